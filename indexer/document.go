@@ -1,0 +1,79 @@
+// Package indexer turns a folder of raw session documents into clean,
+// enriched passages: decoding, front matter, layout repair, passage kinds,
+// speakers, people, sessions and topics.
+//
+// It is pure Go and must not import Bleve: storing and querying passages is
+// the search package's job.
+package indexer
+
+// Document is one parsed source file. Its JSON field names are shared with
+// the `inspect` command and the HTTP API's document view.
+type Document struct {
+	ID            string    `json:"id"`
+	Path          string    `json:"path"`  // slash-separated, relative to the corpus root
+	Hash          string    `json:"hash"`  // hex SHA-256 of the raw file bytes
+	Title         string    `json:"title"` // the main headline
+	Subtitles     []string  `json:"subtitles"`
+	Date          string    `json:"date"`   // YYYY-MM-DD, or "" when unknown
+	Source        string    `json:"source"` // newspaper or byline lead, e.g. 本报讯
+	Reporters     []string  `json:"reporters"`
+	Photographers []string  `json:"photographers"`
+	Sessions      []Session `json:"sessions"`     // union of the passages' sessions
+	MainSession   *Session  `json:"main_session"` // the session the document reports, if any
+	Passages      []Passage `json:"passages"`
+}
+
+// Passage is one repaired paragraph: the unit that search returns.
+type Passage struct {
+	N           int       `json:"n"`    // 1-based position within the document
+	Kind        Kind      `json:"kind"` // headline, subheadline, lead, body, list, caption, credit
+	Text        string    `json:"text"` // as written (not folded), layout repaired
+	Speaker     string    `json:"speaker"`
+	SpeakerRole string    `json:"speaker_role"`
+	People      []Person  `json:"people"`
+	Topics      []string  `json:"topics"`
+	Sessions    []Session `json:"sessions"`
+}
+
+// Kind says what role a passage plays in the layout of its document.
+type Kind string
+
+// The passage kinds.
+const (
+	KindHeadline    Kind = "headline"
+	KindSubheadline Kind = "subheadline"
+	KindLead        Kind = "lead"    // the first body paragraph, carrying the byline
+	KindBody        Kind = "body"    // ordinary paragraph
+	KindList        Kind = "list"    // attendance and seating lists
+	KindCaption     Kind = "caption" // photo captions
+	KindCredit      Kind = "credit"  // photo credits (本报记者 X 摄)
+)
+
+// Person is somebody named in a passage. Two people with the same name are
+// kept apart by their affiliation, as the seed's 丁国华（市人大） and
+// 丁国华（市中院）.
+type Person struct {
+	Name        string `json:"name"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Role        string `json:"role,omitempty"`
+}
+
+// Key is the person's identity as a facet value: the name, followed by the
+// affiliation in full-width parentheses when there is one.
+func (p Person) Key() string {
+	if p.Affiliation == "" {
+		return p.Name
+	}
+	return p.Name + "（" + p.Affiliation + "）"
+}
+
+// Session is one meeting of a people's congress or a CPPCC committee in
+// canonical form, whatever wording named it.
+type Session struct {
+	Place  string `json:"place"`  // e.g. 大同市; "" for the national level
+	Level  string `json:"level"`  // 全国, 省, 市, 县, 区
+	Body   string `json:"body"`   // 人大 or 政协
+	Term   int    `json:"term"`   // 届, e.g. 16
+	Number int    `json:"number"` // 次会议, e.g. 5; 0 when only the term is named
+	Name   string `json:"name"`   // canonical label, see Session.Canonical
+}

@@ -1,0 +1,179 @@
+package search
+
+import "sessionsearch/indexer"
+
+// The JSON result types live here so that the CLI's --json output and the
+// HTTP API are one and the same. Field names are a public contract.
+
+// Request is one search: the search-box query plus filters and paging.
+type Request struct {
+	Query   string   `json:"q"`
+	Speaker []string `json:"speaker,omitempty"`
+	Topic   []string `json:"topic,omitempty"`
+	Session []string `json:"session,omitempty"`
+	Doc     []string `json:"doc,omitempty"`
+	Kind    []string `json:"kind,omitempty"`
+	Year    []string `json:"year,omitempty"`
+	From    string   `json:"from,omitempty"` // YYYY-MM-DD, inclusive
+	To      string   `json:"to,omitempty"`   // YYYY-MM-DD, inclusive
+	Sort    string   `json:"sort,omitempty"` // "relevance" (default) or "date"
+	Page    int      `json:"page,omitempty"` // 1-based; 0 means 1
+	Size    int      `json:"size,omitempty"` // 0 means the default
+	// After is the opaque cursor of a previous result's Next: the page after
+	// it is served with Bleve's search-after, without scoring what came
+	// before. It takes precedence over Page.
+	After string `json:"after,omitempty"`
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Query       string         `json:"query"`
+	Total       uint64         `json:"total"`
+	Page        int            `json:"page"`
+	Size        int            `json:"size"`
+	TookMs      float64        `json:"took_ms"`
+	Interpreted Interpretation `json:"interpreted"`
+	Hits        []Hit          `json:"hits"`
+	Facets      Facets         `json:"facets"`
+	// Next is the cursor for the following page ("" on the last page).
+	Next string `json:"next,omitempty"`
+}
+
+// Hit is one matching passage.
+type Hit struct {
+	ID          string   `json:"id"` // "<doc_id>:<n>"
+	DocID       string   `json:"doc_id"`
+	DocTitle    string   `json:"doc_title"`
+	Date        string   `json:"date"`
+	N           int      `json:"n"`
+	Kind        string   `json:"kind"`
+	Speaker     string   `json:"speaker"`
+	SpeakerRole string   `json:"speaker_role"`
+	Topics      []string `json:"topics"`
+	People      []string `json:"people"`
+	Sessions    []string `json:"sessions"`
+	Snippet     string   `json:"snippet"` // HTML: escaped text with <mark> around matches
+	Text        string   `json:"text"`    // the whole passage, plain
+	Score       float64  `json:"score"`
+}
+
+// Facets holds the counts of each facet for the current query, keyed by
+// speaker, topic, session, doc, kind and year.
+type Facets map[string][]FacetValue
+
+// FacetValue is one value of a facet and the number of matching passages.
+type FacetValue struct {
+	Value string `json:"value"`
+	Label string `json:"label,omitempty"` // display name where it differs (doc titles)
+	Count int    `json:"count"`
+}
+
+// Interpretation says how a query was understood, so that a researcher can
+// see why a passage matched.
+type Interpretation struct {
+	Terms      []string            `json:"terms"`      // single terms, all required
+	Phrases    []string            `json:"phrases"`    // quoted phrases, all required
+	Any        [][]string          `json:"any"`        // groups of alternatives (A OR B)
+	Exclusions []string            `json:"exclusions"` // -term
+	Filters    map[string]string   `json:"filters"`    // field filters from the box and the request
+	Expansions map[string][]string `json:"expansions"` // synonym expansions by original term
+	Notes      []string            `json:"notes"`      // forgiven syntax, e.g. an unclosed quote
+}
+
+// DocumentInfo is a document's metadata without its passages.
+type DocumentInfo struct {
+	ID            string            `json:"id"`
+	Path          string            `json:"path"`
+	Title         string            `json:"title"`
+	Subtitles     []string          `json:"subtitles"`
+	Date          string            `json:"date"`
+	Source        string            `json:"source"`
+	Reporters     []string          `json:"reporters"`
+	Photographers []string          `json:"photographers"`
+	Sessions      []indexer.Session `json:"sessions"`
+	MainSession   *indexer.Session  `json:"main_session"`
+	Passages      int               `json:"passages"` // passage count
+	Hash          string            `json:"hash"`
+}
+
+// DocumentView is a whole document for the reader view. With a query, each
+// passage carries its highlighted HTML.
+type DocumentView struct {
+	DocumentInfo
+	Query    string        `json:"query,omitempty"`
+	Matches  int           `json:"matches"` // occurrences of the query in the document
+	Passages []PassageView `json:"passages"`
+}
+
+// PassageView is a passage in the reader view.
+type PassageView struct {
+	indexer.Passage
+	HTML    string `json:"html"`    // escaped text, with <mark> around matches when a query was given
+	Matches int    `json:"matches"` // occurrences in this passage
+}
+
+// Suggestion is one completion for a prefix typed in the search box.
+type Suggestion struct {
+	Text  string `json:"text"`
+	Type  string `json:"type"` // "phrase", "speaker", "topic", "session"
+	Count int    `json:"count,omitempty"`
+}
+
+// KWICRequest asks for a keyword-in-context concordance.
+type KWICRequest struct {
+	Request
+	Width int `json:"width"` // characters of context on each side
+	Limit int `json:"limit"` // most lines to return
+}
+
+// Concordance is the answer to a KWICRequest.
+type Concordance struct {
+	Query     string     `json:"query"`
+	Total     int        `json:"total"` // occurrences found
+	Truncated bool       `json:"truncated"`
+	Lines     []KWICLine `json:"lines"`
+}
+
+// KWICLine is one occurrence with its context.
+type KWICLine struct {
+	Left        string `json:"left"`
+	Match       string `json:"match"`
+	Right       string `json:"right"`
+	PassageID   string `json:"passage_id"`
+	DocID       string `json:"doc_id"`
+	DocTitle    string `json:"doc_title"`
+	Date        string `json:"date"`
+	N           int    `json:"n"`
+	Speaker     string `json:"speaker"`
+	SpeakerRole string `json:"speaker_role"`
+}
+
+// Stats describes the open index.
+type Stats struct {
+	Documents   int    `json:"documents"`
+	Passages    uint64 `json:"passages"`
+	IndexBytes  int64  `json:"index_bytes"`
+	LastIndexed string `json:"last_indexed"` // RFC 3339
+	Topics      int    `json:"topics"`
+	Synonyms    int    `json:"synonyms"`
+	Generation  string `json:"generation"`
+}
+
+// Summary reports what an index update did.
+type Summary struct {
+	Documents int           `json:"documents"` // documents in the index afterwards
+	Passages  int           `json:"passages"`  // passages written by this run
+	Added     int           `json:"added"`
+	Changed   int           `json:"changed"`
+	Removed   int           `json:"removed"`
+	Unchanged int           `json:"unchanged"`
+	Skipped   []SkippedFile `json:"skipped"`
+	Rebuilt   bool          `json:"rebuilt"`
+	Seconds   float64       `json:"seconds"`
+}
+
+// SkippedFile is a corpus file that was not indexed, and why.
+type SkippedFile struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
