@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"syscall"
+	"time"
+
+	"sessionsearch/search"
+)
+
+// ssInproc is sessionsearch called in-process through the search package.
+type ssInproc struct{ idx *search.Index }
+
+func (s *ssInproc) Name() string { return "sessionsearch" }
+
+func (s *ssInproc) Top10(ctx context.Context, q query) (int, error) {
+	res, err := s.idx.Search(ctx, search.Request{Query: q.Box, Size: 10})
+	if err != nil {
+		return 0, err
+	}
+	return len(res.Hits), nil
+}
+
+// All pages through the complete result set with the cursor.
+func (s *ssInproc) All(ctx context.Context, q query) ([]string, error) {
+	var ids []string
+	req := search.Request{Query: q.Box, Size: search.DefaultLimits.MaxPageSize}
+	for page := 1; ; page++ {
+		res, err := s.idx.Search(ctx, req)
+		if err != nil {
+			return ids, err
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if res.Next == "" || len(res.Hits) == 0 {
+			return ids, nil
+		}
+		req.After = res.Next
+		if page > 1e6 {
+			return ids, fmt.Errorf("paging does not end")
+		}
+	}
+}
+
+func (s *ssInproc) Facets(ctx context.Context, q query) (map[string]map[string]int, error) {
+	res, err := s.idx.Search(ctx, search.Request{Query: q.Box, Size: 1})
+	if err != nil {
+		return nil, err
+	}
+	return facetCounts(res.Facets), nil
+}
+
+func facetCounts(f search.Facets) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	for _, k := range []string{"kind", "year"} {
+		out[k] = map[string]int{}
+		for _, v := range f[k] {
+			out[k][v.Value] = v.Count
+		}
+	}
+	return out
+}
+
+// ssHTTP is sessionsearch over HTTP: the `serve` binary on the loopback.
+type ssHTTP struct {
+	bin, corpus, index string
+	addr               string
+	cmd                *exec.Cmd
+	client             *http.Client
+}
+
+func (s *ssHTTP) Name() string { return "sessionsearch" }
+
+// start runs `sessionsearch serve` on an existing index and returns the
+// time until /healthz answers 200.
+func (s *ssHTTP) start(logTo io.Writer) (time.Duration, error) {
+	s.cmd = exec.Command(s.bin, "serve", "--corpus", s.corpus, "--index", s.index, "--addr", s.addr)
+	s.cmd.Stdout, s.cmd.Stderr = logTo, logTo
+	s.client = &http.Client{Timeout: 5 * time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+	t0 := time.Now()
+	if err := s.cmd.Start(); err != nil {
+		return 0, err
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- s.cmd.Wait() }()
+	for time.Since(t0) < 5*time.Minute {
+		select {
+		case err := <-exited:
+			s.cmd = nil
+			return 0, fmt.Errorf("sessionsearch serve exited: %v", err)
+		default:
+		}
+		resp, err := s.client.Get("http://" + s.addr + "/healthz")
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				d := time.Since(t0)
+				go func() { <-exited }()
+				return d, nil
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return 0, fmt.Errorf("sessionsearch serve did not become ready")
+}
+
+func (s *ssHTTP) stop() {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return
+	}
+	s.cmd.Process.Signal(os.Interrupt)
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if s.cmd.Process.Signal(syscall.Signal(0)) != nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.cmd.Process.Kill()
+	s.cmd = nil
+}
+
+func (s *ssHTTP) searchPath(q query, size int, after string) string {
+	v := url.Values{"q": {q.Box}, "size": {fmt.Sprint(size)}}
+	if after != "" {
+		v.Set("after", after)
+	}
+	return "/api/search?" + v.Encode()
+}
+
+func (s *ssHTTP) get(path string) (*search.Result, error) {
+	resp, err := s.client.Get("http://" + s.addr + path)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != 200 {
+		return nil, fmt.Errorf("GET %s: %s: %.200s", path, resp.Status, b)
+	}
+	var res search.Result
+	if err := json.Unmarshal(b, &res); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+func (s *ssHTTP) Top10(ctx context.Context, q query) (int, error) {
+	res, err := s.get(s.searchPath(q, 10, ""))
+	if err != nil {
+		return 0, err
+	}
+	return len(res.Hits), nil
+}
+
+func (s *ssHTTP) All(ctx context.Context, q query) ([]string, error) {
+	var ids []string
+	after := ""
+	for {
+		res, err := s.get(s.searchPath(q, search.DefaultLimits.MaxPageSize, after))
+		if err != nil {
+			return ids, err
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if res.Next == "" || len(res.Hits) == 0 {
+			return ids, nil
+		}
+		after = res.Next
+	}
+}
+
+func (s *ssHTTP) Facets(ctx context.Context, q query) (map[string]map[string]int, error) {
+	res, err := s.get(s.searchPath(q, 1, ""))
+	if err != nil {
+		return nil, err
+	}
+	return facetCounts(res.Facets), nil
+}
+
+func (s *ssHTTP) pid() int {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return 0
+	}
+	return s.cmd.Process.Pid
+}
+
+// freePort asks the kernel for a free loopback port.
+func freePort() int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 18080
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// childIndex is what the ss-index child reports.
+type childIndex struct {
+	Seconds  float64 `json:"seconds"`
+	Bytes    int64   `json:"bytes"`
+	Passages int     `json:"passages"`
+	Docs     int     `json:"documents"`
+	Skipped  int     `json:"skipped"`
+}
+
+// runChildIndex is the hidden subcommand `ss-index CORPUS INDEX`: it
+// indexes in a fresh process so that the parent can read its peak memory.
+func runChildIndex(corpus, index string, stdout io.Writer) error {
+	os.RemoveAll(index)
+	t0 := time.Now()
+	idx, err := search.Open(index, search.Options{Corpus: corpus})
+	if err != nil {
+		return err
+	}
+	sum, err := idx.Update(context.Background(), nil)
+	if err != nil {
+		idx.Close()
+		return err
+	}
+	if err := idx.Close(); err != nil {
+		return err
+	}
+	d := time.Since(t0)
+	return json.NewEncoder(stdout).Encode(childIndex{Seconds: d.Seconds(), Bytes: dirBytes(index), Passages: sum.Passages, Docs: sum.Documents, Skipped: len(sum.Skipped)})
+}
+
+// runChildOpen is the hidden subcommand `ss-open CORPUS INDEX`: the time
+// to open an existing index and answer a first query, in a fresh process.
+func runChildOpen(corpus, index string, stdout io.Writer) error {
+	t0 := time.Now()
+	idx, err := search.Open(index, search.Options{Corpus: corpus, ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	if _, err := idx.Search(context.Background(), search.Request{Query: `"发展"`, Size: 10}); err != nil {
+		return err
+	}
+	return json.NewEncoder(stdout).Encode(map[string]float64{"seconds": time.Since(t0).Seconds()})
+}
