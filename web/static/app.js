@@ -75,6 +75,7 @@ const MESSAGES = {
     clearAll: '清除全部',
     activeFilters: '当前筛选',
     removeFilter: '移除筛选：{label}',
+    filterChip: '{facet}：{value}',
     showAll: '显示全部 {n} 项',
     showFewer: '收起',
     facet_speaker: '发言人',
@@ -201,6 +202,7 @@ const MESSAGES = {
     clearAll: 'Clear all',
     activeFilters: 'Active filters',
     removeFilter: 'Remove filter: {label}',
+    filterChip: '{facet}: {value}',
     showAll: 'Show all {n}',
     showFewer: 'Show fewer',
     facet_speaker: 'Speaker',
@@ -750,7 +752,7 @@ function activeFilters(st) {
   const chips = [];
   for (const f of FILTERS) {
     for (const v of st.filters[f]) {
-      const label = `${t('facet_' + f)}：${filterLabel(f, v)}`;
+      const label = t('filterChip', { facet: t('facet_' + f), value: filterLabel(f, v) });
       chips.push(h('li', {}, h('button', {
         type: 'button', class: 'chip active-chip', 'aria-label': t('removeFilter', { label }),
         onclick: () => toggleFilter(f, v),
@@ -759,7 +761,7 @@ function activeFilters(st) {
   }
   for (const [k, v] of [['dateFrom', st.from], ['dateTo', st.to]]) {
     if (!v) continue;
-    const label = `${t(k)}：${v}`;
+    const label = t('filterChip', { facet: t(k), value: v });
     chips.push(h('li', {}, h('button', {
       type: 'button', class: 'chip active-chip', 'aria-label': t('removeFilter', { label }),
       onclick: () => navigate(urlFor(withState({ page: '1', [k === 'dateFrom' ? 'from' : 'to']: '' }))),
@@ -1054,7 +1056,7 @@ async function kwicView(st, signal) {
     res.truncated ? t('kwicTruncated', { n: formatNumber(lines.length) }) : null);
   const controls = h('div', { class: 'kwic-controls' },
     h('div', { class: 'sort' }, h('label', { for: 'kwic-sort' }, t('kwicSortLabel')), order),
-    h('a', { class: 'button-secondary csv-link', href: '/api/kwic?' + csv.toString(), download: 'kwic.csv' }, '⤓ ', t('kwicCsv')));
+    h('a', { class: 'button-secondary csv-link', href: '/api/kwic?' + csv.toString(), download: true }, '⤓ ', t('kwicCsv')));
 
   const node = h('section', { class: 'kwic-view', 'aria-labelledby': 'kwic-title' },
     h('h1', { id: 'kwic-title', class: 'visually-hidden' }, t('kwicCaption', { q: st.q })),
