@@ -1116,7 +1116,7 @@ const box = {
 };
 
 function syncSearchBox(st) {
-  if (document.activeElement !== box.input || box.input.value.trim() === '') box.input.value = st.q;
+  if (box.input.value.trim() !== st.q) box.input.value = st.q;
 }
 
 function currentToken(value) {
