@@ -99,18 +99,27 @@ func TestSearch(t *testing.T) {
 	})
 
 	t.Run("markup in documents is escaped", func(t *testing.T) {
-		x := h.get("/api/search?q=" + url.QueryEscape("算力中心") + "&size=100")
-		x.wantStatus(t, http.StatusOK)
-		var res search.Result
-		x.decode(t, &res)
-		if len(res.Hits) == 0 {
-			t.Fatalf("search 算力中心: no hits; want the passage with <b> markup")
-		}
-		for _, hit := range res.Hits {
-			for _, bad := range []string{"<b", "<img", "<script", "onerror="} {
-				if strings.Contains(hit.Snippet, bad) {
-					t.Errorf("snippet of %s holds raw %q: %s", hit.ID, bad, hit.Snippet)
+		// The test document has <script>, <b onmouseover> and <img onerror>
+		// in the passages that hold these words.
+		for _, q := range []string{"枢纽", "政协大同市"} {
+			x := h.get("/api/search?q=" + url.QueryEscape(q) + "&size=100")
+			x.wantStatus(t, http.StatusOK)
+			var res search.Result
+			x.decode(t, &res)
+			if len(res.Hits) == 0 {
+				t.Fatalf("search %s: no hits; want the passage with markup", q)
+			}
+			escaped := false
+			for _, hit := range res.Hits {
+				for _, bad := range []string{"<b", "<img", "<script"} {
+					if strings.Contains(hit.Snippet, bad) {
+						t.Errorf("snippet of %s holds raw %q: %s", hit.ID, bad, hit.Snippet)
+					}
 				}
+				escaped = escaped || strings.Contains(hit.Snippet, "&lt;")
+			}
+			if !escaped {
+				t.Errorf("search %s: no snippet shows the markup as escaped text", q)
 			}
 		}
 	})

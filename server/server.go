@@ -127,7 +127,8 @@ func (s *Server) Handler() http.Handler { return s.engine }
 
 // HTTPServer returns an http.Server for the handler with timeouts that keep
 // slow or hostile clients from holding connections: a slow client gets
-// ReadHeaderTimeout to send its headers, a huge header gets 431.
+// ReadHeaderTimeout to send its headers, a header over MaxHeaderBytes gets
+// a 431.
 func (s *Server) HTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           s.engine,
@@ -135,8 +136,9 @@ func (s *Server) HTTPServer() *http.Server {
 		ReadTimeout:       s.cfg.Timeout + 5*time.Second,
 		WriteTimeout:      s.cfg.Timeout + 10*time.Second,
 		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		MaxHeaderBytes:    256 << 10, // a 10,000-character query is 90 KB of URL: answer it with a 400 that says why
+
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }
 

@@ -126,11 +126,21 @@ func newHarness(t *testing.T, cfg Config) *harness {
 	ts := httptest.NewUnstartedServer(nil)
 	ts.Config = s.HTTPServer()
 	ts.Start()
+	h := &harness{t: t, s: s, ts: ts, log: &buf, mu: mu}
 	t.Cleanup(func() {
 		ts.Close()
 		s.Close()
+		if t.Failed() {
+			var errs []string
+			for _, l := range strings.Split(h.logText(), "\n") {
+				if strings.Contains(l, `"level":"ERROR"`) {
+					errs = append(errs, l)
+				}
+			}
+			t.Logf("server errors:\n%s", strings.Join(errs, "\n"))
+		}
 	})
-	return &harness{t: t, s: s, ts: ts, log: &buf, mu: mu}
+	return h
 }
 
 type lockedWriter struct {
@@ -205,7 +215,7 @@ func short(b []byte) string {
 func (x exchange) wantStatus(t *testing.T, status int) {
 	t.Helper()
 	if x.resp.StatusCode != status {
-		t.Fatalf("%s %s: status %d, want %d; body %s", x.req.Method, x.req.URL.RequestURI(), x.resp.StatusCode, status, short(x.body))
+		t.Fatalf("%s %s: status %d, want %d; body %s", x.req.Method, short([]byte(x.req.URL.RequestURI())), x.resp.StatusCode, status, short(x.body))
 	}
 }
 
