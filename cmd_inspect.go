@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"path/filepath"
+
+	"sessionsearch/indexer"
+)
+
+// runInspect prints a parsed document as JSON, so that a person can check
+// the extraction: passages after repair, kinds, speakers, people, sessions.
+func runInspect(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	corpus := fs.String("corpus", "corpus", "corpus folder holding topics.yaml")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"inspect takes one file"}
+	}
+	tax, err := indexer.LoadTaxonomy(filepath.Join(*corpus, "topics.yaml"))
+	if err != nil {
+		return err
+	}
+	file := fs.Arg(0)
+	doc, err := indexer.ReadFile(filepath.Dir(file), filepath.Base(file), indexer.Options{Taxonomy: tax})
+	if err != nil {
+		return err
+	}
+	return writeJSON(stdout, doc)
+}
+
+// writeJSON writes v as indented JSON with Chinese as written.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

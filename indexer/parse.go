@@ -1,0 +1,433 @@
+package indexer
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sessionsearch/fold"
+)
+
+// KindLabel is a section label such as the seed's 两会影像 / 2025 over the
+// photo block: neither a headline nor body text.
+const KindLabel Kind = "label"
+
+// build fills doc from its text: paragraphs, layout repair, kinds,
+// metadata, sessions, speakers, people and topics.
+func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
+	paras := repair(paragraphs(text))
+	kinds := classify(paras, fm.Title)
+
+	for i, p := range paras {
+		doc.Passages = append(doc.Passages, Passage{N: i + 1, Kind: kinds[i], Text: p})
+	}
+	doc.Title, doc.Subtitles = titles(doc.Passages, fm.Title)
+	doc.Source, doc.Reporters = byline(doc.Passages, fm)
+	doc.Photographers = photographers(doc.Passages)
+	doc.Date = docDate(doc, text, fm.Date)
+
+	place := fm.Place
+	if place == "" {
+		place = inferPlace(text)
+	}
+	for i := range doc.Passages {
+		p := &doc.Passages[i]
+		p.Sessions = FindSessions(p.Text, place)
+		for _, s := range p.Sessions {
+			doc.Sessions = appendSession(doc.Sessions, s)
+		}
+		p.Topics = tax.Match(p.Text)
+	}
+	for _, w := range []string{fm.Session, fm.Meeting} {
+		for _, s := range FindSessions(w, place) {
+			doc.Sessions = appendSession(doc.Sessions, s)
+			if doc.MainSession == nil {
+				s := s
+				doc.MainSession = &s
+			}
+		}
+	}
+	if doc.MainSession == nil {
+		doc.MainSession = mainSession(doc)
+	}
+	attribute(doc, fm.Speakers)
+	for i := range doc.Passages {
+		p := &doc.Passages[i]
+		if p.Topics == nil {
+			p.Topics = []string{}
+		}
+		if p.Sessions == nil {
+			p.Sessions = []Session{}
+		}
+		if p.People == nil {
+			p.People = []Person{}
+		}
+	}
+	if doc.Subtitles == nil {
+		doc.Subtitles = []string{}
+	}
+	if doc.Sessions == nil {
+		doc.Sessions = []Session{}
+	}
+}
+
+func appendSession(list []Session, s Session) []Session {
+	for _, have := range list {
+		if have.Name == s.Name {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// paragraphs splits text into trimmed non-empty lines: the seed has one
+// paragraph per line with blank lines between, and the photo block's
+// label (两会影像 / 2025) on two lines with none.
+func paragraphs(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// sentenceEnd are the characters that can end a complete paragraph.
+const sentenceEnd = "。！？!?…”」』）)；;：:"
+
+// repair rejoins body paragraphs split by print layout. The seed has three
+// such breaks: "…深化全方位转" | "型，转型“四步走”…", "…更加积极有为的" |
+// "宏观政策…" and "…以习近平同志" | "为核心的党中央…". A paragraph is
+// continued when it is long enough to be body text (headlines, labels and
+// credits are short and also end without punctuation), does not end a
+// sentence, and the next paragraph is not a caption or credit.
+func repair(paras []string) []string {
+	var out []string
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
+		for i+1 < len(paras) && continues(p, paras[i+1]) {
+			p = join(p, paras[i+1])
+			i++
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+const minBodyRunes = 40
+
+func continues(p, next string) bool {
+	if utf8.RuneCountInString(p) < minBodyRunes {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if strings.ContainsRune(sentenceEnd, last) {
+		return false
+	}
+	return !isCaption(next) && !isCredit(next) && !startsNewItem(next)
+}
+
+// startsNewItem: a numbered heading or list item starts afresh.
+func startsNewItem(s string) bool {
+	return regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]\s)`).MatchString(s)
+}
+
+func join(a, b string) string {
+	la, _ := utf8.DecodeLastRuneInString(a)
+	fb, _ := utf8.DecodeRuneInString(b)
+	if la < 0x80 && fb < 0x80 && unicode.IsLetter(la) && unicode.IsLetter(fb) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+var (
+	creditRe   = regexp.MustCompile(`^(?:（|\()?(?:本报|新华社|人民网)?(?:记者|摄影|通讯员|特约摄影)?\s*[\p{Han}·\s、]{2,20}\s*摄(?:影)?(?:）|\))?$`)
+	captionRe  = regexp.MustCompile(`^(?:[◀▶◆▲▼►◄■□●○→←↑↓]|图为|上图|下图|左图|右图|图：|图片：)`)
+	bylineRe   = regexp.MustCompile(`^(本报讯|新华社\p{Han}{0,6}电|\p{Han}{2,8}讯|\p{Han}{2,8}电)\s*[（(]\s*(?:记者|通讯员|实习生)?\s*([^）)]*)[）)]`)
+	listVerbRe = regexp.MustCompile(`就座|出席|列席|旁听|出席会议的还有|参加会议的还有`)
+)
+
+func isCaption(s string) bool { return captionRe.MatchString(s) }
+
+func isCredit(s string) bool {
+	return utf8.RuneCountInString(s) <= 30 && creditRe.MatchString(s)
+}
+
+// classify names each paragraph's kind. Short lines before the first
+// sentence are the headline block; the seed's photo block ends the
+// document with a label (两会影像 / 2025), captions (◀ / ▶) and credits
+// (本报记者 张占兵 摄).
+func classify(paras []string, fmTitle string) []Kind {
+	kinds := make([]Kind, len(paras))
+	inHead := true
+	for i, p := range paras {
+		short := utf8.RuneCountInString(p) <= 60
+		last, _ := utf8.DecodeLastRuneInString(p)
+		ends := strings.ContainsRune("。！？!?；;", last)
+		switch {
+		case isCredit(p):
+			kinds[i] = KindCredit
+		case isCaption(p):
+			kinds[i] = KindCaption
+		case inHead && short && !ends:
+			kinds[i] = KindSubheadline
+		case !inHead && short && !ends && utf8.RuneCountInString(p) <= 12:
+			kinds[i] = KindLabel
+		case isList(p):
+			kinds[i] = KindList
+		default:
+			kinds[i] = KindBody
+		}
+		if kinds[i] != KindSubheadline {
+			if inHead && kinds[i] == KindBody && bylineRe.MatchString(p) {
+				kinds[i] = KindLead
+			}
+			inHead = false
+		}
+	}
+	// The headline: the front matter's title when it is one of the lines;
+	// else the first line without inner spaces. Chinese papers set a
+	// kicker above the main headline and a deck below it, both made of
+	// spaced phrases (全面加快高质量发展 持续深化全方位转型 … over
+	// 市十六届人大五次会议隆重开幕, over 张强武健鹏… 谷明主持 …); the main
+	// headline is the one a researcher cites.
+	head := -1
+	for i := range paras {
+		if kinds[i] != KindSubheadline {
+			break
+		}
+		if fmTitle != "" && fold.String(paras[i]) == fold.String(fmTitle) {
+			head = i
+			break
+		}
+		if head < 0 && !strings.ContainsAny(paras[i], " \u3000") {
+			head = i
+		}
+	}
+	if head < 0 && len(paras) > 0 && kinds[0] == KindSubheadline {
+		head = 0
+	}
+	if head >= 0 {
+		kinds[head] = KindHeadline
+	}
+	return kinds
+}
+
+// isList: an attendance or seating list, many names joined by 、 with a
+// verb of attendance (大会执行主席张强、武健鹏…在主席台前排就座).
+func isList(p string) bool {
+	return listVerbRe.MatchString(p) && strings.Count(p, "、")+strings.Count(p, "；") >= 3
+}
+
+func titles(ps []Passage, fmTitle string) (string, []string) {
+	title := fmTitle
+	var subs []string
+	for _, p := range ps {
+		switch p.Kind {
+		case KindHeadline:
+			if title == "" {
+				title = p.Text
+			} else if p.Text != title {
+				subs = append(subs, p.Text)
+			}
+		case KindSubheadline:
+			subs = append(subs, p.Text)
+		}
+	}
+	if title == "" && len(ps) > 0 {
+		title = string([]rune(ps[0].Text)[:min(30, utf8.RuneCountInString(ps[0].Text))])
+	}
+	return title, subs
+}
+
+// byline reads 本报讯（记者 李雪峰） from the lead.
+func byline(ps []Passage, fm frontMatter) (string, []string) {
+	source, reporters := fm.Source, fm.Reporter
+	for _, p := range ps {
+		if p.Kind != KindLead {
+			continue
+		}
+		m := bylineRe.FindStringSubmatch(p.Text)
+		if source == "" {
+			source = m[1]
+		}
+		if len(reporters) == 0 {
+			reporters = splitNames(strings.NewReplacer("记者", " ", "通讯员", " ", "实习生", " ").Replace(m[2]))
+		}
+		break
+	}
+	if reporters == nil {
+		reporters = []string{}
+	}
+	return source, reporters
+}
+
+var photographerRe = regexp.MustCompile(`(?:记者|摄影|通讯员)?\s*([\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*)\s*摄`)
+
+// photographers reads the credits: 本报记者 张占兵 摄.
+func photographers(ps []Passage) []string {
+	out := []string{}
+	for _, p := range ps {
+		if p.Kind != KindCredit {
+			continue
+		}
+		t := strings.TrimPrefix(strings.TrimPrefix(p.Text, "本报"), "记者")
+		t = strings.TrimPrefix(strings.TrimSpace(t), "记者")
+		if m := photographerRe.FindStringSubmatch(t); m != nil {
+			for _, n := range strings.Fields(m[1]) {
+				out = appendString(out, n)
+			}
+		}
+	}
+	return out
+}
+
+func appendString(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+var (
+	fullDateRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	isoDateRe   = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
+	monthDayRe  = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
+	yearLineRe  = regexp.MustCompile(`^((?:19|20)\d\d)$`)
+	yearRe      = regexp.MustCompile(`(到|至)?((?:19|20)\d\d)年`)
+	pathYearRe  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+	placeNameRe = regexp.MustCompile(`(\p{Han}{2,6}?(?:自治区|自治州|省|市|县|区))(?:第\p{Han}{1,3}届|人民代表大会|人民政府|政协)`)
+)
+
+// docDate finds the document's date: the front matter's; a full date in
+// the text; else the lead's month and day (the seed's 2月15日) with the
+// year from context: a line that is a year alone (the seed's photo block
+// label 2025), a year in the file name, or the latest year the text names
+// twice or more, leaving out targets (到2035年).
+func docDate(doc *Document, text, fmDate string) string {
+	for _, s := range []string{fmDate} {
+		if s == "" {
+			continue
+		}
+		if m := isoDateRe.FindStringSubmatch(s); m != nil {
+			return ymd(m[1], m[2], m[3])
+		}
+		if m := fullDateRe.FindStringSubmatch(s); m != nil {
+			return ymd(m[1], m[2], m[3])
+		}
+	}
+	var lead string
+	for _, p := range doc.Passages {
+		if p.Kind == KindLead || p.Kind == KindBody {
+			lead = p.Text
+			break
+		}
+	}
+	if m := fullDateRe.FindStringSubmatch(lead); m != nil {
+		return ymd(m[1], m[2], m[3])
+	}
+	m := monthDayRe.FindStringSubmatch(lead)
+	if m == nil {
+		if fm := fullDateRe.FindStringSubmatch(text); fm != nil {
+			return ymd(fm[1], fm[2], fm[3])
+		}
+		return ""
+	}
+	year := ""
+	for _, p := range doc.Passages {
+		if y := yearLineRe.FindStringSubmatch(p.Text); y != nil {
+			year = y[1]
+		}
+	}
+	if year == "" {
+		if y := pathYearRe.FindStringSubmatch(doc.Path); y != nil {
+			year = y[1]
+		}
+	}
+	if year == "" {
+		counts := map[string]int{}
+		for _, y := range yearRe.FindAllStringSubmatch(text, -1) {
+			if y[1] == "" {
+				counts[y[2]]++
+			}
+		}
+		var ys []string
+		for y, c := range counts {
+			if c >= 2 {
+				ys = append(ys, y)
+			}
+		}
+		sort.Strings(ys)
+		if len(ys) > 0 {
+			year = ys[len(ys)-1]
+		}
+	}
+	if year == "" {
+		return ""
+	}
+	return ymd(year, m[1], m[2])
+}
+
+func ymd(y, m, d string) string {
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return ""
+	}
+	return y + "-" + twoDigits(mi) + "-" + twoDigits(di)
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// inferPlace: the first place that holds a congress, government or CPPCC
+// in the text (the seed's 大同市第十六届人民代表大会 gives 大同市).
+func inferPlace(text string) string {
+	m := placeNameRe.FindStringSubmatch(fold.String(text))
+	if m == nil {
+		return ""
+	}
+	return strings.TrimLeft(m[1], placeStop)
+}
+
+// mainSession is the session the document reports: the one its headline
+// names, else the one named most often.
+func mainSession(doc *Document) *Session {
+	for _, p := range doc.Passages {
+		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindLead {
+			for _, s := range p.Sessions {
+				if s.Number > 0 {
+					s := s
+					return &s
+				}
+			}
+		}
+	}
+	counts := map[string]int{}
+	var best *Session
+	for _, p := range doc.Passages {
+		for _, s := range p.Sessions {
+			if s.Number == 0 {
+				continue
+			}
+			counts[s.Name]++
+			if best == nil || counts[s.Name] > counts[best.Name] {
+				s := s
+				best = &s
+			}
+		}
+	}
+	return best
+}

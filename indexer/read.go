@@ -1,0 +1,217 @@
+package indexer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// DefaultMaxFileBytes is the largest file read; larger ones are skipped.
+const DefaultMaxFileBytes = 20 << 20
+
+// Options for parsing.
+type Options struct {
+	MaxFileBytes int64     // 0 means DefaultMaxFileBytes
+	Taxonomy     *Taxonomy // nil: no topics
+}
+
+// SkipError says why a file was not indexed. It never stops a run.
+type SkipError struct{ Path, Reason string }
+
+func (e *SkipError) Error() string { return e.Path + ": " + e.Reason }
+
+// corpusExts are the file kinds read from the corpus.
+var corpusExts = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+// Scan lists the corpus files under root, recursively, as slash-separated
+// paths relative to root, sorted. Hidden files and folders are passed over.
+func Scan(root string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != root && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() || !corpusExts[strings.ToLower(filepath.Ext(name))] {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// ReadFile reads and parses root/rel.
+func ReadFile(root, rel string, opts Options) (*Document, error) {
+	limit := opts.MaxFileBytes
+	if limit <= 0 {
+		limit = DefaultMaxFileBytes
+	}
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, &SkipError{rel, err.Error()}
+	}
+	if st.Size() > limit {
+		return nil, &SkipError{rel, fmt.Sprintf("file is %d bytes, over the %d-byte limit", st.Size(), limit)}
+	}
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		return nil, &SkipError{rel, err.Error()}
+	}
+	return Parse(rel, raw, opts)
+}
+
+// Parse parses the raw bytes of a file named rel; the extension picks the
+// handling of text, Markdown or HTML.
+func Parse(rel string, raw []byte, opts Options) (*Document, error) {
+	limit := opts.MaxFileBytes
+	if limit <= 0 {
+		limit = DefaultMaxFileBytes
+	}
+	if int64(len(raw)) > limit {
+		return nil, &SkipError{rel, fmt.Sprintf("file is %d bytes, over the %d-byte limit", len(raw), limit)}
+	}
+	text, err := decode(raw)
+	if err != nil {
+		return nil, &SkipError{rel, err.Error()}
+	}
+	sum := sha256.Sum256(raw)
+	doc := &Document{ID: DocID(rel), Path: rel, Hash: hex.EncodeToString(sum[:])}
+	var fm frontMatter
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".md", ".markdown":
+		fm, text = splitFrontMatter(text)
+		text = stripMarkdown(text)
+	case ".html", ".htm":
+		var title string
+		text, title = htmlText(text)
+		if fm.Title == "" {
+			fm.Title = title
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, &SkipError{rel, "no text"}
+	}
+	build(doc, text, fm, opts.Taxonomy)
+	if len(doc.Passages) == 0 {
+		return nil, &SkipError{rel, "no text"}
+	}
+	return doc, nil
+}
+
+// decode turns raw bytes into text: UTF-8 with or without BOM, UTF-16 with
+// BOM, else GB18030 (GBK's superset, common in government files). Line
+// ends become \n.
+func decode(raw []byte) (string, error) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return "", fmt.Errorf("empty file")
+	}
+	var s string
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		s = string(raw[3:])
+		if !utf8.ValidString(s) {
+			return "", fmt.Errorf("not valid UTF-8 despite its byte order mark")
+		}
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		s = decodeUTF16(raw[2:], raw[0] == 0xFE)
+	case utf8.Valid(raw):
+		s = string(raw)
+	default:
+		b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+		if err != nil || !utf8.Valid(b) || bytes.ContainsRune(b, utf8.RuneError) {
+			return "", fmt.Errorf("not UTF-8, UTF-16 or GB18030 text")
+		}
+		s = string(b)
+	}
+	if looksBinary(s) {
+		return "", fmt.Errorf("binary file (control characters)")
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return s, nil
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		if bigEndian {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		} else {
+			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// looksBinary: NUL bytes or many control characters.
+func looksBinary(s string) bool {
+	if strings.ContainsRune(s, 0) {
+		return true
+	}
+	ctl, n := 0, 0
+	for _, r := range s {
+		n++
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			ctl++
+		}
+	}
+	return n > 0 && ctl*20 > n
+}
+
+// DocID is a stable, URL-safe, readable id derived from the relative path:
+// letters, digits and CJK are kept, everything else becomes '-', and a
+// short hash of the path is appended when the name had to change, so that
+// two paths never share an id.
+func DocID(rel string) string {
+	base := strings.TrimSuffix(rel, path.Ext(rel))
+	var b strings.Builder
+	changed := false
+	dash := false
+	for _, r := range base {
+		ok := r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') || r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if ok {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		changed = changed || r != '-'
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.TrimRight(b.String(), "-")
+	if id == "" || changed {
+		sum := sha256.Sum256([]byte(rel))
+		if id != "" {
+			id += "-"
+		}
+		id += hex.EncodeToString(sum[:3])
+	}
+	return id
+}
