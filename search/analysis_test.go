@@ -1,0 +1,61 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func tokens(s string, mode tokenMode) []string {
+	var out []string
+	tokenize(matchRunes(s), mode, func(t token) { out = append(out, fmt.Sprintf("%s@%d", t.term, t.pos)) })
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name, in string
+		mode     tokenMode
+		want     []string
+	}{
+		{"cjk run with edge unigrams", "算力之城", indexMode, []string{"算@0", "算力@0", "力之@1", "之城@2", "城@3"}},
+		{"query run is bigrams only", "算力之城", queryMode, []string{"算力@0", "力之@1", "之城@2"}},
+		{"one character run", "年", queryMode, []string{"年@0"}},
+		{"numbers are whole tokens", "应到代表341人", indexMode, []string{"应@0", "应到@0", "到代@1", "代表@2", "表@3", "341@4", "人@7"}},
+		{"number with inner separators", "增长3.5%，1,000元", queryMode, []string{"增长@0", "3.5@2", "%@5", ",@6", "1,000@7", "元@12"}},
+		{"punctuation breaks bigrams", "被使用。用在", indexMode, []string{"被@0", "被使@0", "使用@1", "用@2", "。@3", "用@4", "用在@4", "在@5"}},
+		{"white space is one token", "2025  年", queryMode, []string{"2025@0", " @4", "年@6"}},
+		{"folding applies", "ＧＤＰ數字", queryMode, []string{"gdp@0", "数字@3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, tokens(tt.in, tt.mode)); diff != "" {
+				t.Errorf("tokenize(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestAnalyzerPositionsAreRuneOffsets(t *testing.T) {
+	ts := textAnalysis{}.Analyze([]byte("第5次会议"))
+	var got []string
+	for _, tok := range ts {
+		got = append(got, fmt.Sprintf("%s@%d", tok.Term, tok.Position))
+	}
+	want := []string{"第@1", "5@2", "次@3", "次会@3", "会议@4", "议@5"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Analyze mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	text := []byte(strings.Repeat("刘俊义说，今年是“十四五”规划收官之年。做好政府工作，要以习近平新时代中国特色社会主义思想为指导，2025年全面贯彻落实。", 20))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		textAnalysis{}.Analyze(text)
+		charsAnalysis{}.Analyze(text)
+	}
+}

@@ -1,0 +1,144 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// The catalog is the metadata of every document in a generation. Each
+// document's record is a Bleve document of its own ("d:<id>"), written in
+// the same batch as its passages, so that a crash never leaves passages
+// without their document or the other way round.
+
+const (
+	fieldRec  = "rec" // keyword "doc" on document records
+	recPrefix = "d:"
+	metaKey   = "meta"
+)
+
+// meta is stored in the index's internal storage.
+type meta struct {
+	Mapping     string `json:"mapping"`
+	Taxonomy    string `json:"taxonomy"`
+	LastIndexed string `json:"last_indexed"`
+}
+
+type catalog struct {
+	docs   map[string]*DocumentInfo
+	byPath map[string]*DocumentInfo
+	sorted []*DocumentInfo // date, then path
+	meta   meta
+}
+
+func newCatalog() *catalog {
+	return &catalog{docs: map[string]*DocumentInfo{}, byPath: map[string]*DocumentInfo{}}
+}
+
+func (c *catalog) put(d *DocumentInfo) {
+	if old := c.docs[d.ID]; old != nil {
+		delete(c.byPath, old.Path)
+	}
+	c.docs[d.ID] = d
+	c.byPath[d.Path] = d
+	c.sorted = nil
+}
+
+func (c *catalog) remove(id string) {
+	if old := c.docs[id]; old != nil {
+		delete(c.byPath, old.Path)
+		delete(c.docs, id)
+		c.sorted = nil
+	}
+}
+
+func (c *catalog) list() []*DocumentInfo {
+	if c.sorted == nil {
+		c.sorted = make([]*DocumentInfo, 0, len(c.docs))
+		for _, d := range c.docs {
+			c.sorted = append(c.sorted, d)
+		}
+		sort.Slice(c.sorted, func(i, j int) bool {
+			a, b := c.sorted[i], c.sorted[j]
+			if a.Date != b.Date {
+				return a.Date < b.Date
+			}
+			return a.Path < b.Path
+		})
+	}
+	return c.sorted
+}
+
+func (c *catalog) clone() *catalog {
+	n := newCatalog()
+	for _, d := range c.docs {
+		n.put(d)
+	}
+	n.meta = c.meta
+	return n
+}
+
+func (c *catalog) title(id string) string {
+	if d := c.docs[id]; d != nil {
+		return d.Title
+	}
+	return ""
+}
+
+func recordDocument(d *DocumentInfo) (*document.Document, error) {
+	blob, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	doc := document.NewDocument(recPrefix + d.ID)
+	doc.AddField(document.NewTextFieldCustom(fieldRec, nil, []byte("doc"), bindex.IndexField|bindex.SkipFreqNorm, keywordAnalyzerImpl))
+	doc.AddField(document.NewTextFieldWithIndexingOptions(fieldStored, nil, blob, storedOpts))
+	return doc, nil
+}
+
+// loadCatalog reads every document record and the meta of an index.
+func loadCatalog(idx bleve.Index) (*catalog, error) {
+	c := newCatalog()
+	if b, err := idx.GetInternal([]byte(metaKey)); err != nil {
+		return nil, err
+	} else if len(b) > 0 {
+		if err := json.Unmarshal(b, &c.meta); err != nil {
+			return nil, fmt.Errorf("reading index meta: %w", err)
+		}
+	}
+	q := termQuery(fieldRec, "doc")
+	const page = 1000
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, page, 0, false)
+		req.Fields = []string{fieldStored}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SearchAfter = after
+		}
+		res, err := idx.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("reading the document catalog: %w", err)
+		}
+		for _, h := range res.Hits {
+			s, _ := h.Fields[fieldStored].(string)
+			var d DocumentInfo
+			if err := json.Unmarshal([]byte(s), &d); err != nil {
+				return nil, fmt.Errorf("document record %s: %w", h.ID, err)
+			}
+			c.put(&d)
+		}
+		if len(res.Hits) < page {
+			break
+		}
+		after = res.Hits[len(res.Hits)-1].Sort
+	}
+	return c, nil
+}
+
+var _ bquery.Query = (*bquery.TermQuery)(nil)

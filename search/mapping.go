@@ -1,0 +1,175 @@
+package search
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"sessionsearch/indexer"
+)
+
+// Field names of the mapping. Each passage is one Bleve document whose ID
+// is "<doc_id>:<n>".
+const (
+	fieldText       = "text"       // ss_text analysis, positions for phrases
+	fieldChars      = "chars"      // ss_chars analysis, one-character queries
+	fieldStored     = "p"          // the passage as JSON, stored only
+	fieldDoc        = "doc"        // keyword: document id
+	fieldN          = "n"          // numeric: passage number, for document order
+	fieldKind       = "kind"       // keyword
+	fieldSpeaker    = "speaker"    // keyword
+	fieldTopic      = "topic"      // keyword, repeated
+	fieldPerson     = "person"     // keyword, repeated: Person.Key()
+	fieldSession    = "session"    // keyword, repeated: Session.Name
+	fieldSessionKey = "sessionkey" // keyword, repeated: place-free key, see sessionKey
+	fieldDate       = "date"       // keyword YYYY-MM-DD: sorts and ranges as text
+	fieldYear       = "year"       // keyword YYYY
+)
+
+// mappingVersion changes whenever the analysis or the mapping changes in a
+// way that makes an existing index stale; Update then rebuilds.
+const mappingVersion = "4"
+
+// newMapping describes the index to Bleve. Documents are built directly by
+// passageDocument (IndexAdvanced), so the mapping serves queries: it names
+// each field's analyzer. Dynamic fields and the _all composite field are
+// off: _all would index the whole text a second time.
+func newMapping() *mapping.IndexMappingImpl {
+	m := mapping.NewIndexMapping()
+	m.DefaultAnalyzer = keyword.Name
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+
+	dm := mapping.NewDocumentStaticMapping()
+	text := mapping.NewTextFieldMapping()
+	text.Analyzer = textAnalyzer
+	text.Store = false
+	text.IncludeInAll = false
+	text.IncludeTermVectors = true
+	text.DocValues = false
+	dm.AddFieldMappingsAt(fieldText, text)
+
+	chars := mapping.NewTextFieldMapping()
+	chars.Analyzer = charsAnalyzer
+	chars.Store = false
+	chars.IncludeInAll = false
+	chars.IncludeTermVectors = false
+	chars.DocValues = false
+	dm.AddFieldMappingsAt(fieldChars, chars)
+
+	stored := mapping.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeInAll = false
+	stored.DocValues = false
+	dm.AddFieldMappingsAt(fieldStored, stored)
+
+	for _, f := range []string{fieldDoc, fieldKind, fieldSpeaker, fieldTopic, fieldPerson, fieldSession, fieldSessionKey, fieldDate, fieldYear} {
+		k := mapping.NewKeywordFieldMapping()
+		k.Store = false
+		k.IncludeInAll = false
+		k.IncludeTermVectors = false
+		k.DocValues = true
+		dm.AddFieldMappingsAt(f, k)
+	}
+	n := mapping.NewNumericFieldMapping()
+	n.Store = false
+	n.IncludeInAll = false
+	n.DocValues = true
+	dm.AddFieldMappingsAt(fieldN, n)
+
+	m.DefaultMapping = dm
+	m.DefaultField = fieldText
+	return m
+}
+
+// storedPassage is what the index keeps of a passage to answer a hit.
+type storedPassage struct {
+	indexer.Passage
+	DocID string `json:"d"`
+	Date  string `json:"t"`
+}
+
+func passageID(docID string, n int) string { return docID + ":" + strconv.Itoa(n) }
+
+const (
+	textOpts    = bindex.IndexField | bindex.IncludeTermVectors
+	charsOpts   = bindex.IndexField | bindex.SkipFreqNorm
+	storedOpts  = bindex.StoreField
+	keywordOpts = bindex.IndexField | bindex.DocValues | bindex.SkipFreqNorm
+)
+
+var (
+	textAnalyzerImpl    analysis.Analyzer = textAnalysis{}
+	charsAnalyzerImpl   analysis.Analyzer = charsAnalysis{}
+	keywordAnalyzerImpl analysis.Analyzer = keywordAnalysis{}
+)
+
+// keywordAnalysis emits the whole value as one token, like Bleve's keyword
+// analyzer, without a registry lookup.
+type keywordAnalysis struct{}
+
+func (keywordAnalysis) Analyze(b []byte) analysis.TokenStream {
+	return analysis.TokenStream{{Term: b, Position: 1, End: len(b), Type: analysis.AlphaNumeric}}
+}
+
+// passageDocument builds the Bleve document of one passage.
+func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Document, error) {
+	blob, err := json.Marshal(storedPassage{Passage: *p, DocID: d.ID, Date: d.Date})
+	if err != nil {
+		return nil, err
+	}
+	doc := document.NewDocument(passageID(d.ID, p.N))
+	text := []byte(p.Text)
+	doc.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts, textAnalyzerImpl))
+	doc.AddField(document.NewTextFieldCustom(fieldChars, nil, text, charsOpts, charsAnalyzerImpl))
+	doc.AddField(document.NewTextFieldWithIndexingOptions(fieldStored, nil, blob, storedOpts))
+	kw := func(field, value string) {
+		if value != "" {
+			doc.AddField(document.NewTextFieldCustom(field, nil, []byte(value), keywordOpts, keywordAnalyzerImpl))
+		}
+	}
+	kw(fieldDoc, d.ID)
+	kw(fieldKind, string(p.Kind))
+	kw(fieldSpeaker, p.Speaker)
+	kw(fieldDate, d.Date)
+	if len(d.Date) >= 4 {
+		kw(fieldYear, d.Date[:4])
+	}
+	for _, t := range p.Topics {
+		kw(fieldTopic, t)
+	}
+	for _, pp := range p.People {
+		kw(fieldPerson, pp.Key())
+	}
+	seen := map[string]bool{}
+	for _, s := range p.Sessions {
+		kw(fieldSession, s.Name)
+		for _, k := range []string{sessionKey(s, true), sessionKey(s, false)} {
+			if !seen[k] {
+				seen[k] = true
+				kw(fieldSessionKey, k)
+			}
+		}
+	}
+	doc.AddField(document.NewNumericFieldWithIndexingOptions(fieldN, nil, float64(p.N), bindex.IndexField|bindex.DocValues))
+	return doc, nil
+}
+
+// sessionKey identifies a session for matching a session named in a query:
+// with place, "大同市|市|人大|16|5"; without, "|市|人大|16|5", so that a
+// query 市十六届人大五次会议 (no place in the words) finds it too.
+func sessionKey(s indexer.Session, withPlace bool) string {
+	place := ""
+	if withPlace {
+		place = s.Place
+	}
+	return strings.Join([]string{place, s.Level, s.Body, strconv.Itoa(s.Term), strconv.Itoa(s.Number)}, "|")
+}

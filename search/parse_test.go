@@ -1,0 +1,143 @@
+package search
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// describe renders a parsed query compactly for table tests.
+func describe(pq *parsedQuery) string {
+	var parts []string
+	for _, g := range pq.groups {
+		var alts []string
+		for _, u := range g {
+			s := u.text
+			if u.phrase {
+				s = "\"" + s + "\""
+			}
+			alts = append(alts, s)
+		}
+		parts = append(parts, strings.Join(alts, "|"))
+	}
+	for _, u := range pq.exclude {
+		parts = append(parts, "-"+u.text)
+	}
+	for _, k := range []string{"speaker", "topic", "kind", "doc", "session", "person", "year"} {
+		for _, v := range pq.filters[k] {
+			parts = append(parts, k+"="+v)
+		}
+	}
+	if pq.from != "" || pq.to != "" {
+		parts = append(parts, "date="+pq.from+".."+pq.to)
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestParseBox(t *testing.T) {
+	tests := []struct {
+		in, want string
+		notes    int
+	}{
+		{"算力之城", "算力之城", 0},
+		{"算力 之城", "算力 之城", 0},
+		{`"算力 之城"`, `"算力 之城"`, 0},
+		{"“四个自信”", `"四个自信"`, 0},
+		{"「民生实事」", `"民生实事"`, 0},
+		{"能源 -十四五", "能源 -十四五", 0},
+		{"能源 OR 算力 文化", "能源|算力 文化", 0},
+		{"能源|算力", "能源|算力", 0},
+		{"能源 | 算力 | 文化", "能源|算力|文化", 0},
+		{"speaker:刘俊义 转型", "转型 speaker=刘俊义", 0},
+		{"发言人：刘俊义", "speaker=刘俊义", 0},
+		{"topic:\"数字经济与算力\"", "topic=数字经济与算力", 0},
+		{"date:2025-01-01..2025-12-31 会议", "会议 date=2025-01-01..2025-12-31", 0},
+		{"date:2025", "date=2025-01-01..2025-12-31", 0},
+		{"date:2024-02", "date=2024-02-01..2024-02-29", 0},
+		{"date:..2025-02-15", "date=..2025-02-15", 0},
+		{"\"算力之城", `"算力之城"`, 1},
+		{"OR 算力", "算力", 1},
+		{"算力 OR", "算力", 1},
+		{"算力*", "算力", 1},
+		{"/.*/", ".", 2},
+		{"转型~2 发展^3", "转型 发展", 1},
+		{"(能源)", "能源", 1},
+		{"-", "-", 0},
+		{"http://example.com", "http://example.com", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			pq, err := parseBox(tt.in, DefaultLimits)
+			if err != nil {
+				t.Fatalf("parseBox(%q) error: %v", tt.in, err)
+			}
+			if got := describe(pq); got != tt.want {
+				t.Errorf("parseBox(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if len(pq.notes) != tt.notes {
+				t.Errorf("parseBox(%q) notes = %q, want %d", tt.in, pq.notes, tt.notes)
+			}
+		})
+	}
+}
+
+func TestParseBoxErrors(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"invalid utf-8", "算\xff力", "not valid UTF-8"},
+		{"nul", "算\x00力", "NUL"},
+		{"too long", strings.Repeat("算", 300), "limit is 256"},
+		{"bad date", "date:2025-13-45", "not a date"},
+		{"reversed range", "date:2025-12-01..2025-01-01", "ends before it starts"},
+		{"too many terms", strings.Repeat("a ", 40), "limit is 32"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseBox(tt.in, DefaultLimits)
+			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("parseBox(%q) error = %v, want ErrInvalid containing %q", tt.in, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnitQueryShapes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"算", `{"term":"算","field":"chars"}`},
+		{"算力", `{"term":"算力","field":"text"}`},
+		{"341", `{"term":"341","field":"text"}`},
+		{"算力之城", `{"terms":[["算力"],["力之"],["之城"]],"field":"text","fuzziness":0}`},
+		{"2025年", `{"terms":[["2025"],null,null,null,["年"]],"field":"text","fuzziness":0}`},
+	}
+	for _, tt := range tests {
+		b, err := jsonOf(unitQuery(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, b); diff != "" {
+			t.Errorf("unitQuery(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func FuzzParseBox(f *testing.F) {
+	for _, s := range []string{"算力之城", `"四个自信" -十四五 OR`, "speaker:刘俊义 date:2025..", "/.*/ * ~ ^", "“未闭合", "| OR -"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		pq, err := parseBox(q, DefaultLimits)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("parseBox(%q) error %v is not ErrInvalid", q, err)
+			}
+			return
+		}
+		if n := pq.unitCount(); n > maxUnits {
+			t.Fatalf("parseBox(%q) kept %d units", q, n)
+		}
+		if _, err := makePlan(Request{Query: q}, DefaultLimits, nil); err != nil && !errors.Is(err, ErrInvalid) {
+			t.Fatalf("makePlan(%q) error %v is not ErrInvalid", q, err)
+		}
+	})
+}

@@ -1,0 +1,264 @@
+package search
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"sessionsearch/fold"
+	"sessionsearch/indexer"
+)
+
+// plan is a request turned into a Bleve query, the strings to highlight,
+// and the interpretation shown to the user.
+type plan struct {
+	query   bquery.Query
+	needles []string // folded strings to mark in snippets
+	interp  Interpretation
+	hasText bool // the query has text clauses (not only filters)
+}
+
+// filterFields maps a filter key to its index field.
+var filterFields = map[string]string{
+	"speaker": fieldSpeaker, "topic": fieldTopic, "kind": fieldKind, "doc": fieldDoc,
+	"session": fieldSession, "person": fieldPerson, "year": fieldYear,
+}
+
+// makePlan parses and compiles a request.
+func makePlan(req Request, lim Limits, syn *synonyms) (*plan, error) {
+	pq, err := parseBox(req.Query, lim)
+	if err != nil {
+		return nil, err
+	}
+	for key, vals := range map[string][]string{
+		"speaker": req.Speaker, "topic": req.Topic, "session": req.Session,
+		"doc": req.Doc, "kind": req.Kind, "year": req.Year,
+	} {
+		for _, v := range vals {
+			if v = strings.TrimSpace(v); v != "" {
+				if !utf8.ValidString(v) {
+					return nil, invalidf("the %s filter is not valid UTF-8", key)
+				}
+				pq.filters[key] = appendNew(pq.filters[key], v)
+			}
+		}
+	}
+	if req.From != "" {
+		f, _, err := dateBounds(req.From)
+		if err != nil {
+			return nil, err
+		}
+		pq.from = f
+	}
+	if req.To != "" {
+		_, t, err := dateBounds(req.To)
+		if err != nil {
+			return nil, err
+		}
+		pq.to = t
+	}
+	if pq.from != "" && pq.to != "" && pq.from > pq.to {
+		return nil, invalidf("the date range %s..%s ends before it starts", pq.from, pq.to)
+	}
+
+	p := &plan{interp: Interpretation{
+		Terms: []string{}, Phrases: []string{}, Any: [][]string{}, Exclusions: []string{},
+		Filters: map[string]string{}, Expansions: map[string][]string{}, Notes: pq.notes,
+	}}
+	if p.interp.Notes == nil {
+		p.interp.Notes = []string{}
+	}
+	var must, mustNot []bquery.Query
+	for _, g := range pq.groups {
+		var alts []bquery.Query
+		var names []string
+		for _, u := range g {
+			names = append(names, u.text)
+			if len(g) == 1 {
+				if u.phrase {
+					p.interp.Phrases = append(p.interp.Phrases, u.text)
+				} else {
+					p.interp.Terms = append(p.interp.Terms, u.text)
+				}
+			}
+			alts = append(alts, p.unitQueries(u, syn)...)
+		}
+		if len(g) > 1 {
+			p.interp.Any = append(p.interp.Any, names)
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		must = append(must, disjunction(alts))
+	}
+	for _, u := range pq.exclude {
+		p.interp.Exclusions = append(p.interp.Exclusions, u.text)
+		if q := unitQuery(u.folded); q != nil {
+			mustNot = append(mustNot, q)
+		}
+	}
+	p.hasText = len(must) > 0
+
+	keys := make([]string, 0, len(pq.filters))
+	for k := range pq.filters {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		vals := pq.filters[key]
+		field, ok := filterFields[key]
+		if !ok {
+			return nil, invalidf("unknown filter %q", key)
+		}
+		p.interp.Filters[key] = strings.Join(vals, " | ")
+		var alts []bquery.Query
+		for _, v := range vals {
+			alts = append(alts, termQuery(field, v))
+			if key == "session" {
+				// A session filter may be worded any way: match its
+				// canonical key too.
+				for _, s := range indexer.FindSessions(v, "") {
+					alts = append(alts, termQuery(fieldSessionKey, sessionKey(s, s.Place != "")))
+				}
+			}
+		}
+		must = append(must, disjunction(alts))
+	}
+	if pq.from != "" || pq.to != "" {
+		p.interp.Filters["date"] = pq.from + ".." + pq.to
+		var lo, hi *string
+		if pq.from != "" {
+			lo = &pq.from
+		}
+		if pq.to != "" {
+			hi = &pq.to
+		}
+		t := true
+		r := bquery.NewTermRangeInclusiveQuery(deref(lo), deref(hi), &t, &t)
+		r.SetField(fieldDate)
+		must = append(must, r)
+	}
+	if len(must) == 0 {
+		must = append(must, allPassages())
+	}
+	var q bquery.Query
+	if len(must) == 1 && len(mustNot) == 0 {
+		q = must[0]
+	} else {
+		bq := bquery.NewBooleanQuery(nil, nil, nil)
+		bq.AddMust(must...)
+		if len(mustNot) > 0 {
+			bq.AddMustNot(mustNot...)
+		}
+		q = bq
+	}
+	if p.hasText {
+		// A match in a headline ranks above the same match in body text.
+		head := termQuery(fieldKind, string(indexer.KindHeadline))
+		head.SetBoost(3)
+		sub := termQuery(fieldKind, string(indexer.KindSubheadline))
+		sub.SetBoost(1.5)
+		bq := bquery.NewBooleanQuery([]bquery.Query{q}, []bquery.Query{head, sub}, nil)
+		bq.Should.(*bquery.DisjunctionQuery).SetMin(0)
+		q = bq
+	}
+	p.query = q
+	return p, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// unitQueries compiles one unit with its expansions: synonyms from
+// synonyms.yaml and, for a session name, its canonical key.
+func (p *plan) unitQueries(u unit, syn *synonyms) []bquery.Query {
+	var out []bquery.Query
+	if q := unitQuery(u.folded); q != nil {
+		out = append(out, q)
+		p.needles = appendNew(p.needles, u.folded)
+	}
+	if u.phrase {
+		return out // a quoted phrase is taken exactly as typed
+	}
+	for _, w := range syn.expand(u.folded) {
+		if q := unitQuery(fold.String(w)); q != nil {
+			out = append(out, q)
+			p.needles = appendNew(p.needles, fold.String(w))
+			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], w)
+		}
+	}
+	if looksLikeSession(u.text) {
+		for _, s := range indexer.FindSessions(u.text, "") {
+			out = append(out, termQuery(fieldSessionKey, sessionKey(s, s.Place != "")))
+			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], "session:"+s.Name)
+		}
+	}
+	return out
+}
+
+// looksLikeSession says whether a term is worded as a whole session name
+// (…届…会议, …届人大), as opposed to a word that merely contains one.
+func looksLikeSession(s string) bool {
+	f := fold.String(s)
+	return strings.Contains(f, "届") && (strings.HasSuffix(f, "会议") || strings.HasSuffix(f, "人大") || strings.HasSuffix(f, "政协"))
+}
+
+// unitQuery compiles folded text into a term or phrase query over the
+// analysis described in analysis.go; nil when nothing is searchable.
+func unitQuery(folded string) bquery.Query {
+	rs := []rune(strings.TrimSpace(folded))
+	var toks []token
+	tokenize(rs, queryMode, func(t token) { toks = append(toks, t) })
+	switch len(toks) {
+	case 0:
+		return nil
+	case 1:
+		t := toks[0]
+		if len(rs) == 1 && classify(rs[0]) == classCJK {
+			// The cheap path for one character: one posting list.
+			return termQuery(fieldChars, t.term)
+		}
+		return termQuery(fieldText, t.term)
+	}
+	base := toks[0].pos
+	terms := make([][]string, toks[len(toks)-1].pos-base+1)
+	for _, t := range toks {
+		terms[t.pos-base] = append(terms[t.pos-base], t.term)
+	}
+	return bquery.NewMultiPhraseQuery(terms, fieldText)
+}
+
+func termQuery(field, term string) *bquery.TermQuery {
+	q := bquery.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
+func disjunction(qs []bquery.Query) bquery.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bquery.NewDisjunctionQuery(qs)
+}
+
+// allPassages matches every passage and no document record.
+func allPassages() bquery.Query {
+	one := 1.0
+	t := true
+	q := bquery.NewNumericRangeInclusiveQuery(&one, nil, &t, nil)
+	q.SetField(fieldN)
+	return q
+}
+
+// jsonOf renders a query as Bleve's JSON, for tests and debugging.
+func jsonOf(q bquery.Query) (string, error) {
+	b, err := json.Marshal(q)
+	return string(b), err
+}

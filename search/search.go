@@ -1,0 +1,311 @@
+package search
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+)
+
+// facetFields are the facets of every result, by name.
+var facetFields = []struct{ name, field string }{
+	{"speaker", fieldSpeaker}, {"topic", fieldTopic}, {"session", fieldSession},
+	{"doc", fieldDoc}, {"kind", fieldKind}, {"year", fieldYear},
+}
+
+const facetSize = 50
+
+// sortOrders: ties keep document order (date, document, passage number);
+// _id last makes every key unique, as search-after needs.
+var sortOrders = map[string][]string{
+	"relevance": {"-_score", "date", "doc", "n", "_id"},
+	"date":      {"-date", "doc", "n", "_id"},
+	"date_asc":  {"date", "doc", "n", "_id"},
+}
+
+// cursor is the opaque "next" token: the sort key of the last hit served
+// and the number of the page it ends.
+type cursor struct {
+	Key  []string `json:"k"`
+	Page int      `json:"p"`
+	Sort string   `json:"s"`
+}
+
+func encodeCursor(c cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s, sortName string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.Page < 1 || len(c.Key) != len(sortOrders[sortName]) || c.Sort != sortName {
+		return cursor{}, invalidf("the after cursor is not one this server gave for this sort order")
+	}
+	return c, nil
+}
+
+// Search runs one search: the query with its filters, a page of hits with
+// snippets, the facets and the interpretation.
+func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	lim := x.opts.Limits
+	size, page, err := pageOf(req, lim)
+	if err != nil {
+		return nil, err
+	}
+	sortName := req.Sort
+	if sortName == "" {
+		sortName = "relevance"
+	}
+	order, ok := sortOrders[sortName]
+	if !ok {
+		return nil, invalidf("unknown sort %q: use relevance, date or date_asc", req.Sort)
+	}
+	var after *cursor
+	if req.After != "" {
+		c, err := decodeCursor(req.After, sortName)
+		if err != nil {
+			return nil, err
+		}
+		after, page = &c, c.Page+1
+	}
+	p, err := makePlan(req, lim, x.syn.Load())
+	if err != nil {
+		return nil, err
+	}
+
+	from := (page - 1) * size
+	sr := bleve.NewSearchRequestOptions(p.query, size, from, false)
+	sr.SortBy(order)
+	sr.Fields = []string{fieldStored}
+	if after != nil {
+		sr.From = 0
+		sr.SearchAfter = after.Key
+	}
+	// Facets do not depend on the page: count them once per query.
+	key := cacheKey(req)
+	cached, haveFacets := x.cache.get(key)
+	if !haveFacets {
+		for _, f := range facetFields {
+			sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+		}
+	}
+
+	g := x.acquire()
+	defer x.release()
+	res, err := g.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	out := &Result{
+		Query: req.Query, Total: res.Total, Page: page, Size: size,
+		Interpreted: p.interp, Hits: make([]Hit, 0, len(res.Hits)),
+	}
+	if haveFacets {
+		out.Facets = cached
+	} else {
+		out.Facets = facetsOf(res.Facets, g.cat)
+		x.cache.put(key, out.Facets)
+	}
+	m := newMatcher(p.needles)
+	for _, h := range res.Hits {
+		hit, err := hitOf(h, g.cat, m)
+		if err != nil {
+			return nil, err
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if n := len(res.Hits); n == size && uint64(from+n) < res.Total || after != nil && n == size {
+		out.Next = encodeCursor(cursor{Key: res.Hits[n-1].Sort, Page: page, Sort: sortName})
+	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// pageOf checks and defaults the paging parameters.
+func pageOf(req Request, lim Limits) (size, page int, err error) {
+	size, page = req.Size, req.Page
+	if size == 0 {
+		size = lim.DefaultSize
+	}
+	if page == 0 {
+		page = 1
+	}
+	if size < 1 || size > lim.MaxPageSize {
+		return 0, 0, invalidf("size must be between 1 and %d", lim.MaxPageSize)
+	}
+	if page < 1 {
+		return 0, 0, invalidf("page must be 1 or more")
+	}
+	if req.After == "" && (page-1) > (lim.MaxDepth-size)/size {
+		return 0, 0, invalidf("page %d is beyond the deepest page served by number (results %d and on); follow the next cursor (after=) to go deeper", page, lim.MaxDepth)
+	}
+	return size, page, nil
+}
+
+func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
+	s, _ := h.Fields[fieldStored].(string)
+	var sp storedPassage
+	if err := json.Unmarshal([]byte(s), &sp); err != nil {
+		return Hit{}, errors.New("passage " + h.ID + ": unreadable stored fields: " + err.Error())
+	}
+	hit := Hit{
+		ID: h.ID, DocID: sp.DocID, DocTitle: cat.title(sp.DocID), Date: sp.Date, N: sp.N,
+		Kind: string(sp.Kind), Speaker: sp.Speaker, SpeakerRole: sp.SpeakerRole,
+		Topics: nonNil(sp.Topics), People: []string{}, Sessions: []string{},
+		Snippet: m.snippet(sp.Text), Text: sp.Text, Score: h.Score,
+	}
+	for _, p := range sp.People {
+		hit.People = append(hit.People, p.Key())
+	}
+	for _, s := range sp.Sessions {
+		hit.Sessions = appendNew(hit.Sessions, s.Name)
+	}
+	return hit, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func facetsOf(fr bsearch.FacetResults, cat *catalog) Facets {
+	out := Facets{}
+	for _, f := range facetFields {
+		vals := []FacetValue{}
+		if r := fr[f.name]; r != nil && r.Terms != nil {
+			for _, t := range r.Terms.Terms() {
+				v := FacetValue{Value: t.Term, Count: t.Count}
+				if f.name == "doc" {
+					v.Label = cat.title(t.Term)
+				}
+				vals = append(vals, v)
+			}
+		}
+		sort.SliceStable(vals, func(i, j int) bool {
+			if vals[i].Count != vals[j].Count {
+				return vals[i].Count > vals[j].Count
+			}
+			return vals[i].Value < vals[j].Value
+		})
+		out[f.name] = vals
+	}
+	return out
+}
+
+// cacheKey identifies a query and its filters, not its page or sort.
+func cacheKey(r Request) string {
+	r.Page, r.Size, r.After, r.Sort = 0, 0, "", ""
+	b, _ := json.Marshal(r)
+	return string(b)
+}
+
+// resultCache keeps the facets of recent queries, so that paging through
+// a frequent query does not count them again. It is cleared whenever the
+// index changes.
+type resultCache struct {
+	mu    sync.Mutex
+	max   int
+	items map[string]Facets
+	order []string
+}
+
+func newResultCache(max int) *resultCache {
+	return &resultCache{max: max, items: map[string]Facets{}}
+}
+
+func (c *resultCache) get(k string) (Facets, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.items[k]
+	return f, ok
+}
+
+func (c *resultCache) put(k string, f Facets) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.items[k]; ok {
+		return
+	}
+	if len(c.order) >= c.max {
+		delete(c.items, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.items[k] = f
+	c.order = append(c.order, k)
+}
+
+func (c *resultCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.items = map[string]Facets{}
+	c.order = nil
+}
+
+// Documents lists every document's metadata, in date then path order.
+func (x *Index) Documents(ctx context.Context) ([]DocumentInfo, error) {
+	g := x.acquire()
+	defer x.release()
+	list := g.cat.list()
+	out := make([]DocumentInfo, len(list))
+	for i, d := range list {
+		out[i] = *d
+	}
+	return out, nil
+}
+
+// Document returns one whole document; with a non-empty query every
+// passage carries its highlighted HTML.
+func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, error) {
+	var m *matcher
+	if strings.TrimSpace(query) != "" {
+		p, err := makePlan(Request{Query: query}, x.opts.Limits, x.syn.Load())
+		if err != nil {
+			return nil, err
+		}
+		m = newMatcher(p.needles)
+	} else {
+		m = newMatcher(nil)
+	}
+	g := x.acquire()
+	defer x.release()
+	info := g.cat.docs[id]
+	if info == nil {
+		return nil, notFoundf("no document %q", id)
+	}
+	sr := bleve.NewSearchRequestOptions(termQuery(fieldDoc, id), max(info.Passages, 1), 0, false)
+	sr.SortBy([]string{"n"})
+	sr.Fields = []string{fieldStored}
+	res, err := g.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, err
+	}
+	v := &DocumentView{DocumentInfo: *info, Query: query, Passages: make([]PassageView, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		s, _ := h.Fields[fieldStored].(string)
+		var sp storedPassage
+		if err := json.Unmarshal([]byte(s), &sp); err != nil {
+			return nil, err
+		}
+		html, n := m.highlight(sp.Text)
+		v.Matches += n
+		v.Passages = append(v.Passages, PassageView{Passage: sp.Passage, HTML: html, Matches: n})
+	}
+	return v, nil
+}

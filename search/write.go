@@ -1,0 +1,428 @@
+package search
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"sessionsearch/indexer"
+)
+
+// batchPassages is how many passages go into one Bleve batch. A batch is
+// also the unit of crash consistency: it holds whole documents only.
+const batchPassages = 4000
+
+// Update indexes the added and changed files of the corpus and removes the
+// passages of deleted ones, comparing content hashes. A changed mapping or
+// taxonomy makes it rebuild instead. Searches go on meanwhile.
+func (x *Index) Update(ctx context.Context, progress func(Progress)) (*Summary, error) {
+	if x.opts.ReadOnly {
+		return nil, errors.New("the index was opened read-only")
+	}
+	if !x.writeMu.TryLock() {
+		return nil, &Error{Kind: ErrBusy, Msg: "the index is already being updated"}
+	}
+	defer x.writeMu.Unlock()
+	if err := x.loadConfig(); err != nil {
+		return nil, err
+	}
+	g := x.acquire()
+	cat := g.cat
+	x.release()
+	if len(cat.docs) > 0 && (cat.meta.Mapping != mappingVersion || cat.meta.Taxonomy != x.tax.Load().Fingerprint()) {
+		x.log.Info("mapping or taxonomy changed: rebuilding", "mapping", cat.meta.Mapping, "want", mappingVersion)
+		return x.rebuild(ctx, progress)
+	}
+	start := time.Now()
+	sum, err := x.sync(ctx, g, progress)
+	if err != nil {
+		return sum, err
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	x.cache.clear()
+	return sum, nil
+}
+
+// Rebuild builds a fresh index from the corpus into a new generation and
+// swaps it in atomically; searches in flight finish on the old one. It
+// returns an ErrBusy error when an update or rebuild is already running.
+func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (*Summary, error) {
+	if x.opts.ReadOnly {
+		return nil, errors.New("the index was opened read-only")
+	}
+	if !x.writeMu.TryLock() {
+		return nil, &Error{Kind: ErrBusy, Msg: "a rebuild or update is already running"}
+	}
+	defer x.writeMu.Unlock()
+	if err := x.loadConfig(); err != nil {
+		return nil, err
+	}
+	return x.rebuild(ctx, progress)
+}
+
+// Rebuilding reports whether a rebuild is running.
+func (x *Index) Rebuilding() bool { return x.rebuilding.Load() }
+
+func (x *Index) rebuild(ctx context.Context, progress func(Progress)) (*Summary, error) {
+	x.rebuilding.Store(true)
+	defer x.rebuilding.Store(false)
+	start := time.Now()
+	name := newGenName()
+	path := filepath.Join(x.dir, name)
+	g, err := createGeneration(path)
+	if err != nil {
+		return nil, err
+	}
+	g.name = name
+	fail := func(err error) (*Summary, error) {
+		g.idx.Close()
+		os.RemoveAll(path)
+		return nil, err
+	}
+	sum, err := x.sync(ctx, g, progress)
+	if err != nil {
+		return fail(err)
+	}
+	// Close and reopen so that everything is on disk before CURRENT
+	// points at it.
+	if err := g.idx.Close(); err != nil {
+		os.RemoveAll(path)
+		return nil, err
+	}
+	ng, err := openGeneration(path, false)
+	if err != nil {
+		os.RemoveAll(path)
+		return nil, err
+	}
+	ng.name = name
+	if err := writeCurrent(x.dir, name); err != nil {
+		ng.idx.Close()
+		os.RemoveAll(path)
+		return nil, err
+	}
+	if err := x.swap(ng); err != nil {
+		x.log.Warn("closing the replaced index generation", "err", err)
+	}
+	sum.Rebuilt = true
+	sum.Seconds = time.Since(start).Seconds()
+	return sum, nil
+}
+
+// parsed is one corpus file after reading.
+type parsed struct {
+	rel       string
+	doc       *indexer.Document
+	hash      string
+	unchanged bool
+	err       error
+}
+
+// sync brings generation g in line with the corpus.
+func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)) (*Summary, error) {
+	files, err := indexer.Scan(x.opts.Corpus)
+	if err != nil {
+		return nil, err
+	}
+	cat := g.cat.clone()
+	sum := &Summary{Skipped: []SkippedFile{}}
+	opts := indexer.Options{Taxonomy: x.tax.Load()}
+
+	// The parsers compare hashes against a snapshot: cat changes as the
+	// writer goes.
+	known := make(map[string]string, len(cat.byPath))
+	for path, d := range cat.byPath {
+		known[path] = d.Hash
+	}
+	results := x.parseAll(ctx, files, known, opts)
+
+	// Batches are written by two goroutines: building a segment is most
+	// of the cost of a batch and runs in the caller, so two writers keep
+	// both cores busy. Each batch holds whole documents, so the order in
+	// which they land does not matter.
+	w := newBatchWriter(g.idx, 1)
+	batch := g.idx.NewBatch()
+	pending := 0
+	flush := func() error {
+		if pending == 0 {
+			return nil
+		}
+		m := meta{Mapping: mappingVersion, Taxonomy: opts.Taxonomy.Fingerprint(), LastIndexed: time.Now().UTC().Format(time.RFC3339)}
+		mb, _ := json.Marshal(m)
+		batch.SetInternal([]byte(metaKey), mb)
+		cat.meta = m
+		snapshot := cat.clone()
+		if err := w.write(batch, func() { x.publish(g, snapshot) }); err != nil {
+			return err
+		}
+		batch = g.idx.NewBatch()
+		pending = 0
+		return nil
+	}
+	defer w.wait()
+
+	seen := make(map[string]bool, len(files))
+	ids := make(map[string]string, len(files)) // doc id -> path, this run
+	for i, ch := range results {
+		r := <-ch
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		seen[r.rel] = true
+		if progress != nil {
+			progress(Progress{Files: len(files), Done: i + 1, Path: r.rel})
+		}
+		if r.err != nil {
+			reason := r.err.Error()
+			var se *indexer.SkipError
+			if errors.As(r.err, &se) {
+				reason = se.Reason
+			}
+			if cat.byPath[r.rel] != nil {
+				reason += " (the previously indexed version is kept)"
+			}
+			sum.Skipped = append(sum.Skipped, SkippedFile{Path: r.rel, Reason: reason})
+			x.log.Warn("skipped", "file", r.rel, "reason", reason)
+			continue
+		}
+		if r.unchanged {
+			sum.Unchanged++
+			continue
+		}
+		d := r.doc
+		if other, dup := ids[d.ID]; dup {
+			sum.Skipped = append(sum.Skipped, SkippedFile{Path: r.rel, Reason: fmt.Sprintf("its document id %q is already taken by %s", d.ID, other)})
+			continue
+		}
+		ids[d.ID] = r.rel
+		// The same path may have had another id (it cannot with DocID,
+		// but a front matter id may change): remove the old one.
+		if old := cat.byPath[r.rel]; old != nil {
+			deletePassages(batch, old)
+			if old.ID != d.ID {
+				batch.Delete(recPrefix + old.ID)
+				cat.remove(old.ID)
+			}
+			sum.Changed++
+		} else {
+			if old := cat.docs[d.ID]; old != nil {
+				deletePassages(batch, old)
+			}
+			sum.Added++
+		}
+		info := infoOf(d)
+		for j := range d.Passages {
+			pd, err := passageDocument(d, &d.Passages[j])
+			if err != nil {
+				return sum, err
+			}
+			if err := batch.IndexAdvanced(pd); err != nil {
+				return sum, err
+			}
+		}
+		rd, err := recordDocument(info)
+		if err != nil {
+			return sum, err
+		}
+		if err := batch.IndexAdvanced(rd); err != nil {
+			return sum, err
+		}
+		cat.put(info)
+		sum.Passages += len(d.Passages)
+		pending += len(d.Passages) + 1
+		if pending >= batchPassages {
+			if err := flush(); err != nil {
+				return sum, err
+			}
+		}
+	}
+	for _, d := range cat.list() {
+		if !seen[d.Path] {
+			deletePassages(batch, d)
+			batch.Delete(recPrefix + d.ID)
+			cat.remove(d.ID)
+			sum.Removed++
+			pending++
+		}
+	}
+	if sum.Added+sum.Changed+sum.Removed > 0 || cat.meta.Mapping == "" {
+		pending++ // write the meta even when only it changed
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	if err := w.wait(); err != nil {
+		return sum, err
+	}
+	sum.Documents = len(cat.docs)
+	return sum, nil
+}
+
+// batchWriter applies batches on a few goroutines and keeps the first
+// error.
+type batchWriter struct {
+	idx  bleve.Index
+	jobs chan batchJob
+	done sync.WaitGroup
+	mu   sync.Mutex
+	err  error
+	once sync.Once
+}
+
+type batchJob struct {
+	b     *bleve.Batch
+	after func()
+}
+
+func newBatchWriter(idx bleve.Index, n int) *batchWriter {
+	w := &batchWriter{idx: idx, jobs: make(chan batchJob)}
+	for i := 0; i < n; i++ {
+		w.done.Add(1)
+		go func() {
+			defer w.done.Done()
+			for j := range w.jobs {
+				if w.failed() != nil {
+					continue
+				}
+				if err := idx.Batch(j.b); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = fmt.Errorf("writing to the index: %w", err)
+					}
+					w.mu.Unlock()
+					continue
+				}
+				j.after()
+			}
+		}()
+	}
+	return w
+}
+
+func (w *batchWriter) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// write queues a batch; after runs once it is applied.
+func (w *batchWriter) write(b *bleve.Batch, after func()) error {
+	if err := w.failed(); err != nil {
+		return err
+	}
+	w.jobs <- batchJob{b, after}
+	return nil
+}
+
+// wait waits for every queued batch and returns the first error.
+func (w *batchWriter) wait() error {
+	w.once.Do(func() { close(w.jobs) })
+	w.done.Wait()
+	return w.failed()
+}
+
+// publish makes a new catalog visible to searches of generation g.
+func (x *Index) publish(g *generation, cat *catalog) {
+	x.mu.Lock()
+	g.cat = cat
+	x.mu.Unlock()
+}
+
+func deletePassages(b *bleve.Batch, d *DocumentInfo) {
+	for n := 1; n <= d.Passages; n++ {
+		b.Delete(passageID(d.ID, n))
+	}
+}
+
+// parseAll reads and parses the files on all cores, a bounded window
+// ahead of the writer; results come back in file order.
+func (x *Index) parseAll(ctx context.Context, files []string, known map[string]string, opts indexer.Options) []chan parsed {
+	results := make([]chan parsed, len(files))
+	for i := range results {
+		results[i] = make(chan parsed, 1)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	window := make(chan struct{}, 4*workers+16)
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				for j := i; j < len(files); j++ {
+					results[j] <- parsed{rel: files[j], err: ctx.Err()}
+				}
+				return
+			}
+			jobs <- i
+		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range jobs {
+				results[i] <- x.parseOne(files[i], known, opts)
+			}
+		}()
+	}
+	// Free a window slot as each result is taken.
+	out := make([]chan parsed, len(files))
+	for i := range files {
+		out[i] = make(chan parsed, 1)
+	}
+	go func() {
+		for i := range files {
+			r := <-results[i]
+			<-window
+			out[i] <- r
+		}
+	}()
+	return out
+}
+
+func (x *Index) parseOne(rel string, known map[string]string, opts indexer.Options) parsed {
+	path := filepath.Join(x.opts.Corpus, filepath.FromSlash(rel))
+	raw, err := readLimited(path)
+	if err != nil {
+		return parsed{rel: rel, err: &indexer.SkipError{Path: rel, Reason: err.Error()}}
+	}
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:])
+	if known[rel] == hash {
+		return parsed{rel: rel, hash: hash, unchanged: true}
+	}
+	d, err := indexer.Parse(rel, raw, opts)
+	if err != nil {
+		return parsed{rel: rel, err: err}
+	}
+	return parsed{rel: rel, doc: d, hash: hash}
+}
+
+// readLimited reads a file unless it is over the indexer's size limit.
+func readLimited(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > indexer.DefaultMaxFileBytes {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), indexer.DefaultMaxFileBytes)
+	}
+	return os.ReadFile(path)
+}
+
+func infoOf(d *indexer.Document) *DocumentInfo {
+	return &DocumentInfo{
+		ID: d.ID, Path: d.Path, Title: d.Title, Subtitles: d.Subtitles, Date: d.Date,
+		Source: d.Source, Reporters: d.Reporters, Photographers: d.Photographers,
+		Sessions: d.Sessions, MainSession: d.MainSession, Passages: len(d.Passages), Hash: d.Hash,
+	}
+}
