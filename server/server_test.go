@@ -77,7 +77,7 @@ func testCorpus(t testing.TB, dir string) {
 }
 
 // testIndex returns the shared index, building it on first use.
-func testIndex(t *testing.T) *search.Index {
+func testIndex(t testing.TB) *search.Index {
 	t.Helper()
 	fixtureOnce.Do(func() {
 		fixtureDir, fixtureErr = os.MkdirTemp("", "server-test-")
