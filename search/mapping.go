@@ -34,7 +34,7 @@ const (
 
 // mappingVersion changes whenever the analysis or the mapping changes in a
 // way that makes an existing index stale; Update then rebuilds.
-const mappingVersion = "4"
+const mappingVersion = "5"
 
 // newMapping describes the index to Bleve. Documents are built directly by
 // passageDocument (IndexAdvanced), so the mapping serves queries: it names
@@ -101,9 +101,9 @@ func passageID(docID string, n int) string { return docID + ":" + strconv.Itoa(n
 
 const (
 	textOpts    = bindex.IndexField | bindex.IncludeTermVectors
-	charsOpts   = bindex.IndexField | bindex.SkipFreqNorm
+	charsOpts   = bindex.IndexField
 	storedOpts  = bindex.StoreField
-	keywordOpts = bindex.IndexField | bindex.DocValues | bindex.SkipFreqNorm
+	keywordOpts = bindex.IndexField | bindex.DocValues
 )
 
 var (

@@ -5,7 +5,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -130,10 +132,22 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	if n := len(res.Hits); n == size && uint64(from+n) < res.Total || after != nil && n == size {
-		out.Next = encodeCursor(cursor{Key: res.Hits[n-1].Sort, Page: page, Sort: sortName})
+		out.Next = encodeCursor(cursor{Key: afterKey(res.Hits[n-1], order), Page: page, Sort: sortName})
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// afterKey is a hit's sort key for search-after. Bleve reports the score's
+// place in the key as the literal "_score"; search-after needs the value.
+func afterKey(h *bsearch.DocumentMatch, order []string) []string {
+	key := append([]string(nil), h.Sort...)
+	for i, o := range order {
+		if strings.TrimPrefix(o, "-") == "_score" && i < len(key) {
+			key[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
+		}
+	}
+	return key
 }
 
 // pageOf checks and defaults the paging parameters.
@@ -167,7 +181,7 @@ func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
 		ID: h.ID, DocID: sp.DocID, DocTitle: cat.title(sp.DocID), Date: sp.Date, N: sp.N,
 		Kind: string(sp.Kind), Speaker: sp.Speaker, SpeakerRole: sp.SpeakerRole,
 		Topics: nonNil(sp.Topics), People: []string{}, Sessions: []string{},
-		Snippet: m.snippet(sp.Text), Text: sp.Text, Score: h.Score,
+		Snippet: m.snippet(sp.Text), Text: sp.Text, Score: finite(h.Score),
 	}
 	for _, p := range sp.People {
 		hit.People = append(hit.People, p.Key())
@@ -176,6 +190,14 @@ func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
 		hit.Sessions = appendNew(hit.Sessions, s.Name)
 	}
 	return hit, nil
+}
+
+// finite keeps a score JSON-encodable.
+func finite(f float64) float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	return f
 }
 
 func nonNil(s []string) []string {
