@@ -116,6 +116,11 @@ func testSearchHighlight(t *testing.T, b *browser) {
 		t.Errorf("speaker role = %q, want 刘俊义's role (代市长)", role)
 	}
 	b.waitFor(t, "the result count announced", `document.getElementById('live').textContent.trim() !== ''`)
+	b.screenshot(t, "search-hit.png")
+
+	// A query with several hits, for the README.
+	b.open(t, "/?q="+url.QueryEscape("高质量发展"))
+	b.waitFor(t, "results for 高质量发展", `document.querySelectorAll('#main .hit').length >= 2`)
 	b.screenshot(t, "results.png")
 
 	// A bookmarked URL opens straight on its results.
@@ -221,8 +226,8 @@ func testReader(t *testing.T, b *browser) {
 	if !p.Target || !p.Marked {
 		t.Errorf("passage %s: target=%v, 算力之城 highlighted=%v; want both", u.Fragment, p.Target, p.Marked)
 	}
-	if !strings.Contains(p.Title, "大同篇章") {
-		t.Errorf("document title = %q, want the seed's headline", p.Title)
+	if !strings.Contains(p.Title, "人大五次会议") {
+		t.Errorf("document title = %q, want the seed's headline (市十六届人大五次会议隆重开幕)", p.Title)
 	}
 	meta := eval[string](t, b, `document.querySelector('.doc-meta').textContent`)
 	if !strings.Contains(meta, "2025-02-15") || !strings.Contains(meta, "李雪峰") {
@@ -347,6 +352,8 @@ func testConcordance(t *testing.T, b *browser) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Type"), "csv") || strings.Count(body, "十四五") < 3 {
 		t.Errorf("CSV link %s: %s %s, body:\n%s", href, resp.Status, resp.Header.Get("Content-Type"), body)
 	}
+	b.open(t, "/kwic?q="+url.QueryEscape("大同")+"&ksort=left")
+	b.waitFor(t, "the lines of 大同", `document.querySelectorAll('table.kwic tbody tr').length > 10`)
 	b.screenshot(t, "concordance.png")
 }
 

@@ -43,6 +43,17 @@ func startSite(t *testing.T) *httptest.Server {
 	if err := os.WriteFile(filepath.Join(corpus, seedName), seed, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The taxonomy and the synonyms are copies of the shipped ones, kept
+	// here so that editing corpus/ does not change what these tests see.
+	for _, name := range []string{"topics.yaml", "synonyms.yaml"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(corpus, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	idx, err := search.Open(filepath.Join(t.TempDir(), "index"), search.Options{Logger: logger, Corpus: corpus})
 	if err != nil {

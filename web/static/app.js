@@ -78,6 +78,7 @@ const MESSAGES = {
     filterChip: '{facet}：{value}',
     showAll: '显示全部 {n} 项',
     showFewer: '收起',
+    moreTopics: '再显示 {n} 个主题',
     facet_speaker: '发言人',
     facet_topic: '主题',
     facet_session: '会议',
@@ -205,6 +206,7 @@ const MESSAGES = {
     filterChip: '{facet}: {value}',
     showAll: 'Show all {n}',
     showFewer: 'Show fewer',
+    moreTopics: 'Show {n} more topics',
     facet_speaker: 'Speaker',
     facet_topic: 'Topic',
     facet_session: 'Session',
@@ -683,7 +685,9 @@ function hitItem(hit, st, i) {
     'aria-label': t('filterBy', { facet: t('facet_speaker'), value: hit.speaker }),
     onclick: () => addFilter('speaker', hit.speaker),
   }, h('span', { class: 'speaker-name' }, hit.speaker), hit.speaker_role ? h('span', { class: 'speaker-role' }, hit.speaker_role) : null) : null;
-  const topics = (hit.topics || []).map((topic) => h('button', {
+  // Topics being filtered on come first, so they are never folded away.
+  const ordered = [...(hit.topics || [])].sort((a, b) => Number(st.filters.topic.includes(b)) - Number(st.filters.topic.includes(a)));
+  const topics = ordered.map((topic) => h('button', {
     type: 'button', class: 'chip topic',
     'aria-pressed': st.filters.topic.includes(topic) ? 'true' : 'false',
     'aria-label': t('filterBy', { facet: t('facet_topic'), value: topic }),
@@ -697,7 +701,23 @@ function hitItem(hit, st, i) {
         h('span', { class: 'hit-n' }, t('passageN', { n: hit.n })),
         h('span', { class: 'kind kind-' + hit.kind }, kindLabel(hit.kind)))),
     setServerHTML(h('p', { class: 'snippet', lang: 'zh-CN' }), hit.snippet || escapeText(hit.text)),
-    (speaker || topics.length) ? h('div', { class: 'hit-tags' }, speaker, topics) : null);
+    (speaker || topics.length) ? hitTags(speaker, topics) : null);
+}
+
+// hitTags shows the speaker and the first topics; a passage that touches
+// many topics keeps the rest behind a "+N" button, to keep the list calm.
+function hitTags(speaker, topics) {
+  const shown = 5;
+  const tags = h('div', { class: 'hit-tags' }, speaker, topics.slice(0, shown));
+  if (topics.length > shown) {
+    const rest = topics.slice(shown);
+    const more = h('button', {
+      type: 'button', class: 'chip chip-more', 'aria-label': t('moreTopics', { n: rest.length }),
+      onclick: () => { more.replaceWith(...rest); },
+    }, '+' + rest.length);
+    tags.append(more);
+  }
+  return tags;
 }
 
 // escapeText is only for the fallback of a hit without a snippet.
