@@ -47,6 +47,9 @@ const (
 	KindList        Kind = "list"    // attendance and seating lists
 	KindCaption     Kind = "caption" // photo captions
 	KindCredit      Kind = "credit"  // photo credits (本报记者 X 摄)
+	// KindLabel is a section label such as the seed's 两会影像 / 2025 over
+	// the photo block: neither a headline nor body text.
+	KindLabel Kind = "label"
 )
 
 // Person is somebody named in a passage. Two people with the same name are

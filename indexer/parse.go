@@ -11,10 +11,6 @@ import (
 	"sessionsearch/fold"
 )
 
-// KindLabel is a section label such as the seed's 两会影像 / 2025 over the
-// photo block: neither a headline nor body text.
-const KindLabel Kind = "label"
-
 // build fills doc from its text: paragraphs, layout repair, kinds,
 // metadata, sessions, speakers, people and topics.
 func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
@@ -33,16 +29,29 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 	if place == "" {
 		place = inferPlace(text)
 	}
+	province := inferProvince(text, place)
+	sessions := func(s string) []Session {
+		out := FindSessions(s, place)
+		for i := range out {
+			// 在本市工作的省第十四届人大代表 in a Datong document is
+			// Shanxi's congress: the seed names 山西 (对山西工作).
+			if out[i].Level == "省" && out[i].Place == "" && province != "" {
+				out[i].Place = province
+				out[i].Name = out[i].Canonical()
+			}
+		}
+		return out
+	}
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
-		p.Sessions = FindSessions(p.Text, place)
+		p.Sessions = sessions(p.Text)
 		for _, s := range p.Sessions {
 			doc.Sessions = appendSession(doc.Sessions, s)
 		}
 		p.Topics = tax.Match(p.Text)
 	}
 	for _, w := range []string{fm.Session, fm.Meeting} {
-		for _, s := range FindSessions(w, place) {
+		for _, s := range sessions(w) {
 			doc.Sessions = appendSession(doc.Sessions, s)
 			if doc.MainSession == nil {
 				s := s
@@ -84,17 +93,45 @@ func appendSession(list []Session, s Session) []Session {
 }
 
 // paragraphs splits text into trimmed non-empty lines: the seed has one
-// paragraph per line with blank lines between, and the photo block's
-// label (两会影像 / 2025) on two lines with none.
+// paragraph per line with blank lines between. A short unpunctuated line
+// followed, with no blank line between, by a short line without Han
+// characters is one label set on two lines: the seed's photo block is
+// headed 两会影像 / 2025, which reads as "两会影像 2025". (Two Han lines
+// stay apart: a headline over a deck is often set that way.)
 func paragraphs(text string) []string {
 	var out []string
+	prevBlank := true
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
-		if line != "" {
+		if line == "" {
+			prevBlank = true
+			continue
+		}
+		if n := len(out); n > 0 && !prevBlank && isLabelLine(out[n-1]) && isLabelLine(line) && !hasHan(line) {
+			out[n-1] += " " + line
+		} else {
 			out = append(out, line)
 		}
+		prevBlank = false
 	}
 	return out
+}
+
+// isLabelLine: at most a dozen characters and no sentence punctuation.
+func isLabelLine(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return utf8.RuneCountInString(s) <= maxLabelRunes && !strings.ContainsRune(sentenceEnd+"，,、", last)
+}
+
+const maxLabelRunes = 12
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceEnd are the characters that can end a complete paragraph.
@@ -132,10 +169,11 @@ func continues(p, next string) bool {
 	return !isCaption(next) && !isCredit(next) && !startsNewItem(next)
 }
 
-// startsNewItem: a numbered heading or list item starts afresh.
-func startsNewItem(s string) bool {
-	return regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]\s)`).MatchString(s)
-}
+// startsNewItem: a numbered heading or list item starts afresh
+// (一、2024年工作回顾 or （一）统筹提振消费… when set as their own lines).
+func startsNewItem(s string) bool { return newItemRe.MatchString(s) }
+
+var newItemRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]\s)`)
 
 func join(a, b string) string {
 	la, _ := utf8.DecodeLastRuneInString(a)
@@ -177,7 +215,7 @@ func classify(paras []string, fmTitle string) []Kind {
 			kinds[i] = KindCaption
 		case inHead && short && !ends:
 			kinds[i] = KindSubheadline
-		case !inHead && short && !ends && utf8.RuneCountInString(p) <= 12:
+		case !inHead && short && !ends && utf8.RuneCountInString(p) <= 2*maxLabelRunes+1:
 			kinds[i] = KindLabel
 		case isList(p):
 			kinds[i] = KindList
@@ -301,7 +339,7 @@ var (
 	fullDateRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	isoDateRe   = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
 	monthDayRe  = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
-	yearLineRe  = regexp.MustCompile(`^((?:19|20)\d\d)$`)
+	yearLineRe  = regexp.MustCompile(`(?:^|\s)((?:19|20)\d\d)$`)
 	yearRe      = regexp.MustCompile(`(到|至)?((?:19|20)\d\d)年`)
 	pathYearRe  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
 	placeNameRe = regexp.MustCompile(`(\p{Han}{2,6}?(?:自治区|自治州|省|市|县|区))(?:第\p{Han}{1,3}届|人民代表大会|人民政府|政协)`)
@@ -343,7 +381,7 @@ func docDate(doc *Document, text, fmDate string) string {
 	}
 	year := ""
 	for _, p := range doc.Passages {
-		if y := yearLineRe.FindStringSubmatch(p.Text); y != nil {
+		if y := yearLineRe.FindStringSubmatch(p.Text); y != nil && p.Kind == KindLabel {
 			year = y[1]
 		}
 	}
@@ -400,6 +438,42 @@ func inferPlace(text string) string {
 		return ""
 	}
 	return strings.TrimLeft(m[1], placeStop)
+}
+
+// provinces are the provincial-level divisions by their short names, to
+// name the province of a document whose sessions say only 省.
+var provinces = []struct{ short, full string }{
+	{"北京", "北京市"}, {"天津", "天津市"}, {"上海", "上海市"}, {"重庆", "重庆市"},
+	{"河北", "河北省"}, {"山西", "山西省"}, {"辽宁", "辽宁省"}, {"吉林", "吉林省"},
+	{"黑龙江", "黑龙江省"}, {"江苏", "江苏省"}, {"浙江", "浙江省"}, {"安徽", "安徽省"},
+	{"福建", "福建省"}, {"江西", "江西省"}, {"山东", "山东省"}, {"河南", "河南省"},
+	{"湖北", "湖北省"}, {"湖南", "湖南省"}, {"广东", "广东省"}, {"海南", "海南省"},
+	{"四川", "四川省"}, {"贵州", "贵州省"}, {"云南", "云南省"}, {"陕西", "陕西省"},
+	{"甘肃", "甘肃省"}, {"青海", "青海省"}, {"台湾", "台湾省"},
+	{"内蒙古", "内蒙古自治区"}, {"广西", "广西壮族自治区"}, {"西藏", "西藏自治区"},
+	{"宁夏", "宁夏回族自治区"}, {"新疆", "新疆维吾尔自治区"},
+}
+
+// inferProvince is the province a document is set in: the place itself
+// when it is one, else the province named most often (the seed names
+// 山西 twice, in 对山西工作的重要讲话), the earlier in the list on a tie.
+// Municipalities are left out of the count: a Datong report that names
+// 北京 is still in Shanxi.
+func inferProvince(text, place string) string {
+	if levelOf(place) == "省" {
+		return place
+	}
+	f := simplified(text)
+	best, count := "", 0
+	for _, p := range provinces {
+		if strings.HasSuffix(p.full, "市") {
+			continue
+		}
+		if n := strings.Count(f, p.short); n > count {
+			best, count = p.full, n
+		}
+	}
+	return best
 }
 
 // mainSession is the session the document reports: the one its headline

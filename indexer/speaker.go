@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"sessionsearch/fold"
 )
 
 // titleWords end a role before a name: 代市长刘俊义, 主席团常务主席谷明.
@@ -34,59 +36,72 @@ var notNames = map[string]bool{
 }
 
 // attribute finds the people named in the document and the speaker of
-// each passage.
+// each passage. The rules run on a Simplified view of each passage (see
+// simplified), so that a Traditional document's 劉俊義說 is reported
+// speech too; names are keyed by their Simplified form and shown as
+// written.
 func attribute(doc *Document, fmSpeakers []string) {
-	known := map[string]*Person{} // name -> person, for names seen without ambiguity
+	known := map[string]*Person{} // Simplified name -> person as first written
 	var order []string
-	add := func(name, role string) {
-		if !plausibleName(name) {
+	add := func(key, written, role string) {
+		if !plausibleName(key) {
 			return
 		}
-		if p, ok := known[name]; ok {
+		if p, ok := known[key]; ok {
 			if p.Role == "" {
 				p.Role = role
 			}
 			return
 		}
-		known[name] = &Person{Name: name, Role: role}
-		order = append(order, name)
+		known[key] = &Person{Name: written, Role: role}
+		order = append(order, key)
 	}
 	for _, n := range fmSpeakers {
-		add(n, "")
+		add(simplified(n), n, "")
 	}
 	for _, r := range doc.Reporters {
-		add(r, "记者")
+		add(simplified(r), r, "记者")
 	}
 	for _, r := range doc.Photographers {
-		add(r, "记者")
+		add(simplified(r), r, "记者")
+	}
+	texts := make([]string, len(doc.Passages)) // Simplified views, same byte offsets
+	for i, p := range doc.Passages {
+		texts[i] = simplified(p.Text)
 	}
 	affiliations := map[string][]string{}
-	for _, p := range doc.Passages {
-		for _, m := range roleNameRe.FindAllStringSubmatchIndex(p.Text, -1) {
-			if name := p.Text[m[4]:m[5]]; strings.HasPrefix(name, "台") || strings.HasPrefix(name, "团") {
+	for i, p := range doc.Passages {
+		st := texts[i]
+		// 大会执行主席、主席团常务主席谷明主持…, 代市长刘俊义代表…
+		for _, m := range roleNameRe.FindAllStringSubmatchIndex(st, -1) {
+			if name := st[m[4]:m[5]]; strings.HasPrefix(name, "台") || strings.HasPrefix(name, "团") {
 				continue // 主席台, 主席团: places, not people
 			}
-			add(p.Text[m[4]:m[5]], roleBefore(p.Text, m[2], m[5]))
+			add(st[m[4]:m[5]], p.Text[m[4]:m[5]], roleBefore(p.Text, m[2], m[5]))
 		}
-		for _, m := range affiliatedRe.FindAllStringSubmatch(p.Text, -1) {
+		// 丁国华（市人大）…丁国华（市中院）
+		for _, m := range affiliatedRe.FindAllStringSubmatch(st, -1) {
 			name := cleanListName(m[1])
 			if plausibleName(name) {
 				affiliations[name] = appendString(affiliations[name], m[2])
 			}
 		}
 		if p.Kind == KindList {
-			for _, n := range listNames(p.Text) {
-				add(n, "")
+			for _, span := range listNames(st) {
+				add(st[span[0]:span[1]], p.Text[span[0]:span[1]], "")
 			}
 		}
 	}
-	for _, p := range doc.Passages {
+	for i, p := range doc.Passages {
 		if p.Kind == KindHeadline || p.Kind == KindSubheadline {
 			continue
 		}
-		for _, m := range speechRe.FindAllStringSubmatch(p.Text, -1) {
-			if n := trimToKnown(m[1], known); n != "" {
-				add(n, "")
+		st := texts[i]
+		// 刘俊义说，… names a speaker even when no title came before.
+		for _, m := range speechRe.FindAllStringSubmatchIndex(st, -1) {
+			if name := leadingName(st[m[2]:m[3]]); name != "" {
+				at := m[3] - len(name)
+				add(name, p.Text[at:m[3]], "")
 			}
 		}
 	}
@@ -95,62 +110,113 @@ func attribute(doc *Document, fmSpeakers []string) {
 	// by two people (丁国华（市人大）, 丁国华（市中院）) is told apart by
 	// the affiliation written after it.
 	for i := range doc.Passages {
-		p := &doc.Passages[i]
-		for _, name := range order {
-			if !strings.Contains(p.Text, name) {
+		p, st := &doc.Passages[i], texts[i]
+		for _, key := range order {
+			at := strings.Index(st, key)
+			if at < 0 {
 				continue
 			}
-			affs := affiliations[name]
-			if len(affs) == 0 {
-				p.People = appendPerson(p.People, Person{Name: name, Role: known[name].Role})
-				continue
-			}
+			written := p.Text[at : at+len(key)]
 			found := false
-			for _, a := range affs {
-				if strings.Contains(p.Text, name+"（"+a+"）") {
-					p.People = appendPerson(p.People, Person{Name: name, Affiliation: a})
+			for _, a := range affiliations[key] {
+				if strings.Contains(st, key+"（"+a+"）") {
+					p.People = appendPerson(p.People, Person{Name: written, Affiliation: a})
 					found = true
 				}
 			}
 			if !found {
-				p.People = appendPerson(p.People, Person{Name: name, Role: known[name].Role})
+				p.People = appendPerson(p.People, Person{Name: written, Role: known[key].Role})
 			}
 		}
 	}
 
-	// Speakers.
+	// Speakers: the earliest reported-speech pattern in the passage whose
+	// subject is a known name; else a pronoun (他说) standing for the last
+	// person named; else nobody.
 	last := ""
 	for i := range doc.Passages {
-		p := &doc.Passages[i]
-		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindCaption || p.Kind == KindCredit || p.Kind == KindLabel {
+		p, st := &doc.Passages[i], texts[i]
+		switch p.Kind {
+		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel:
 			continue
 		}
 		speaker := ""
-		pos := len(p.Text) + 1
+		pos := len(st) + 1
 		consider := func(name string, at int) {
 			if name != "" && at < pos {
 				speaker, pos = name, at
 			}
 		}
-		for _, m := range speechRe.FindAllStringSubmatchIndex(p.Text, -1) {
-			consider(trimToKnown(p.Text[m[2]:m[3]], known), m[2])
+		for _, m := range speechRe.FindAllStringSubmatchIndex(st, -1) {
+			consider(trimToKnown(st[m[2]:m[3]], known), m[2])
 		}
-		for _, m := range reportRe.FindAllStringSubmatchIndex(p.Text, -1) {
-			consider(trimToKnown(p.Text[m[2]:m[3]], known), m[2])
+		for _, m := range reportRe.FindAllStringSubmatchIndex(st, -1) {
+			consider(trimToKnown(st[m[2]:m[3]], known), m[2])
 		}
-		if m := pronounRe.FindStringIndex(p.Text); m != nil && last != "" && speaker == "" {
-			speaker = last
+		// 会上，翟永清作了…的报告…。他说，2024年… : the pronoun is 翟永清.
+		if m := pronounRe.FindStringIndex(st); m != nil && speaker == "" {
+			if before := lastMentioned(st[:m[0]], order); before != "" {
+				speaker = before
+			} else {
+				speaker = last
+			}
 		}
 		if speaker != "" {
-			p.Speaker = speaker
+			p.Speaker = known[speaker].Name
 			p.SpeakerRole = known[speaker].Role
 			last = speaker
-		} else if mentioned := lastMentioned(p.Text, order); mentioned != "" {
+		} else if mentioned := lastMentioned(st, order); mentioned != "" {
 			// 他说 in a later passage refers to the last person named.
 			last = mentioned
 		}
 	}
 }
+
+// simplified folds the Han characters of s to Simplified, keeping every
+// other rune and every byte offset as they are, so that a match in the
+// result can be cut out of s.
+func simplified(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r >= 0x3400 {
+			if f := fold.Rune(r); utf8.RuneLen(f) == utf8.RuneLen(r) {
+				r = f
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// leadingName is the name at the end of a run captured before a speech
+// verb, for a speaker introduced by the verb alone (刘俊义说，…). The run
+// may begin with a title (主席谷明宣布) or a few words of the clause, so
+// titles are cut off and a name must start with a common surname: three
+// characters are tried before two, as most names have three.
+func leadingName(s string) string {
+	if loc := titlePrefixRe.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:]
+	}
+	rs := []rune(s)
+	for n := 3; n >= 2; n-- {
+		if len(rs) < n {
+			continue
+		}
+		name := string(rs[len(rs)-n:])
+		if strings.ContainsRune(surnames, rs[len(rs)-n]) && plausibleName(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// surnames are the common single-character family names (about 150 cover
+// nine in ten people). A name introduced only by a speech verb must start
+// with one, so that ordinary words before 说 are not taken for people.
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+
+var titlePrefixRe = regexp.MustCompile(`^.*(?:` + titleWords + `)`)
 
 // trimToKnown finds the known name at the end of a captured run: the
 // speech pattern takes up to four characters before the verb
@@ -186,7 +252,7 @@ func roleBefore(text string, start, nameEnd int) string {
 	}
 	role := clause + text[start:nameEnd]
 	// Keep only the titles: from the first title word on.
-	loc := regexp.MustCompile(`(?:\p{Han}{0,8}?(?:` + titleWords + `)(?:、)?)+`).FindStringIndex(role)
+	loc := roleChainRe.FindStringIndex(role)
 	if loc == nil {
 		return ""
 	}
@@ -197,28 +263,45 @@ func roleBefore(text string, start, nameEnd int) string {
 	return r
 }
 
-// listNames reads the names of an attendance list: 张强、武健鹏、…、
-// 丁国华（市人大）、…、王玺在主席台前排就座.
-func listNames(text string) []string {
+var roleChainRe = regexp.MustCompile(`(?:\p{Han}{0,8}?(?:` + titleWords + `)(?:、)?)+`)
+
+// listNames reads the names of an attendance list as byte spans of text:
+// 张强、武健鹏、…、丁国华（市人大）、…、王玺在主席台前排就座 and
+// 在主会场出席会议的还有：刘美、杨素卿、苏智、王凤瑞及大会主席团其他成员.
+func listNames(text string) [][2]int {
+	base := 0
 	if i := strings.IndexAny(text, "：:"); i >= 0 {
-		text = text[i+len("："):]
+		_, size := utf8.DecodeRuneInString(text[i:])
+		base = i + size
 	}
-	var out []string
-	for _, seg := range strings.Split(text, "、") {
+	var out [][2]int
+	for base <= len(text) {
+		end := strings.Index(text[base:], "、")
+		seg := text[base:]
+		if end >= 0 {
+			seg = text[base : base+end]
+		}
+		lead := len(seg) - len(strings.TrimLeft(seg, " \u3000"))
 		n := cleanListName(seg)
 		if plausibleName(n) {
-			out = append(out, n)
+			if at := strings.Index(seg[lead:], n); at >= 0 {
+				out = append(out, [2]int{base + lead + at, base + lead + at + len(n)})
+			}
 		}
+		if end < 0 {
+			break
+		}
+		base += end + len("、")
 	}
 	return out
 }
 
-var listCut = regexp.MustCompile(`（.*$|等.*$|及.*$|在.*$|分别.*$|出席.*$|列席.*$|[，。；].*$`)
+var listCut = regexp.MustCompile(`（.*$|\(.*$|等.*$|及.*$|在.*$|分别.*$|出席.*$|列席.*$|[，。；].*$`)
 
 func cleanListName(seg string) string {
 	seg = strings.TrimSpace(seg)
 	seg = listCut.ReplaceAllString(seg, "")
-	if loc := regexp.MustCompile(`^.*(?:` + titleWords + `)`).FindStringIndex(seg); loc != nil && loc[1] < len(seg) {
+	if loc := titlePrefixRe.FindStringIndex(seg); loc != nil && loc[1] < len(seg) {
 		seg = seg[loc[1]:]
 	}
 	return seg
