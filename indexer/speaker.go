@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -109,24 +110,40 @@ func attribute(doc *Document, fmSpeakers []string) {
 	// People of each passage: every known name it contains. A name held
 	// by two people (丁国华（市人大）, 丁国华（市中院）) is told apart by
 	// the affiliation written after it.
+	byLength := append([]string(nil), order...)
+	sort.SliceStable(byLength, func(a, b int) bool { return len(byLength[a]) > len(byLength[b]) })
 	for i := range doc.Passages {
 		p, st := &doc.Passages[i], texts[i]
-		for _, key := range order {
-			at := strings.Index(st, key)
+		type mention struct {
+			at     int
+			person Person
+		}
+		var found []mention
+		// Longer names first, each blanked out once found, so that a known
+		// 王明 is not found inside 王明厚.
+		masked := st
+		for _, key := range byLength {
+			at := strings.Index(masked, key)
 			if at < 0 {
 				continue
 			}
+			masked = strings.ReplaceAll(masked, key, strings.Repeat(" ", len(key)))
 			written := p.Text[at : at+len(key)]
-			found := false
+			affiliated := false
 			for _, a := range affiliations[key] {
-				if strings.Contains(st, key+"（"+a+"）") {
-					p.People = appendPerson(p.People, Person{Name: written, Affiliation: a})
-					found = true
+				if j := strings.Index(st, key+"（"+a+"）"); j >= 0 {
+					found = append(found, mention{j, Person{Name: written, Affiliation: a}})
+					affiliated = true
 				}
 			}
-			if !found {
-				p.People = appendPerson(p.People, Person{Name: written, Role: known[key].Role})
+			if !affiliated {
+				found = append(found, mention{at, Person{Name: written, Role: known[key].Role}})
 			}
+		}
+		// In the order of the text, as a reader meets them.
+		sort.SliceStable(found, func(a, b int) bool { return found[a].at < found[b].at })
+		for _, m := range found {
+			p.People = appendPerson(p.People, m.person)
 		}
 	}
 
