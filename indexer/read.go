@@ -148,6 +148,9 @@ func decode(raw []byte) (string, error) {
 		}
 		s = string(b)
 	}
+	if strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }) == "" {
+		return "", fmt.Errorf("empty file")
+	}
 	if looksBinary(s) {
 		return "", fmt.Errorf("binary file (control characters)")
 	}
