@@ -425,3 +425,45 @@ func TestRebuildWhileSearching(t *testing.T) {
 		t.Errorf("%d generations on disk after rebuilds, want 1", gens)
 	}
 }
+
+// TestReopenKeepsEverything: batches return before they are persisted, so
+// an index closed right after Update must still hold every passage.
+func TestReopenKeepsEverything(t *testing.T) {
+	corpus := copyCorpus(t)
+	dir := filepath.Join(t.TempDir(), "index")
+	ctx := context.Background()
+	x, err := Open(dir, Options{Corpus: corpus})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := x.Update(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := search(t, x, Request{Query: "的"}).Total
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	y, err := Open(dir, Options{Corpus: corpus})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	if got := search(t, y, Request{Query: "的"}).Total; got != want {
+		t.Errorf("after reopening, 的 has %d hits, want %d", got, want)
+	}
+	st, err := y.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != sum.Documents || int(st.Passages) != sum.Passages {
+		t.Errorf("after reopening: %d documents, %d passages; indexed %d, %d", st.Documents, st.Passages, sum.Documents, sum.Passages)
+	}
+	again, err := y.Update(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Unchanged != sum.Documents || again.Added+again.Changed != 0 {
+		t.Errorf("update after reopening redid work: %+v", again)
+	}
+}
