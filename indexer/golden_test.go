@@ -66,3 +66,16 @@ func TestGoldenSeed(t *testing.T) {
 		t.Errorf("Parse(seed.txt) differs from %s (-want +got):\n%s", golden, diff)
 	}
 }
+
+func parseSeed(t testing.TB) *Document {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse("seed.txt", raw, Options{Taxonomy: testTaxonomy(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}

@@ -30,6 +30,9 @@ var (
 			`(?:第?(` + num + `)次(?:全体)?会议)?`)
 )
 
+// cppccFirstRe: 政协太原市第十四届… → 太原市政协第十四届….
+var cppccFirstRe = regexp.MustCompile(`政协(\p{Han}{1,6}?(?:自治区|自治州|省|市|县|区|州|旗))(第?` + num + `届)`)
+
 // placeStop are characters that cannot begin a place name but often stand
 // just before one (上午大同市…, 在太原市…).
 const placeStop = "提请上下午日在的了和与及对是为开召出席届年月今明昨由经向据从于把将被到至同参加举行中会时"
@@ -38,7 +41,11 @@ const placeStop = "提请上下午日在的了和与及对是为开召出席届�
 // mention, canonicalised. place is the document's place (大同市), used for
 // wordings that give only the level (市十六届人大五次会议).
 func FindSessions(text, place string) []Session {
-	f := fold.String(text)
+	// The CPPCC's full name, and the body named before the place
+	// (政协太原市第十四届委员会, 全国政协十四届), are brought to the
+	// place-first order of the pattern.
+	f := strings.ReplaceAll(fold.String(text), "中国人民政治协商会议", "政协")
+	f = cppccFirstRe.ReplaceAllString(f, "${1}政协${2}")
 	var out []Session
 	seen := map[string]bool{}
 	for _, m := range sessionRe.FindAllStringSubmatchIndex(f, -1) {
@@ -55,7 +62,7 @@ func FindSessions(text, place string) []Session {
 		var s Session
 		switch {
 		case national != "" || strings.HasPrefix(body, "全国"):
-			s.Level, s.Body = "全国", bodyOf(body)
+			s.Level, s.Body = "全国", bodyOf(pre+body)
 		case pre != "":
 			s.Body = "政协"
 		case body != "":
@@ -74,6 +81,12 @@ func FindSessions(text, place string) []Session {
 				continue
 			}
 			s.Level = levelOf(pl)
+			if s.Level == "" && pl == "" && pre == "" && place != "" {
+				// 第十六届人民代表大会第五次会议 in a Datong document is
+				// Datong's: the seed's lead names it in full, a later
+				// passage without the place.
+				s.Level, pl = levelOf(place), place
+			}
 			if s.Level == "" {
 				continue
 			}

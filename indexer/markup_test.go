@@ -1,0 +1,144 @@
+package indexer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestFrontMatter: what a Markdown file's YAML header says overrides what
+// the text would give.
+func TestFrontMatter(t *testing.T) {
+	const md = `---
+title: 太原市政协十四届四次会议开幕
+date: 2025-01-20
+source: 太原日报
+place: 太原市
+meeting: 太原市政协第十四届委员会第四次会议
+speakers: [韦韬, 李强]
+reporters: 王芳、赵敏
+---
+
+# 政协太原市第十四届委员会第四次会议开幕
+
+**本报讯** 1月19日上午，会议在太原开幕。
+
+韦韬说，过去一年，市政协围绕中心、服务大局，[履职尽责](https://example.com)。
+`
+	doc, err := Parse("taiyuan/cppcc.md", []byte(md), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := struct {
+		Title, Date, Source string
+		Reporters           []string
+		Main                string
+		Speaker             string
+		Texts               []string
+	}{doc.Title, doc.Date, doc.Source, doc.Reporters, "", "", nil}
+	if doc.MainSession != nil {
+		got.Main = doc.MainSession.Name
+	}
+	for _, p := range doc.Passages {
+		got.Texts = append(got.Texts, p.Text)
+		if p.Speaker != "" {
+			got.Speaker = p.Speaker
+		}
+	}
+	want := struct {
+		Title, Date, Source string
+		Reporters           []string
+		Main                string
+		Speaker             string
+		Texts               []string
+	}{
+		Title:     "太原市政协十四届四次会议开幕",
+		Date:      "2025-01-20",
+		Source:    "太原日报",
+		Reporters: []string{"王芳", "赵敏"},
+		Main:      "太原市十四届政协四次会议",
+		Speaker:   "韦韬",
+		Texts: []string{
+			"政协太原市第十四届委员会第四次会议开幕",
+			"本报讯 1月19日上午，会议在太原开幕。",
+			"韦韬说，过去一年，市政协围绕中心、服务大局，履职尽责。",
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parse(cppcc.md) (-want +got):\n%s", diff)
+	}
+}
+
+func TestFrontMatterMalformed(t *testing.T) {
+	// A header that is not YAML is kept as text rather than lost.
+	const md = "---\ntitle: [unclosed\n---\n\n正文第一段。\n"
+	doc, err := Parse("bad.md", []byte(md), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, p := range doc.Passages {
+		all = append(all, p.Text)
+	}
+	if !strings.Contains(strings.Join(all, "\n"), "正文第一段。") {
+		t.Errorf("Parse(bad.md) lost the body: %q", all)
+	}
+}
+
+// TestHTML: block elements are paragraphs, scripts and styles are
+// dropped, entities decoded, nested inline tags kept as their text.
+func TestHTML(t *testing.T) {
+	const page = `<!DOCTYPE html><html><head><title>大同市十六届人大五次会议开幕 &ndash; 大同日报</title>
+<style>p { color: red } /* 大同 */</style>
+<script>var s = "<p>刘俊义说，假的。</p>"; if (a < b && c > d) {}</script>
+</head><body>
+<nav><a href="/">首页</a></nav>
+<h1>市十六届人大五次会议<b>隆重</b>开幕</h1>
+<p>本报讯（记者 李雪峰）2月15日上午，大同市第十六届人民代表大会第五次会议隆重开幕。</p>
+<div><p>刘俊义说，<span>要&ldquo;<em>跨入第一方阵</em>&rdquo;</span>&nbsp;&amp;&#x4E00;&#19968;往无前。</p></div>
+<!-- <p>注释里的段落</p> -->
+<noscript><p>请启用脚本</p></noscript>
+<p>第一行<br>第二行</p>
+</body></html>`
+	doc, err := Parse("page.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, p := range doc.Passages {
+		texts = append(texts, p.Text)
+	}
+	joined := strings.Join(texts, "\n")
+	for _, bad := range []string{"color", "var s", "假的", "注释里的段落", "请启用脚本", "<", "&amp;", "&ldquo;"} {
+		if strings.Contains(joined, bad) {
+			t.Errorf("Parse(page.html) kept %q:\n%s", bad, joined)
+		}
+	}
+	for _, good := range []string{"市十六届人大五次会议隆重开幕", "刘俊义说，要“跨入第一方阵”", "&一一往无前。"} {
+		if !strings.Contains(joined, good) {
+			t.Errorf("Parse(page.html) lacks %q:\n%s", good, joined)
+		}
+	}
+	if doc.Title != "大同市十六届人大五次会议开幕 – 大同日报" {
+		t.Errorf("Parse(page.html).Title = %q, want the <title> with its entity decoded", doc.Title)
+	}
+	if doc.Date != "" && doc.Date != "2025-02-15" {
+		t.Errorf("Parse(page.html).Date = %q", doc.Date)
+	}
+	found := false
+	for _, p := range doc.Passages {
+		if strings.HasPrefix(p.Text, "刘俊义说") {
+			found = true
+			if p.Speaker != "刘俊义" {
+				t.Errorf("speaker of %q = %q, want 刘俊义", p.Text, p.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no passage starts with 刘俊义说:\n%s", joined)
+	}
+	if !strings.Contains(joined, "第一行\n第二行") {
+		t.Errorf("<br> did not end a paragraph:\n%s", joined)
+	}
+}

@@ -1,0 +1,141 @@
+package indexer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestRepair(t *testing.T) {
+	long := "刘俊义在报告中说，大同人民勤劳善良、敢为人先，大同发展潜力巨大、前景广阔。让我们更加紧密地团结在以习近平同志"
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{
+			// The seed's third break: …以习近平同志 | 为核心的党中央…
+			name: "mid-sentence break is rejoined",
+			in:   []string{long, "为核心的党中央周围，奋力谱写中国式现代化大同篇章！"},
+			want: []string{long + "为核心的党中央周围，奋力谱写中国式现代化大同篇章！"},
+		},
+		{
+			name: "a paragraph broken twice is rejoined twice",
+			in:   []string{long, "为核心的党中央周围，以习近平新时代中国特色社会主义思想为指导，在市委的坚强领导下，干字当头、干在", "实处。"},
+			want: []string{long + "为核心的党中央周围，以习近平新时代中国特色社会主义思想为指导，在市委的坚强领导下，干字当头、干在实处。"},
+		},
+		{
+			name: "a finished sentence is not joined",
+			in:   []string{long + "为核心的党中央周围。", "下一段。"},
+			want: []string{long + "为核心的党中央周围。", "下一段。"},
+		},
+		{
+			// 全面加快高质量发展 持续深化全方位转型 … has no punctuation.
+			name: "headlines are short and never joined",
+			in:   []string{"全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章", "市十六届人大五次会议隆重开幕", "张强武健鹏艾凌宇姚鸿波出席 谷明主持 刘俊义作政府工作报告"},
+			want: []string{"全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章", "市十六届人大五次会议隆重开幕", "张强武健鹏艾凌宇姚鸿波出席 谷明主持 刘俊义作政府工作报告"},
+		},
+		{
+			name: "a caption or credit is not a continuation",
+			in:   []string{long, "▶ 15日，参加市政协十五届四次会议的委员们讨论政府工作报告。", long, "本报记者 于宏 摄"},
+			want: []string{long, "▶ 15日，参加市政协十五届四次会议的委员们讨论政府工作报告。", long, "本报记者 于宏 摄"},
+		},
+		{
+			name: "a numbered item starts afresh",
+			in:   []string{long, "（一）统筹提振消费和扩大投资，全力推动经济增长取得新突破；"},
+			want: []string{long, "（一）统筹提振消费和扩大投资，全力推动经济增长取得新突破；"},
+		},
+		{
+			name: "Latin words broken across lines get their space back",
+			in:   []string{strings.Repeat("大同市推进数字经济发展，", 4) + "data", "center 建设。"},
+			want: []string{strings.Repeat("大同市推进数字经济发展，", 4) + "data center 建设。"},
+		},
+		{name: "empty", in: nil, want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := repair(tt.in)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("repair() (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSeedRepair: phrase search must find the three rejoined phrases, each
+// in one passage, and the seed's leading blank lines are not passages.
+func TestSeedRepair(t *testing.T) {
+	doc := parseSeed(t)
+	for _, phrase := range []string{"深化全方位转型，转型“四步走”", "更加积极有为的宏观政策", "以习近平同志为核心的党中央周围，以习近平"} {
+		n := 0
+		for _, p := range doc.Passages {
+			if strings.Contains(p.Text, phrase) {
+				n++
+				if p.Kind != KindBody || p.Speaker != "刘俊义" {
+					t.Errorf("passage %d with %q: kind %s speaker %q, want body 刘俊义", p.N, phrase, p.Kind, p.Speaker)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q found in %d passages, want 1", phrase, n)
+		}
+	}
+	if len(doc.Passages) != 26 {
+		t.Errorf("seed has %d passages, want 26", len(doc.Passages))
+	}
+	if doc.Passages[0].Text == "" || doc.Passages[0].N != 1 {
+		t.Errorf("first passage = %+v", doc.Passages[0])
+	}
+}
+
+func TestKinds(t *testing.T) {
+	doc := parseSeed(t)
+	want := map[int]Kind{
+		1: KindSubheadline, 2: KindHeadline, 3: KindSubheadline, 4: KindLead, 5: KindBody,
+		8: KindList, 9: KindList, 10: KindBody, 19: KindList, 22: KindLabel,
+		23: KindCaption, 24: KindCredit, 25: KindCaption, 26: KindCredit,
+	}
+	for _, p := range doc.Passages {
+		if k, ok := want[p.N]; ok && p.Kind != k {
+			t.Errorf("passage %d %.20q kind = %s, want %s", p.N, p.Text, p.Kind, k)
+		}
+	}
+	if doc.Title != "市十六届人大五次会议隆重开幕" {
+		t.Errorf("Title = %q", doc.Title)
+	}
+	wantSubs := []string{"全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章", "张强武健鹏艾凌宇姚鸿波出席 谷明主持 刘俊义作政府工作报告"}
+	if diff := cmp.Diff(wantSubs, doc.Subtitles); diff != "" {
+		t.Errorf("Subtitles (-want +got):\n%s", diff)
+	}
+	if doc.Source != "本报讯" || !cmp.Equal(doc.Reporters, []string{"李雪峰"}) || !cmp.Equal(doc.Photographers, []string{"张占兵", "于宏"}) {
+		t.Errorf("byline = %q %q %q", doc.Source, doc.Reporters, doc.Photographers)
+	}
+}
+
+func TestDate(t *testing.T) {
+	tests := []struct {
+		name, rel, text, want string
+	}{
+		{"month and day with a year label", "a.txt", "本报讯 2月15日上午，会议开幕。\n\n两会影像\n2025\n", "2025-02-15"},
+		{"full date", "a.txt", "本报讯 2024年1月9日上午，会议开幕。\n", "2024-01-09"},
+		{"full date elsewhere", "a.txt", "会议开幕。\n\n（2023年12月31日）\n", "2023-12-31"},
+		{"year from the file name", "2025/a.txt", "本报讯 2月15日上午，会议开幕。\n", "2025-02-15"},
+		{"year named twice, targets left out", "a.txt", "本报讯 3月5日上午，会议开幕。2024年工作回顾；2024年成绩；到2035年目标。\n", "2024-03-05"},
+		{"no year: no date", "a.txt", "本报讯 2月15日上午，会议开幕。\n", ""},
+		{"impossible date", "a.txt", "本报讯 2024年13月45日上午，会议开幕。\n", ""},
+		{"front matter wins", "a.md", "---\ndate: 2025-02-16\n---\n本报讯 2025年2月15日上午，会议开幕。\n", "2025-02-16"},
+		{"front matter in Chinese", "a.md", "---\ndate: 2025年2月16日\n---\n会议开幕。\n", "2025-02-16"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.rel, []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Date != tt.want {
+				t.Errorf("Parse(%q).Date = %q, want %q", tt.text, doc.Date, tt.want)
+			}
+		})
+	}
+}
