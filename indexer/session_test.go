@@ -30,7 +30,7 @@ func TestFindSessions(t *testing.T) {
 		{"大同市第二十届人民代表大会第一次会议", "", []string{"大同市二十届人大一次会议"}},
 		{"大同市第十六屆人民代表大會第五次會議", "", []string{"大同市十六届人大五次会议"}}, // Traditional
 		{"县十八届人大四次会议", "天镇县", []string{"天镇县十八届人大四次会议"}},
-		{"市十六届人大常委会第二十次会议", "大同市", nil},   // a standing committee meeting
+		{"市十六届人大常委会第二十次会议", "大同市", nil},        // a standing committee meeting
 		{"按照市委十六届八次全会暨市委经济工作会议部署", "大同市", nil}, // a party plenum
 		{"党的二十届三中全会", "", nil},
 		{"", "", nil},
