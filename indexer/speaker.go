@@ -78,7 +78,7 @@ func attribute(doc *Document, fmSpeakers []string) {
 			if name := st[m[4]:m[5]]; strings.HasPrefix(name, "台") || strings.HasPrefix(name, "团") {
 				continue // 主席台, 主席团: places, not people
 			}
-			add(st[m[4]:m[5]], p.Text[m[4]:m[5]], roleBefore(p.Text, m[2], m[5]))
+			add(st[m[4]:m[5]], p.Text[m[4]:m[5]], roleBefore(p.Text, st, m[2], m[4]))
 		}
 		// 丁国华（市人大）…丁国华（市中院）
 		for _, m := range affiliatedRe.FindAllStringSubmatch(st, -1) {
@@ -261,23 +261,23 @@ func lastMentioned(text string, order []string) string {
 
 // roleBefore is the title chain before a name, from the start of its
 // clause: 大会执行主席、主席团常务主席 before 谷明.
-func roleBefore(text string, start, nameEnd int) string {
-	clause := text[:start]
-	if i := strings.LastIndexAny(clause, "，。；：:,（(“"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(clause[i:])
-		clause = clause[i+size:]
+func roleBefore(written, simp string, start, nameStart int) string {
+	from := 0
+	if i := strings.LastIndexAny(simp[:start], "，。；：:,（(“"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(simp[i:])
+		from = i + size
 	}
-	role := clause + text[start:nameEnd]
-	// Keep only the titles: from the first title word on.
-	loc := roleChainRe.FindStringIndex(role)
+	// Keep only the titles: from the first title word on. The match runs
+	// on the Simplified view and is cut from the text as written (代市長).
+	loc := roleChainRe.FindStringIndex(simp[from:nameStart])
 	if loc == nil {
 		return ""
 	}
-	r := strings.TrimRight(role[loc[0]:loc[1]], "、")
+	r := strings.TrimRight(simp[from+loc[0]:from+loc[1]], "、")
 	if strings.HasPrefix(r, "在") || strings.Contains(r, "中") {
 		return ""
 	}
-	return r
+	return written[from+loc[0] : from+loc[0]+len(r)]
 }
 
 var roleChainRe = regexp.MustCompile(`(?:\p{Han}{0,8}?(?:` + titleWords + `)(?:、)?)+`)
