@@ -24,12 +24,12 @@ var facetFields = []struct{ name, field string }{
 
 const facetSize = 50
 
-// sortOrders: ties keep document order (date, document, passage number);
-// _id last makes every key unique, as search-after needs.
+// sortOrders: ties keep document order (date, document, passage number),
+// which fieldOrder encodes in one unique key.
 var sortOrders = map[string][]string{
-	"relevance": {"-_score", "date", "doc", "n", "_id"},
-	"date":      {"-date", "doc", "n", "_id"},
-	"date_asc":  {"date", "doc", "n", "_id"},
+	"relevance": {"-_score", fieldOrder},
+	"date":      {"-date", fieldOrder},
+	"date_asc":  {fieldOrder},
 }
 
 // cursor is the opaque "next" token: the sort key of the last hit served
