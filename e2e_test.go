@@ -70,49 +70,8 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	index := filepath.Join(tmp, "index")
-
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	stdout, stderr := newSyncBuffer(), newSyncBuffer()
-	getenv := func(string) string { return "" }
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--corpus", corpus, "--index", index, "--addr", "127.0.0.1:0"}, getenv, stdout, stderr)
-	}()
-
-	// The first line on stdout names the bound address.
-	var base string
-	select {
-	case line := <-stdout.lines:
-		addr, ok := strings.CutPrefix(line, "listening on ")
-		if !ok {
-			t.Fatalf("first stdout line = %q, want listening on http://ADDR", line)
-		}
-		base = addr
-	case err := <-done:
-		t.Fatalf("run returned before serving: %v\nstderr:\n%s", err, stderr.String())
-	case <-time.After(60 * time.Second):
-		t.Fatalf("no address printed within 60s\nstderr:\n%s", stderr.String())
-	}
-	if !strings.HasPrefix(base, "http://127.0.0.1:") || strings.HasSuffix(base, ":0") {
-		t.Fatalf("listening on %q: want the real loopback port", base)
-	}
-
-	client := &http.Client{Timeout: 10 * time.Second}
-	ready := false
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		resp, err := client.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				ready = true
-				break
-			}
-		}
-	}
-	if !ready {
-		t.Fatalf("/healthz never answered 200\nstderr:\n%s", stderr.String())
-	}
+	srv := startServe(t, corpus, index)
+	base, client, done, stderr, cancel := srv.base, srv.client, srv.done, srv.stderr, srv.cancel
 
 	resp, err := client.Get(base + "/api/search?q=" + url.QueryEscape("算力之城"))
 	if err != nil {
@@ -190,4 +149,58 @@ func TestServeEndToEnd(t *testing.T) {
 	if logged != 1 {
 		t.Errorf("access log lines for /api/search = %d, want 1\nstderr:\n%s", logged, stderr.String())
 	}
+}
+
+// served is a running `serve` in this process.
+type served struct {
+	base   string
+	client *http.Client
+	done   chan error // run's result once cancel is called
+	stderr *syncBuffer
+	cancel context.CancelFunc
+}
+
+// startServe runs `serve` on a free loopback port and waits until
+// /healthz answers 200.
+func startServe(t *testing.T, corpus, index string) *served {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	stdout, stderr := newSyncBuffer(), newSyncBuffer()
+	getenv := func(string) string { return "" }
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--corpus", corpus, "--index", index, "--addr", "127.0.0.1:0"}, getenv, stdout, stderr)
+	}()
+
+	// The first line on stdout names the bound address.
+	var base string
+	select {
+	case line := <-stdout.lines:
+		addr, ok := strings.CutPrefix(line, "listening on ")
+		if !ok {
+			t.Fatalf("first stdout line = %q, want listening on http://ADDR", line)
+		}
+		base = addr
+	case err := <-done:
+		t.Fatalf("run returned before serving: %v\nstderr:\n%s", err, stderr.String())
+	case <-time.After(120 * time.Second):
+		t.Fatalf("no address printed within 120s\nstderr:\n%s", stderr.String())
+	}
+	if !strings.HasPrefix(base, "http://127.0.0.1:") || strings.HasSuffix(base, ":0") {
+		t.Fatalf("listening on %q: want the real loopback port", base)
+	}
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		resp, err := client.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return &served{base: base, client: client, done: done, stderr: stderr, cancel: cancel}
+			}
+		}
+	}
+	t.Fatalf("/healthz never answered 200\nstderr:\n%s", stderr.String())
+	return nil
 }
