@@ -44,11 +44,15 @@ func FindSessions(text, place string) []Session {
 	// The CPPCC's full name, and the body named before the place
 	// (政协太原市第十四届委员会, 全国政协十四届), are brought to the
 	// place-first order of the pattern.
-	f := strings.ReplaceAll(fold.String(text), "中国人民政治协商会议", "政协")
+	f := fold.String(text)
+	if !strings.Contains(f, "届") {
+		return nil // every wording names the term: 十六届, 第十五届
+	}
+	f = strings.ReplaceAll(f, "中国人民政治协商会议", "政协")
 	f = cppccFirstRe.ReplaceAllString(f, "${1}政协${2}")
 	var out []Session
 	seen := map[string]bool{}
-	for _, m := range sessionRe.FindAllStringSubmatchIndex(f, -1) {
+	for _, m := range findAllIf(sessionRe, f, "届") {
 		get := func(i int) string {
 			if m[2*i] < 0 {
 				return ""

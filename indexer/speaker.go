@@ -18,7 +18,7 @@ const afterName = `主持|宣布|说|作|代表|在|指出|强调|表示|出席|
 
 var (
 	// A role and a name: 代市长刘俊义代表…, 主席团常务主席谷明主持….
-	roleNameRe = regexp.MustCompile(`((?:` + titleWords + `))(\p{Han}{2,3}?)(?:` + afterName + `)`)
+	roleNameRe = regexp.MustCompile(`^((?:` + titleWords + `))(\p{Han}{2,3}?)(?:` + afterName + `)`)
 	// Reported speech: X说, X在报告中说, X指出, X强调, X表示, X宣布.
 	speechRe = regexp.MustCompile(`(\p{Han}{2,4}?)(?:在[^，。：]{0,16}?中)?(?:说|指出|强调|表示|宣布|认为|介绍|要求|提出)(?:[，：:,“]|道)`)
 	// X作(了)…报告 / 说明: the seed's 翟永清作了…的报告和…的说明.
@@ -74,14 +74,14 @@ func attribute(doc *Document, fmSpeakers []string) {
 	for i, p := range doc.Passages {
 		st := texts[i]
 		// 大会执行主席、主席团常务主席谷明主持…, 代市长刘俊义代表…
-		for _, m := range roleNameRe.FindAllStringSubmatchIndex(st, -1) {
+		for _, m := range findRoleNames(st) {
 			if name := st[m[4]:m[5]]; strings.HasPrefix(name, "台") || strings.HasPrefix(name, "团") {
 				continue // 主席台, 主席团: places, not people
 			}
 			add(st[m[4]:m[5]], p.Text[m[4]:m[5]], roleBefore(p.Text, st, m[2], m[4]))
 		}
 		// 丁国华（市人大）…丁国华（市中院）
-		for _, m := range affiliatedRe.FindAllStringSubmatch(st, -1) {
+		for _, m := range affiliatedMatches(st) {
 			name := cleanListName(m[1])
 			if plausibleName(name) {
 				affiliations[name] = appendString(affiliations[name], m[2])
@@ -93,13 +93,15 @@ func attribute(doc *Document, fmSpeakers []string) {
 			}
 		}
 	}
+	speech := make([][][]int, len(doc.Passages)) // speechRe matches of each passage
 	for i, p := range doc.Passages {
 		if p.Kind == KindHeadline || p.Kind == KindSubheadline {
 			continue
 		}
 		st := texts[i]
+		speech[i] = findAllIf(speechRe, st, speechVerbStarts)
 		// 刘俊义说，… names a speaker even when no title came before.
-		for _, m := range speechRe.FindAllStringSubmatchIndex(st, -1) {
+		for _, m := range speech[i] {
 			if name := leadingName(st[m[2]:m[3]]); name != "" {
 				at := m[3] - len(name)
 				add(name, p.Text[at:m[3]], "")
@@ -164,11 +166,13 @@ func attribute(doc *Document, fmSpeakers []string) {
 				speaker, pos = name, at
 			}
 		}
-		for _, m := range speechRe.FindAllStringSubmatchIndex(st, -1) {
+		for _, m := range speech[i] {
 			consider(trimToKnown(st[m[2]:m[3]], known), m[2])
 		}
-		for _, m := range reportRe.FindAllStringSubmatchIndex(st, -1) {
-			consider(trimToKnown(st[m[2]:m[3]], known), m[2])
+		if strings.Contains(st, "作") { // reportRe needs 作
+			for _, m := range findAll(reportRe, st) {
+				consider(trimToKnown(st[m[2]:m[3]], known), m[2])
+			}
 		}
 		// 会上，翟永清作了…的报告…。他说，2024年… : the pronoun is 翟永清.
 		if m := pronounRe.FindStringIndex(st); m != nil && speaker == "" {
@@ -187,6 +191,95 @@ func attribute(doc *Document, fmSpeakers []string) {
 			last = mentioned
 		}
 	}
+}
+
+// speechVerbStarts are the first characters of speechRe's verbs.
+const speechVerbStarts = "说指强表宣认介要提"
+
+func affiliatedMatches(st string) [][]string {
+	if !strings.Contains(st, "（") {
+		return nil
+	}
+	return affiliatedRe.FindAllStringSubmatch(st, -1)
+}
+
+// titleStarts are the first characters of the title words: roleNameRe is
+// tried only where one stands, since an unanchored search through the
+// alternation of titles dominated the parse time of the seed.
+var titleStarts = func() string {
+	var b strings.Builder
+	for _, w := range strings.Split(titleWords, "|") {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
+
+// findRoleNames is what roleNameRe would find unanchored, as submatch
+// indexes into text: leftmost matches that do not overlap.
+func findRoleNames(text string) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], titleStarts)
+		if j < 0 {
+			break
+		}
+		i += j
+		window := text[i:min(len(text), i+maxRoleMatch)]
+		if m := roleNameRe.FindStringSubmatchIndex(window); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += i
+				}
+			}
+			out = append(out, m)
+			i = m[1]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return out
+}
+
+// maxRoleMatch bounds a role-and-name match in bytes: the longest title
+// (5 characters), a name (3) and one more character, 3 bytes each.
+const maxRoleMatch = 3 * 12
+
+// findAll is re.FindAllStringSubmatchIndex(text, -1) run sentence by
+// sentence: none of the speech patterns crosses a 。, and on short inputs
+// the regexp package can use its faster matcher (a long passage such as
+// the seed's work-report summary otherwise costs milliseconds per rule).
+func findAll(re *regexp.Regexp, text string) [][]int { return findAllIf(re, text, "") }
+
+// findAllIf is findAll over the sentences holding one of the characters
+// of need (all sentences when need is empty): a cheap test that spares the
+// regexp most sentences.
+func findAllIf(re *regexp.Regexp, text, need string) [][]int {
+	var out [][]int
+	for start := 0; start < len(text); {
+		end := len(text)
+		if i := strings.IndexAny(text[start:], "。！？；"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(text[start+i:])
+			end = start + i + size
+		}
+		if need != "" && !strings.ContainsAny(text[start:end], need) {
+			start = end
+			continue
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text[start:end], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			out = append(out, m)
+		}
+		start = end
+	}
+	return out
 }
 
 // simplified folds the Han characters of s to Simplified, keeping every
