@@ -467,3 +467,24 @@ func TestReopenKeepsEverything(t *testing.T) {
 		t.Errorf("update after reopening redid work: %+v", again)
 	}
 }
+
+func TestRankingAdjacentTermsFirst(t *testing.T) {
+	x := openTestIndex(t, copyCorpus(t))
+	res := search(t, x, Request{Query: "能源 之城", Size: 50})
+	if res.Total < 2 {
+		t.Fatalf("能源 之城: %d hits, want several", res.Total)
+	}
+	first := res.Hits[0]
+	if !strings.Contains(first.Text, "能源之城") {
+		t.Errorf("first hit %s lacks 能源之城 while others have the terms apart", first.ID)
+	}
+	seenApart := false
+	for _, h := range res.Hits {
+		together := strings.Contains(h.Text, "能源之城")
+		if !together {
+			seenApart = true
+		} else if seenApart {
+			t.Errorf("%s has 能源之城 together but ranks below a passage with the terms apart", h.ID)
+		}
+	}
+}

@@ -101,6 +101,17 @@ func makePlan(req Request, lim Limits, syn *synonyms) (*plan, error) {
 		}
 	}
 	p.hasText = len(must) > 0
+	// Exact phrase first: when several single terms are typed (算力 之城),
+	// passages where they stand together as typed rank above the others.
+	var should []bquery.Query
+	if joined := adjacentPhrase(pq.groups); joined != "" {
+		if q := unitQuery(joined); q != nil {
+			if b, ok := q.(interface{ SetBoost(float64) }); ok {
+				b.SetBoost(20) // dominates the length norm of short passages
+			}
+			should = append(should, q)
+		}
+	}
 
 	keys := make([]string, 0, len(pq.filters))
 	for k := range pq.filters {
@@ -161,12 +172,28 @@ func makePlan(req Request, lim Limits, syn *synonyms) (*plan, error) {
 		head.SetBoost(3)
 		sub := termQuery(fieldKind, string(indexer.KindSubheadline))
 		sub.SetBoost(1.5)
-		bq := bquery.NewBooleanQuery([]bquery.Query{q}, []bquery.Query{head, sub}, nil)
+		bq := bquery.NewBooleanQuery([]bquery.Query{q}, append(should, head, sub), nil)
 		bq.Should.(*bquery.DisjunctionQuery).SetMin(0)
 		q = bq
 	}
 	p.query = q
 	return p, nil
+}
+
+// adjacentPhrase joins the units of a query made of two or more single
+// terms (no alternatives), or returns "".
+func adjacentPhrase(groups []group) string {
+	if len(groups) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, g := range groups {
+		if len(g) != 1 || g[0].phrase {
+			return ""
+		}
+		b.WriteString(g[0].folded)
+	}
+	return b.String()
 }
 
 func deref(s *string) string {
