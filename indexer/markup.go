@@ -3,6 +3,7 @@ package indexer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"gopkg.in/yaml.v3"
@@ -98,13 +99,18 @@ var (
 	mdEmph    = regexp.MustCompile(`\*\*|__|\*|~~`)
 	mdLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdQuote   = regexp.MustCompile(`(?m)^>\s?`)
+	mdBullet  = regexp.MustCompile(`(?m)^[-*+]\s+`)
 )
 
-// stripMarkdown keeps the words of Markdown and drops its marks.
+// stripMarkdown keeps the words of Markdown and drops its marks. A
+// Markdown paragraph may be wrapped over several lines: they are joined,
+// while headings, list items, quotes and fenced code keep their lines.
 func stripMarkdown(s string) string {
+	s = unwrapMarkdown(s)
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdHeading.ReplaceAllString(s, "")
 	s = mdQuote.ReplaceAllString(s, "")
+	s = mdBullet.ReplaceAllString(s, "")
 	return mdEmph.ReplaceAllString(s, "")
 }
 
@@ -155,4 +161,47 @@ func htmlText(s string) (text, title string) {
 			}
 		}
 	}
+}
+
+var mdOwnLine = regexp.MustCompile(`^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\x60\x60\x60|~~~|\|)`)
+
+// unwrapMarkdown joins the lines of each Markdown paragraph; a blank line
+// still separates paragraphs.
+func unwrapMarkdown(s string) string {
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	joinable, fenced := false, false
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		own := mdOwnLine.MatchString(t)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fenced = !fenced
+		}
+		switch {
+		case t == "":
+			b.WriteString("\n\n")
+			joinable = false
+			continue
+		case joinable && !own && !fenced:
+			if needsSpace(b.String(), t) {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(t)
+		joinable = !own && !fenced && !strings.HasSuffix(t, "  ")
+	}
+	return b.String()
+}
+
+// needsSpace: Latin words joined across a line break keep a space between
+// them; Chinese text does not.
+func needsSpace(before, after string) bool {
+	la, _ := utf8.DecodeLastRuneInString(before)
+	fa, _ := utf8.DecodeRuneInString(after)
+	return la < 0x80 && fa < 0x80 && la != ' '
 }

@@ -24,7 +24,11 @@ reporters: 王芳、赵敏
 
 **本报讯** 1月19日上午，会议在太原开幕。
 
-韦韬说，过去一年，市政协围绕中心、服务大局，[履职尽责](https://example.com)。
+韦韬说，过去一年，市政协围绕中心、
+服务大局，[履职尽责](https://example.com)。
+
+- 第一项
+- 第二项
 `
 	doc, err := Parse("taiyuan/cppcc.md", []byte(md), Options{})
 	if err != nil {
@@ -63,6 +67,8 @@ reporters: 王芳、赵敏
 			"政协太原市第十四届委员会第四次会议开幕",
 			"本报讯 1月19日上午，会议在太原开幕。",
 			"韦韬说，过去一年，市政协围绕中心、服务大局，履职尽责。",
+			"第一项",
+			"第二项",
 		},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
