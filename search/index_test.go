@@ -488,3 +488,29 @@ func TestRankingAdjacentTermsFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestChangedTaxonomyRebuilds(t *testing.T) {
+	corpus := copyCorpus(t)
+	x := openTestIndex(t, corpus)
+	ctx := context.Background()
+	tax := filepath.Join(corpus, "topics.yaml")
+	b, err := os.ReadFile(tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, []byte("  - label: 测试主题\n    signals: [算力之城]\n")...)
+	if err := os.WriteFile(tax, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := x.Update(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Rebuilt {
+		t.Errorf("a changed taxonomy did not rebuild: %+v", sum)
+	}
+	res := search(t, x, Request{Query: "算力之城", Topic: []string{"测试主题"}})
+	if res.Total == 0 {
+		t.Errorf("the new topic is not on the passages after the rebuild")
+	}
+}
