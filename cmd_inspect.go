@@ -6,6 +6,7 @@ import (
 	"flag"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"sessionsearch/indexer"
 )
@@ -26,8 +27,14 @@ func runInspect(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
+	// A file inside the corpus is read relative to it, so that its id and
+	// path are the ones the index and the API show.
 	file := fs.Arg(0)
-	doc, err := indexer.ReadFile(filepath.Dir(file), filepath.Base(file), indexer.Options{Taxonomy: tax})
+	root, rel := filepath.Dir(file), filepath.Base(file)
+	if r, err := filepath.Rel(*corpus, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		root, rel = *corpus, filepath.ToSlash(r)
+	}
+	doc, err := indexer.ReadFile(root, rel, indexer.Options{Taxonomy: tax})
 	if err != nil {
 		return err
 	}

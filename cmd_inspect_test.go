@@ -34,6 +34,9 @@ func TestRunInspect(t *testing.T) {
 	if p := doc.Passages[16]; p.Speaker != "翟永清" || len(p.Topics) == 0 {
 		t.Errorf("passage 17 = speaker %q topics %q, want 翟永清 with topics", p.Speaker, p.Topics)
 	}
+	if doc.Path != "seed.txt" || doc.ID != "seed" {
+		t.Errorf("inspect = path %q id %q, want them relative to --corpus: seed.txt, seed", doc.Path, doc.ID)
+	}
 	for _, field := range []string{`"id"`, `"subtitles"`, `"source"`, `"reporters"`, `"sessions"`, `"n"`, `"kind"`, `"speaker_role"`, `"people"`, `"topics"`} {
 		if !strings.Contains(out, field) {
 			t.Errorf("inspect output lacks %s", field)
