@@ -75,8 +75,10 @@ func attribute(doc *Document, fmSpeakers []string) {
 		st := texts[i]
 		// 大会执行主席、主席团常务主席谷明主持…, 代市长刘俊义代表…
 		for _, m := range findRoleNames(st) {
-			if name := st[m[4]:m[5]]; strings.HasPrefix(name, "台") || strings.HasPrefix(name, "团") {
-				continue // 主席台, 主席团: places, not people
+			// A name after a title starts with a surname: 主席台 and 主席团
+			// are places, and 常务委员会工作报告 holds 委员 but no one.
+			if r, _ := utf8.DecodeRuneInString(st[m[4]:]); !strings.ContainsRune(surnames, r) {
+				continue
 			}
 			add(st[m[4]:m[5]], p.Text[m[4]:m[5]], roleBefore(p.Text, st, m[2], m[4]))
 		}

@@ -182,3 +182,57 @@ func TestSeedPeople(t *testing.T) {
 		t.Errorf("%d people in the seed, want 45: %q", len(all), names)
 	}
 }
+
+// TestTaiyuanDocument: a CPPCC report from another city gets its own
+// place, session, date, byline and people.
+func TestTaiyuanDocument(t *testing.T) {
+	const text = `太原市政协十四届四次会议开幕
+
+本报讯（记者 王芳 赵敏）2025年1月19日上午，政协太原市第十四届委员会第四次会议开幕。市政协主席韦韬作常务委员会工作报告。
+
+出席会议的还有：陈玲、张海兵、张海波、丁国华等。
+
+韦韬在报告中指出，过去一年，市政协聚焦中心任务建言资政。
+
+全国政协十四届三次会议即将召开。
+`
+	doc, err := Parse("taiyuan.txt", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type meta struct {
+		Title, Date, Source string
+		Reporters           []string
+		Main                string
+		Sessions            []string
+		People              []string
+	}
+	got := meta{Title: doc.Title, Date: doc.Date, Source: doc.Source, Reporters: doc.Reporters}
+	if doc.MainSession != nil {
+		got.Main = doc.MainSession.Name
+	}
+	for _, s := range doc.Sessions {
+		got.Sessions = append(got.Sessions, s.Name)
+	}
+	seen := map[string]bool{}
+	for _, p := range doc.Passages {
+		for _, person := range p.People {
+			if !seen[person.Key()] {
+				seen[person.Key()] = true
+				got.People = append(got.People, person.Key())
+			}
+		}
+	}
+	want := meta{
+		Title:     "太原市政协十四届四次会议开幕",
+		Date:      "2025-01-19",
+		Source:    "本报讯",
+		Reporters: []string{"王芳", "赵敏"},
+		Main:      "太原市十四届政协四次会议",
+		Sessions:  []string{"太原市十四届政协四次会议", "十四届全国政协三次会议"},
+		People:    []string{"王芳", "赵敏", "韦韬", "陈玲", "张海兵", "张海波", "丁国华"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parse(taiyuan.txt) (-want +got):\n%s", diff)
+	}
+}
