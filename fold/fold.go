@@ -24,7 +24,13 @@ import (
 var (
 	t2sOnce  sync.Once
 	t2sTable map[rune]rune
+	// t2sBMP is the table for the Unified Ideographs and Extension A as a
+	// flat array (0 where the character stays): the hot path of folding
+	// every passage, where a map lookup cost more than the rest.
+	t2sBMP []rune
 )
+
+const bmpLo, bmpHi = 0x3400, 0x9FFF
 
 // hanRanges are the code point ranges whose Traditional forms are folded.
 var hanRanges = [][2]rune{
@@ -67,6 +73,12 @@ func table() map[rune]rune {
 			}
 			t2sTable[r] = s
 		}
+		t2sBMP = make([]rune, bmpHi-bmpLo+1)
+		for r, s := range t2sTable {
+			if r >= bmpLo && r <= bmpHi {
+				t2sBMP[r-bmpLo] = s
+			}
+		}
 	})
 	return t2sTable
 }
@@ -92,7 +104,13 @@ func Rune(r rune) rune {
 		if n, ok := narrow(r); ok {
 			r = n
 		}
-	case r >= 0x3400:
+	case r >= bmpLo && r <= bmpHi:
+		table()
+		if s := t2sBMP[r-bmpLo]; s != 0 {
+			return s
+		}
+		return r
+	case r > bmpHi:
 		if s, ok := table()[r]; ok {
 			return s
 		}

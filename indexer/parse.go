@@ -260,7 +260,7 @@ func classify(paras []string, fmTitle string) []Kind {
 // isList: an attendance or seating list, many names joined by 、 with a
 // verb of attendance (大会执行主席张强、武健鹏…在主席台前排就座).
 func isList(p string) bool {
-	return listVerbRe.MatchString(p) && strings.Count(p, "、")+strings.Count(p, "；") >= 3
+	return strings.Count(p, "、")+strings.Count(p, "；") >= 3 && listVerbRe.MatchString(p)
 }
 
 func titles(ps []Passage, fmTitle string) (string, []string) {

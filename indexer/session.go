@@ -52,7 +52,7 @@ func FindSessions(text, place string) []Session {
 	f = cppccFirstRe.ReplaceAllString(f, "${1}政协${2}")
 	var out []Session
 	seen := map[string]bool{}
-	for _, m := range findAllIf(sessionRe, f, "届") {
+	for _, m := range findNear(sessionRe, f, []string{"届"}, 96, 120) {
 		get := func(i int) string {
 			if m[2*i] < 0 {
 				return ""

@@ -101,7 +101,7 @@ func attribute(doc *Document, fmSpeakers []string) {
 			continue
 		}
 		st := texts[i]
-		speech[i] = findAllIf(speechRe, st, speechVerbStarts)
+		speech[i] = findNear(speechRe, st, speechVerbs, 96, 8)
 		// 刘俊义说，… names a speaker even when no title came before.
 		for _, m := range speech[i] {
 			if name := leadingName(st[m[2]:m[3]]); name != "" {
@@ -172,7 +172,7 @@ func attribute(doc *Document, fmSpeakers []string) {
 			consider(trimToKnown(st[m[2]:m[3]], known), m[2])
 		}
 		if strings.Contains(st, "作") { // reportRe needs 作
-			for _, m := range findAll(reportRe, st) {
+			for _, m := range findNear(reportRe, st, []string{"作"}, 80, 200) {
 				consider(trimToKnown(st[m[2]:m[3]], known), m[2])
 			}
 		}
@@ -194,9 +194,6 @@ func attribute(doc *Document, fmSpeakers []string) {
 		}
 	}
 }
-
-// speechVerbStarts are the first characters of speechRe's verbs.
-const speechVerbStarts = "说指强表宣认介要提"
 
 func affiliatedMatches(st string) [][]string {
 	if !strings.Contains(st, "（") {
@@ -250,39 +247,74 @@ func findRoleNames(text string) [][]int {
 // (5 characters), a name (3) and one more character, 3 bytes each.
 const maxRoleMatch = 3 * 12
 
-// findAll is re.FindAllStringSubmatchIndex(text, -1) run sentence by
-// sentence: none of the speech patterns crosses a 。, and on short inputs
-// the regexp package can use its faster matcher (a long passage such as
-// the seed's work-report summary otherwise costs milliseconds per rule).
-func findAll(re *regexp.Regexp, text string) [][]int { return findAllIf(re, text, "") }
-
-// findAllIf is findAll over the sentences holding one of the characters
-// of need (all sentences when need is empty): a cheap test that spares the
-// regexp most sentences.
-func findAllIf(re *regexp.Regexp, text, need string) [][]int {
+// findNear is re.FindAllStringSubmatchIndex over text, run only in small
+// windows around the words a match must contain (anchors): from up to
+// before bytes ahead of an anchor to after bytes past it, never across a
+// sentence end (none of the patterns crosses a 。). The patterns start
+// with a lazy run of Han characters, which the regexp package retries at
+// every position of a long passage; the seed's work-report summary cost
+// milliseconds per rule before, microseconds now.
+func findNear(re *regexp.Regexp, text string, anchors []string, before, after int) [][]int {
+	type window struct{ s, e int }
+	var wins []window
+	for _, a := range anchors {
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], a)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(a)
+			s := max(0, i-before)
+			for s > 0 && !utf8.RuneStart(text[s]) {
+				s++
+			}
+			if k := strings.LastIndexAny(text[s:i], sentenceEnds); k >= 0 {
+				_, size := utf8.DecodeRuneInString(text[s+k:])
+				s += k + size
+			}
+			e := min(len(text), off+after)
+			for e < len(text) && !utf8.RuneStart(text[e]) {
+				e++
+			}
+			if k := strings.IndexAny(text[off:e], sentenceEnds); k >= 0 {
+				_, size := utf8.DecodeRuneInString(text[off+k:])
+				e = off + k + size
+			}
+			wins = append(wins, window{s, e})
+		}
+	}
+	if len(wins) == 0 {
+		return nil
+	}
+	sort.Slice(wins, func(a, b int) bool { return wins[a].s < wins[b].s })
+	merged := wins[:1]
+	for _, w := range wins[1:] {
+		last := &merged[len(merged)-1]
+		if w.s <= last.e {
+			last.e = max(last.e, w.e)
+		} else {
+			merged = append(merged, w)
+		}
+	}
 	var out [][]int
-	for start := 0; start < len(text); {
-		end := len(text)
-		if i := strings.IndexAny(text[start:], "。！？；"); i >= 0 {
-			_, size := utf8.DecodeRuneInString(text[start+i:])
-			end = start + i + size
-		}
-		if need != "" && !strings.ContainsAny(text[start:end], need) {
-			start = end
-			continue
-		}
-		for _, m := range re.FindAllStringSubmatchIndex(text[start:end], -1) {
+	for _, w := range merged {
+		for _, m := range re.FindAllStringSubmatchIndex(text[w.s:w.e], -1) {
 			for k := range m {
 				if m[k] >= 0 {
-					m[k] += start
+					m[k] += w.s
 				}
 			}
 			out = append(out, m)
 		}
-		start = end
 	}
 	return out
 }
+
+const sentenceEnds = "。！？；"
+
+// speechVerbs are the verbs of speechRe.
+var speechVerbs = []string{"说", "指出", "强调", "表示", "宣布", "认为", "介绍", "要求", "提出"}
 
 // simplified folds the Han characters of s to Simplified, keeping every
 // other rune and every byte offset as they are, so that a match in the
