@@ -54,42 +54,22 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.DocValuesDynamic = false
 
 	dm := mapping.NewDocumentStaticMapping()
-	text := mapping.NewTextFieldMapping()
-	text.Analyzer = textAnalyzer
-	text.Store = false
-	text.IncludeInAll = false
-	text.IncludeTermVectors = true
-	text.DocValues = false
-	dm.AddFieldMappingsAt(fieldText, text)
-
-	chars := mapping.NewTextFieldMapping()
-	chars.Analyzer = charsAnalyzer
-	chars.Store = false
-	chars.IncludeInAll = false
-	chars.IncludeTermVectors = false
-	chars.DocValues = false
-	dm.AddFieldMappingsAt(fieldChars, chars)
-
-	stored := mapping.NewTextFieldMapping()
-	stored.Index = false
-	stored.Store = true
-	stored.IncludeInAll = false
-	stored.DocValues = false
-	dm.AddFieldMappingsAt(fieldStored, stored)
-
-	for _, f := range []string{fieldDoc, fieldKind, fieldSpeaker, fieldTopic, fieldPerson, fieldSession, fieldSessionKey, fieldDate, fieldYear, fieldOrder} {
-		k := mapping.NewKeywordFieldMapping()
-		k.Store = false
-		k.IncludeInAll = false
-		k.IncludeTermVectors = false
-		k.DocValues = true
-		dm.AddFieldMappingsAt(f, k)
+	// field describes one field; nothing goes to _all.
+	field := func(name string, f *mapping.FieldMapping, analyzer string, index, store, vectors, docValues bool) {
+		if analyzer != "" {
+			f.Analyzer = analyzer
+		}
+		f.Index, f.Store, f.IncludeTermVectors, f.DocValues = index, store, vectors, docValues
+		f.IncludeInAll = false
+		dm.AddFieldMappingsAt(name, f)
 	}
-	n := mapping.NewNumericFieldMapping()
-	n.Store = false
-	n.IncludeInAll = false
-	n.DocValues = true
-	dm.AddFieldMappingsAt(fieldN, n)
+	field(fieldText, mapping.NewTextFieldMapping(), textAnalyzer, true, false, true, false)
+	field(fieldChars, mapping.NewTextFieldMapping(), charsAnalyzer, true, false, false, false)
+	field(fieldStored, mapping.NewTextFieldMapping(), "", false, true, false, false)
+	for _, f := range []string{fieldDoc, fieldKind, fieldSpeaker, fieldTopic, fieldPerson, fieldSession, fieldSessionKey, fieldDate, fieldYear, fieldOrder, fieldRec} {
+		field(f, mapping.NewKeywordFieldMapping(), "", true, false, false, true)
+	}
+	field(fieldN, mapping.NewNumericFieldMapping(), "", true, false, false, true)
 
 	m.DefaultMapping = dm
 	m.DefaultField = fieldText
