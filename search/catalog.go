@@ -7,7 +7,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
-	bquery "github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -141,4 +140,3 @@ func loadCatalog(idx bleve.Index) (*catalog, error) {
 	return c, nil
 }
 
-var _ bquery.Query = (*bquery.TermQuery)(nil)

@@ -3,7 +3,6 @@ package search
 import (
 	"html"
 	"strings"
-	"unicode/utf8"
 
 	"sessionsearch/fold"
 )
@@ -257,4 +256,3 @@ func markup(rs []rune, spans []span, start, end int) string {
 	return b.String()
 }
 
-var _ = utf8.RuneLen
