@@ -139,4 +139,3 @@ func loadCatalog(idx bleve.Index) (*catalog, error) {
 	}
 	return c, nil
 }
-

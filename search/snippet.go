@@ -255,4 +255,3 @@ func markup(rs []rune, spans []span, start, end int) string {
 	b.WriteString(html.EscapeString(string(rs[pos:end])))
 	return b.String()
 }
-
