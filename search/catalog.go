@@ -16,9 +16,10 @@ import (
 // without their document or the other way round.
 
 const (
-	fieldRec  = "rec" // keyword "doc" on document records
-	recPrefix = "d:"
-	metaKey   = "meta"
+	fieldRec   = "rec"     // keyword: "doc" on document records, "passage" on passages
+	recPassage = "passage" // the value of fieldRec on passages
+	recPrefix  = "d:"
+	metaKey    = "meta"
 )
 
 // meta is stored in the index's internal storage.

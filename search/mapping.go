@@ -22,7 +22,6 @@ const (
 	fieldChars      = "chars"      // ss_chars analysis, one-character queries
 	fieldStored     = "p"          // the passage as JSON, stored only
 	fieldDoc        = "doc"        // keyword: document id
-	fieldN          = "n"          // numeric: passage number, for document order
 	fieldKind       = "kind"       // keyword
 	fieldSpeaker    = "speaker"    // keyword
 	fieldTopic      = "topic"      // keyword, repeated
@@ -40,7 +39,7 @@ const (
 
 // mappingVersion changes whenever the analysis or the mapping changes in a
 // way that makes an existing index stale; Update then rebuilds.
-const mappingVersion = "6"
+const mappingVersion = "7"
 
 // newMapping describes the index to Bleve. Documents are built directly by
 // passageDocument (IndexAdvanced), so the mapping serves queries: it names
@@ -66,10 +65,13 @@ func newMapping() *mapping.IndexMappingImpl {
 	field(fieldText, mapping.NewTextFieldMapping(), textAnalyzer, true, false, true, false)
 	field(fieldChars, mapping.NewTextFieldMapping(), charsAnalyzer, true, false, false, false)
 	field(fieldStored, mapping.NewTextFieldMapping(), "", false, true, false, false)
-	for _, f := range []string{fieldDoc, fieldKind, fieldSpeaker, fieldTopic, fieldPerson, fieldSession, fieldSessionKey, fieldDate, fieldYear, fieldOrder, fieldRec} {
+	// Doc values only where facets or sorting read them.
+	for _, f := range []string{fieldDoc, fieldKind, fieldSpeaker, fieldTopic, fieldSession, fieldDate, fieldYear, fieldOrder} {
 		field(f, mapping.NewKeywordFieldMapping(), "", true, false, false, true)
 	}
-	field(fieldN, mapping.NewNumericFieldMapping(), "", true, false, false, true)
+	for _, f := range []string{fieldPerson, fieldSessionKey, fieldRec} {
+		field(f, mapping.NewKeywordFieldMapping(), "", true, false, false, false)
+	}
 
 	m.DefaultMapping = dm
 	m.DefaultField = fieldText
@@ -117,11 +119,14 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 	doc.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts, textAnalyzerImpl))
 	doc.AddField(document.NewTextFieldCustom(fieldChars, nil, text, charsOpts, charsAnalyzerImpl))
 	doc.AddField(document.NewTextFieldWithIndexingOptions(fieldStored, nil, blob, storedOpts))
-	kw := func(field, value string) {
+	kwOpts := func(field, value string, opts bindex.FieldIndexingOptions) {
 		if value != "" {
-			doc.AddField(document.NewTextFieldCustom(field, nil, []byte(value), keywordOpts, keywordAnalyzerImpl))
+			doc.AddField(document.NewTextFieldCustom(field, nil, []byte(value), opts, keywordAnalyzerImpl))
 		}
 	}
+	kw := func(field, value string) { kwOpts(field, value, keywordOpts) }
+	filterOnly := func(field, value string) { kwOpts(field, value, bindex.IndexField) }
+	filterOnly(fieldRec, recPassage)
 	kw(fieldDoc, d.ID)
 	kw(fieldKind, string(p.Kind))
 	kw(fieldSpeaker, p.Speaker)
@@ -134,7 +139,7 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 		kw(fieldTopic, t)
 	}
 	for _, pp := range p.People {
-		kw(fieldPerson, pp.Key())
+		filterOnly(fieldPerson, pp.Key())
 	}
 	seen := map[string]bool{}
 	for _, s := range p.Sessions {
@@ -142,11 +147,10 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 		for _, k := range []string{sessionKey(s, true), sessionKey(s, false)} {
 			if !seen[k] {
 				seen[k] = true
-				kw(fieldSessionKey, k)
+				filterOnly(fieldSessionKey, k)
 			}
 		}
 	}
-	doc.AddField(document.NewNumericFieldWithIndexingOptions(fieldN, nil, float64(p.N), bindex.IndexField|bindex.DocValues))
 	return doc, nil
 }
 

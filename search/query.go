@@ -276,13 +276,7 @@ func disjunction(qs []bquery.Query) bquery.Query {
 }
 
 // allPassages matches every passage and no document record.
-func allPassages() bquery.Query {
-	one := 1.0
-	t := true
-	q := bquery.NewNumericRangeInclusiveQuery(&one, nil, &t, nil)
-	q.SetField(fieldN)
-	return q
-}
+func allPassages() bquery.Query { return termQuery(fieldRec, recPassage) }
 
 // jsonOf renders a query as Bleve's JSON, for tests and debugging.
 func jsonOf(q bquery.Query) (string, error) {

@@ -312,7 +312,7 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 		return nil, notFoundf("no document %q", id)
 	}
 	sr := bleve.NewSearchRequestOptions(termQuery(fieldDoc, id), max(info.Passages, 1), 0, false)
-	sr.SortBy([]string{"n"})
+	sr.SortBy([]string{fieldOrder})
 	sr.Fields = []string{fieldStored}
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"sessionsearch/indexer"
 )
@@ -269,6 +271,11 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	}
 	cat.meta = m
 	x.publish(g, cat)
+	if sum.Passages > 0 {
+		if err := forceMerge(ctx, g.idx); err != nil {
+			return sum, err
+		}
+	}
 	sum.Documents = len(cat.docs)
 	return sum, nil
 }
@@ -359,6 +366,25 @@ func persistBarrier(ctx context.Context, idx bleve.Index, m meta) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// forceMerge merges the index into one segment. A bulk load leaves one
+// segment per few batches (nine of 10 MB each for 10 MB of reports), each
+// with its own dictionary: merged, the index is smaller and a query reads
+// one posting list per term instead of one per segment.
+func forceMerge(ctx context.Context, idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return fmt.Errorf("merging the index: %w", err)
+	}
+	return nil
 }
 
 // publish makes a new catalog visible to searches of generation g.
