@@ -83,11 +83,16 @@ func classify(r rune) runeClass {
 	return classOther
 }
 
-// token is one analysed term: its text and its rune position (0-based).
+// token is one analysed term: its runes (a slice of the analysed text,
+// not a copy) and its rune position (0-based).
 type token struct {
-	term string
+	term []rune
 	pos  int
 }
+
+func (t token) String() string { return string(t.term) }
+
+var spaceRunes = []rune{' '}
 
 // tokenMode says whether text is analysed for the index or for a query.
 type tokenMode uint8
@@ -115,10 +120,10 @@ func tokenize(rs []rune, mode tokenMode, emit func(token)) {
 			for j < n && classify(rs[j]) == classSpace {
 				j++
 			}
-			emit(token{" ", i})
+			emit(token{spaceRunes, i})
 			i = j
 		case classOther:
-			emit(token{string(rs[i]), i})
+			emit(token{rs[i : i+1], i})
 			i++
 		case classWord:
 			j := i + 1
@@ -135,7 +140,7 @@ func tokenize(rs []rune, mode tokenMode, emit func(token)) {
 				}
 				break
 			}
-			emit(token{string(rs[i:j]), i})
+			emit(token{rs[i:j], i})
 			i = j
 		case classCJK:
 			j := i + 1
@@ -143,16 +148,16 @@ func tokenize(rs []rune, mode tokenMode, emit func(token)) {
 				j++
 			}
 			if j-i == 1 {
-				emit(token{string(rs[i]), i})
+				emit(token{rs[i : i+1], i})
 			} else {
 				if mode == indexMode {
-					emit(token{string(rs[i]), i})
+					emit(token{rs[i : i+1], i})
 				}
 				for k := i; k+1 < j; k++ {
-					emit(token{string(rs[k : k+2]), k})
+					emit(token{rs[k : k+2], k})
 				}
 				if mode == indexMode {
-					emit(token{string(rs[j-1]), j - 1})
+					emit(token{rs[j-1 : j], j - 1})
 				}
 			}
 			i = j
@@ -181,7 +186,7 @@ func (textAnalysis) Analyze(b []byte) analysis.TokenStream {
 	// About two tokens per CJK character; allocate the tokens in one slab.
 	slab := make([]analysis.Token, 0, len(rs)*2+4)
 	tokenize(rs, indexMode, func(t token) {
-		slab = append(slab, analysis.Token{Term: []byte(t.term), Position: t.pos + 1, Type: analysis.Ideographic})
+		slab = append(slab, analysis.Token{Term: []byte(t.String()), Position: t.pos + 1, Type: analysis.Ideographic})
 	})
 	out := make(analysis.TokenStream, len(slab))
 	for i := range slab {

@@ -5,12 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 )
 
 func tokens(s string, mode tokenMode) []string {
 	var out []string
-	tokenize(matchRunes(s), mode, func(t token) { out = append(out, fmt.Sprintf("%s@%d", t.term, t.pos)) })
+	tokenize(matchRunes(s), mode, func(t token) { out = append(out, fmt.Sprintf("%s@%d", t.String(), t.pos)) })
 	return out
 }
 
@@ -58,4 +60,43 @@ func BenchmarkAnalyze(b *testing.B) {
 		textAnalysis{}.Analyze(text)
 		charsAnalysis{}.Analyze(text)
 	}
+}
+
+// TestPassageFieldMatchesAnalyzers: the fields written to the index carry
+// exactly the terms, frequencies and positions of the registered
+// analyzers, which describe them to Bleve.
+func TestPassageFieldMatchesAnalyzers(t *testing.T) {
+	for _, text := range []string{
+		"刘俊义说，今年是“十四五”规划收官之年。2025年 GDP增长5.2%，1,000元！",
+		"數字經濟  ＡＢＣ 第5次会议 被使用。用在",
+		"", "a", "算",
+	} {
+		for _, tc := range []struct {
+			f  *passageField
+			an interface {
+				Analyze([]byte) analysis.TokenStream
+			}
+		}{{newTextField([]byte(text)), textAnalysis{}}, {newCharsField([]byte(text)), charsAnalysis{}}} {
+			tc.f.Analyze()
+			want := analysis.TokenFrequency(tc.an.Analyze([]byte(text)), nil, tc.f.Options())
+			if diff := cmp.Diff(describeFreqs(want), describeFreqs(tc.f.AnalyzedTokenFrequencies())); diff != "" {
+				t.Errorf("%s field of %q (-analyzer +field):\n%s", tc.f.Name(), text, diff)
+			}
+			if n := len(tc.an.Analyze([]byte(text))); tc.f.AnalyzedLength() != n {
+				t.Errorf("%s field of %q: length %d, want %d", tc.f.Name(), text, tc.f.AnalyzedLength(), n)
+			}
+		}
+	}
+}
+
+func describeFreqs(tf bindex.TokenFrequencies) map[string]string {
+	out := map[string]string{}
+	for term, f := range tf {
+		var pos []string
+		for _, l := range f.Locations {
+			pos = append(pos, fmt.Sprint(l.Position))
+		}
+		out[term] = fmt.Sprintf("%d %s", f.Frequency(), strings.Join(pos, ","))
+	}
+	return out
 }

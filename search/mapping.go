@@ -95,8 +95,6 @@ const (
 )
 
 var (
-	textAnalyzerImpl    analysis.Analyzer = textAnalysis{}
-	charsAnalyzerImpl   analysis.Analyzer = charsAnalysis{}
 	keywordAnalyzerImpl analysis.Analyzer = keywordAnalysis{}
 )
 
@@ -116,8 +114,8 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 	}
 	doc := document.NewDocument(passageID(d.ID, p.N))
 	text := []byte(p.Text)
-	doc.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts, textAnalyzerImpl))
-	doc.AddField(document.NewTextFieldCustom(fieldChars, nil, text, charsOpts, charsAnalyzerImpl))
+	doc.AddField(newTextField(text))
+	doc.AddField(newCharsField(text))
 	doc.AddField(document.NewTextFieldWithIndexingOptions(fieldStored, nil, blob, storedOpts))
 	kwOpts := func(field, value string, opts bindex.FieldIndexingOptions) {
 		if value != "" {

@@ -250,14 +250,14 @@ func unitQuery(folded string) bquery.Query {
 		t := toks[0]
 		if len(rs) == 1 && classify(rs[0]) == classCJK {
 			// The cheap path for one character: one posting list.
-			return termQuery(fieldChars, t.term)
+			return termQuery(fieldChars, t.String())
 		}
-		return termQuery(fieldText, t.term)
+		return termQuery(fieldText, t.String())
 	}
 	base := toks[0].pos
 	terms := make([][]string, toks[len(toks)-1].pos-base+1)
 	for _, t := range toks {
-		terms[t.pos-base] = append(terms[t.pos-base], t.term)
+		terms[t.pos-base] = append(terms[t.pos-base], t.String())
 	}
 	return bquery.NewMultiPhraseQuery(terms, fieldText)
 }
