@@ -29,26 +29,13 @@ func (s *ssInproc) Top10(ctx context.Context, q query) (int, error) {
 	return len(res.Hits), nil
 }
 
-// All pages through the complete result set with the cursor.
+// All fetches the complete result set in one call (search.Matches).
 func (s *ssInproc) All(ctx context.Context, q query) ([]string, error) {
-	var ids []string
-	req := search.Request{Query: q.Box, Size: search.DefaultLimits.MaxPageSize}
-	for page := 1; ; page++ {
-		res, err := s.idx.Search(ctx, req)
-		if err != nil {
-			return ids, err
-		}
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		if res.Next == "" || len(res.Hits) == 0 {
-			return ids, nil
-		}
-		req.After = res.Next
-		if page > 1e6 {
-			return ids, fmt.Errorf("paging does not end")
-		}
+	m, err := s.idx.Matches(ctx, search.Request{Query: q.Box})
+	if err != nil {
+		return nil, err
 	}
+	return m.IDs, nil
 }
 
 func (s *ssInproc) Facets(ctx context.Context, q query) (map[string]map[string]int, error) {
@@ -139,23 +126,27 @@ func (s *ssHTTP) searchPath(q query, size int, after string) string {
 }
 
 func (s *ssHTTP) get(path string) (*search.Result, error) {
+	var res search.Result
+	if err := s.getJSON(path, &res); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+func (s *ssHTTP) getJSON(path string, v any) error {
 	resp, err := s.client.Get("http://" + s.addr + path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if resp.StatusCode != 200 {
-		return nil, fmt.Errorf("GET %s: %s: %.200s", path, resp.Status, b)
+		return fmt.Errorf("GET %s: %s: %.200s", path, resp.Status, b)
 	}
-	var res search.Result
-	if err := json.Unmarshal(b, &res); err != nil {
-		return nil, err
-	}
-	return &res, nil
+	return json.Unmarshal(b, v)
 }
 
 func (s *ssHTTP) Top10(ctx context.Context, q query) (int, error) {
@@ -166,22 +157,13 @@ func (s *ssHTTP) Top10(ctx context.Context, q query) (int, error) {
 	return len(res.Hits), nil
 }
 
+// All fetches the complete result set from /api/matches.
 func (s *ssHTTP) All(ctx context.Context, q query) ([]string, error) {
-	var ids []string
-	after := ""
-	for {
-		res, err := s.get(s.searchPath(q, search.DefaultLimits.MaxPageSize, after))
-		if err != nil {
-			return ids, err
-		}
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		if res.Next == "" || len(res.Hits) == 0 {
-			return ids, nil
-		}
-		after = res.Next
+	var m search.MatchList
+	if err := s.getJSON("/api/matches?"+url.Values{"q": {q.Box}}.Encode(), &m); err != nil {
+		return nil, err
 	}
+	return m.IDs, nil
 }
 
 func (s *ssHTTP) Facets(ctx context.Context, q query) (map[string]map[string]int, error) {

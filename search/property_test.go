@@ -5,6 +5,7 @@ import (
 	"flag"
 	"math/rand"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -103,4 +104,32 @@ func hasWholeToken(text, q []rune) bool {
 		}
 	}
 	return false
+}
+
+// TestMatchesAgreesWithPaging: the complete result set equals what paging
+// through every page returns, for frequent and rare queries and filters.
+func TestMatchesAgreesWithPaging(t *testing.T) {
+	x := openTestIndex(t, copyCorpus(t))
+	for _, req := range []Request{{Query: "的"}, {Query: "发展"}, {Query: "算力之城"}, {Query: "不存在的词"}, {Query: "发展", Speaker: []string{"刘俊义"}}, {Query: "十四五"}} {
+		m, err := x.Matches(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := append([]string(nil), m.IDs...)
+		sort.Strings(got)
+		want := allIDs(t, x, req)
+		if strings.Join(got, ",") != strings.Join(want, ",") || m.Total != uint64(len(want)) {
+			t.Errorf("Matches(%+v) = %d ids (total %d), paging gives %d", req, len(got), m.Total, len(want))
+		}
+		for i := 1; i < len(m.IDs); i++ {
+			a, b := m.IDs[i-1], m.IDs[i]
+			if a[:strings.LastIndexByte(a, ':')] == b[:strings.LastIndexByte(b, ':')] {
+				na, _ := strconv.Atoi(a[strings.LastIndexByte(a, ':')+1:])
+				nb, _ := strconv.Atoi(b[strings.LastIndexByte(b, ':')+1:])
+				if na > nb {
+					t.Errorf("Matches(%+v): %s before %s, not in document order", req, a, b)
+				}
+			}
+		}
+	}
 }

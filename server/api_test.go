@@ -463,3 +463,21 @@ func TestOpenAPIDocument(t *testing.T) {
 		t.Errorf("openapi = %q, want 3.1.0", doc.OpenAPI)
 	}
 }
+
+func TestMatches(t *testing.T) {
+	h := newHarness(t, Config{})
+	x := h.get("/api/matches?q=" + url.QueryEscape("刘俊义") + "&speaker=" + url.QueryEscape("刘俊义"))
+	x.wantStatus(t, http.StatusOK)
+	x.checkSpec(t)
+	var m search.MatchList
+	x.decode(t, &m)
+	var page search.Result
+	p := h.get("/api/search?q=" + url.QueryEscape("刘俊义") + "&speaker=" + url.QueryEscape("刘俊义") + "&size=100")
+	p.decode(t, &page)
+	if m.Total == 0 || m.Total != page.Total || len(m.IDs) != int(page.Total) {
+		t.Errorf("matches: total %d with %d ids; search says %d", m.Total, len(m.IDs), page.Total)
+	}
+	bad := h.get("/api/matches?from=2025-13-01")
+	bad.wantStatus(t, http.StatusBadRequest)
+	bad.checkSpec(t)
+}

@@ -58,6 +58,24 @@ func (s *Server) search(c *gin.Context) error {
 	return writeJSON(c, http.StatusOK, cacheReval, res)
 }
 
+// matches answers GET /api/matches: the IDs of every matching passage.
+func (s *Server) matches(c *gin.Context) error {
+	p, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	req, err := s.searchRequest(p)
+	if err != nil {
+		return err
+	}
+	res, err := s.idx.Matches(c.Request.Context(), req)
+	if err != nil {
+		return err
+	}
+	s.metrics.queries.WithLabelValues("matches").Inc()
+	return writeJSON(c, http.StatusOK, cacheReval, res)
+}
+
 // documents answers GET /api/documents: every document's metadata.
 func (s *Server) documents(c *gin.Context) error {
 	docs, err := s.idx.Documents(c.Request.Context())

@@ -29,6 +29,7 @@ func (s *Server) routes() {
 
 	// The JSON API.
 	get("/api/search", index, s.wrap(s.search))
+	get("/api/matches", index, s.wrap(s.matches))
 	get("/api/documents", index, s.wrap(s.documents))
 	get("/api/documents/:id", index, s.wrap(s.document))
 	get("/api/suggest", index, s.wrap(s.suggest))
