@@ -105,7 +105,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	if opts.Corpus == "" {
 		opts.Corpus = "corpus"
 	}
-	x := &Index{dir: dir, opts: opts, log: opts.Logger, cache: newResultCache(256)}
+	x := &Index{dir: dir, opts: opts, log: opts.Logger, cache: newResultCache(4096)}
 	go fold.Init() // build the folding table while Bleve opens
 
 	if err := x.loadConfig(); err != nil {

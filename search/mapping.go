@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -39,7 +40,7 @@ const (
 
 // mappingVersion changes whenever the analysis or the mapping changes in a
 // way that makes an existing index stale; Update then rebuilds.
-const mappingVersion = "7"
+const mappingVersion = "8"
 
 // newMapping describes the index to Bleve. Documents are built directly by
 // passageDocument (IndexAdvanced), so the mapping serves queries: it names
@@ -152,8 +153,15 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 	return doc, nil
 }
 
+// orderKey is a short fixed-width key in document order: the date as
+// YYYYMMDD, a hash of the document id (documents of one day in a fixed
+// order), the passage number. Sorting reads this doc value for every
+// match, so its length matters: the readable "date|doc|n" made a query
+// with 122 hits take 2 ms instead of 0.1 ms without the tie-break.
 func orderKey(date, docID string, n int) string {
-	return fmt.Sprintf("%s|%s|%06d", date, docID, n)
+	h := fnv.New32a()
+	h.Write([]byte(docID))
+	return fmt.Sprintf("%08s%08x%05d", strings.ReplaceAll(date, "-", ""), h.Sum32(), n)
 }
 
 // sessionKey identifies a session for matching a session named in a query:
