@@ -540,3 +540,46 @@ func TestHugeHeader(t *testing.T) {
 		t.Errorf("1 MiB header: status %d, want 431", resp.StatusCode)
 	}
 }
+
+// TestSlowClients: connections that send their headers a byte at a time,
+// or never finish them, do not hold up other clients, and are closed once
+// the header deadline passes.
+func TestSlowClients(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the 5 s header deadline")
+	}
+	h := newHarness(t, Config{})
+	addr := strings.TrimPrefix(h.ts.URL, "http://")
+	var conns []net.Conn
+	for i := 0; i < 20; i++ {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		// Half a request line, then nothing.
+		if _, err := c.Write([]byte("GET /api/search?q=%E7%AE%97 HTTP/1.1\r\nHost: x\r\n")); err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	// Other clients are served meanwhile.
+	start := time.Now()
+	x := h.get("/api/search?q=" + url.QueryEscape("算力之城"))
+	x.wantStatus(t, http.StatusOK)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("a normal request took %v with 20 slow clients connected", d)
+	}
+	// The slow connections are closed after the header deadline (5 s).
+	for _, c := range conns {
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		buf := make([]byte, 512)
+		n, err := c.Read(buf)
+		if err == nil && !strings.Contains(string(buf[:n]), "408") && !strings.Contains(string(buf[:n]), "400") {
+			t.Errorf("slow client got %q, want the connection closed or a 4xx", buf[:n])
+		}
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			t.Errorf("slow client still connected after 10 s")
+		}
+	}
+}
