@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	_ "embed"
@@ -42,24 +43,17 @@ func writeJSONValidated(c *gin.Context, cacheControl string, v any) error {
 
 // search answers GET /api/search.
 func (s *Server) search(c *gin.Context) error {
-	p, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	req, err := s.searchRequest(p)
-	if err != nil {
-		return err
-	}
-	res, err := s.idx.Search(c.Request.Context(), req)
-	if err != nil {
-		return err
-	}
-	s.metrics.queries.WithLabelValues("search").Inc()
-	return writeJSON(c, http.StatusOK, cacheReval, res)
+	return searchWith(s, c, "search", s.idx.Search)
 }
 
 // matches answers GET /api/matches: the IDs of every matching passage.
 func (s *Server) matches(c *gin.Context) error {
+	return searchWith(s, c, "matches", s.idx.Matches)
+}
+
+// searchWith reads a search request from the query string, runs it with
+// run and writes the answer.
+func searchWith[R any](s *Server, c *gin.Context, name string, run func(context.Context, search.Request) (R, error)) error {
 	p, err := queryParams(c)
 	if err != nil {
 		return err
@@ -68,11 +62,11 @@ func (s *Server) matches(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.idx.Matches(c.Request.Context(), req)
+	res, err := run(c.Request.Context(), req)
 	if err != nil {
 		return err
 	}
-	s.metrics.queries.WithLabelValues("matches").Inc()
+	s.metrics.queries.WithLabelValues(name).Inc()
 	return writeJSON(c, http.StatusOK, cacheReval, res)
 }
 
