@@ -75,7 +75,13 @@ func renderReport(e *env) error {
 	if err := os.WriteFile(filepath.Join(dir, "plot.svg"), []byte(plotSVG(rs)), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(e.root, "BENCHMARKS.md"), []byte(markdown(rs)), 0o644)
+	md := markdown(rs)
+	// bench/design.md, written by hand, says what was tried and what each
+	// change did; it is kept with the generated figures.
+	if design, err := os.ReadFile(filepath.Join(e.root, "bench", "design.md")); err == nil {
+		md += "\n" + string(design)
+	}
+	return os.WriteFile(filepath.Join(e.root, "BENCHMARKS.md"), []byte(md), 0o644)
 }
 
 func markdown(rs []*Results) string {
