@@ -20,6 +20,7 @@ const (
 	recPassage = "passage" // the value of fieldRec on passages
 	recPrefix  = "d:"
 	metaKey    = "meta"
+	catalogKey = "catalog"
 )
 
 // meta is stored in the index's internal storage.
@@ -27,6 +28,12 @@ type meta struct {
 	Mapping     string `json:"mapping"`
 	Taxonomy    string `json:"taxonomy"`
 	LastIndexed string `json:"last_indexed"`
+	// Catalog says that the catalog blob (catalogKey) matches the
+	// document records: it is written by the last batch of an update;
+	// every batch before it clears the flag. Reading one blob opens a
+	// 15,000-document index in a fraction of the time that reading every
+	// record through a search takes.
+	Catalog bool `json:"catalog"`
 }
 
 type catalog struct {
@@ -111,6 +118,19 @@ func loadCatalog(idx bleve.Index) (*catalog, error) {
 			return nil, fmt.Errorf("reading index meta: %w", err)
 		}
 	}
+	if c.meta.Catalog {
+		if b, err := idx.GetInternal([]byte(catalogKey)); err == nil && len(b) > 0 {
+			var docs []*DocumentInfo
+			if err := json.Unmarshal(b, &docs); err == nil {
+				for _, d := range docs {
+					c.put(d)
+				}
+				return c, nil
+			}
+		}
+	}
+	// The records themselves: after a crash in the middle of an update,
+	// or when the blob is unreadable.
 	q := termQuery(fieldRec, "doc")
 	const page = 1000
 	var after []string

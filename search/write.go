@@ -268,8 +268,8 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	// Batches return before they are on disk (unsafe_batch); the last
 	// one, carrying the meta, waits until its snapshot, which holds every
 	// batch before it, is persisted.
-	m := meta{Mapping: mappingVersion, Taxonomy: opts.Taxonomy.Fingerprint(), LastIndexed: time.Now().UTC().Format(time.RFC3339)}
-	if err := persistBarrier(ctx, g.idx, m); err != nil {
+	m := meta{Mapping: mappingVersion, Taxonomy: opts.Taxonomy.Fingerprint(), LastIndexed: time.Now().UTC().Format(time.RFC3339), Catalog: true}
+	if err := persistBarrier(ctx, g.idx, m, cat); err != nil {
 		return sum, err
 	}
 	cat.meta = m
@@ -281,7 +281,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 		// Bleve deletes the merged-away segment files when its persister
 		// next goes idle; wait for that, so that the index on disk is its
 		// true size when the process ends right after (as `index` does).
-		if err := persistBarrier(ctx, g.idx, m); err != nil {
+		if err := persistBarrier(ctx, g.idx, m, cat); err != nil {
 			return sum, err
 		}
 		waitForOneSegment(ctx, filepath.Join(x.dir, g.name, "store"), 5*time.Second)
@@ -363,15 +363,20 @@ func (w *batchWriter) wait() error {
 	return w.failed()
 }
 
-// persistBarrier writes the meta in a batch of its own and waits until
-// Bleve has persisted it.
-func persistBarrier(ctx context.Context, idx bleve.Index, m meta) error {
+// persistBarrier writes the meta and the whole catalog in a batch of
+// their own and waits until Bleve has persisted it.
+func persistBarrier(ctx context.Context, idx bleve.Index, m meta, cat *catalog) error {
 	mb, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	cb, err := json.Marshal(cat.list())
 	if err != nil {
 		return err
 	}
 	b := idx.NewBatch()
 	b.SetInternal([]byte(metaKey), mb)
+	b.SetInternal([]byte(catalogKey), cb)
 	done := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { done <- err })
 	if err := idx.Batch(b); err != nil {
