@@ -1,10 +1,12 @@
 package search
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -140,4 +142,10 @@ func FuzzParseBox(f *testing.F) {
 			t.Fatalf("makePlan(%q) error %v is not ErrInvalid", q, err)
 		}
 	})
+}
+
+// jsonOf renders a query as Bleve's JSON.
+func jsonOf(q bquery.Query) (string, error) {
+	b, err := json.Marshal(q)
+	return string(b), err
 }

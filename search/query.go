@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -277,9 +276,3 @@ func disjunction(qs []bquery.Query) bquery.Query {
 
 // allPassages matches every passage and no document record.
 func allPassages() bquery.Query { return termQuery(fieldRec, recPassage) }
-
-// jsonOf renders a query as Bleve's JSON, for tests and debugging.
-func jsonOf(q bquery.Query) (string, error) {
-	b, err := json.Marshal(q)
-	return string(b), err
-}
