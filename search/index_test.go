@@ -140,6 +140,34 @@ func TestSyntaxForms(t *testing.T) {
 			t.Errorf("date filter let through %s dated %s", h.ID, h.Date)
 		}
 	}
+	for _, tc := range []struct{ box, field string }{
+		{"kind:body 发展", "kind"}, {"topic:民生保障 发展", "topic"}, {"doc:report-2023 增长", "doc"}, {"year:2025 发展", "year"},
+	} {
+		res := search(t, x, Request{Query: tc.box, Size: 100})
+		want := strings.SplitN(strings.Fields(tc.box)[0], ":", 2)[1]
+		if res.Total == 0 {
+			t.Errorf("%s: no hits", tc.box)
+		}
+		for _, h := range res.Hits {
+			var got []string
+			switch tc.field {
+			case "kind":
+				got = []string{h.Kind}
+			case "topic":
+				got = h.Topics
+			case "doc":
+				got = []string{h.DocID}
+			case "year":
+				got = []string{h.Date[:4]}
+			}
+			if !contains(got, want) {
+				t.Errorf("%s let through %s with %s %v", tc.box, h.ID, tc.field, got)
+			}
+		}
+		if res.Interpreted.Filters[tc.field] != want {
+			t.Errorf("%s: interpreted filters %v", tc.box, res.Interpreted.Filters)
+		}
+	}
 	if n := count("\"使用在\""); n != 0 {
 		t.Errorf("使用在 matched across 。: %d hits", n)
 	}
