@@ -105,7 +105,9 @@ func (w *gzipWriter) decide(large bool) error {
 			gz.Reset(w.ResponseWriter)
 			w.gz = gz
 		} else {
-			w.gz = gzip.NewWriter(w.ResponseWriter)
+			// BestSpeed: search answers are built per request, and the
+			// default level cost 10% of a loaded server's CPU.
+			w.gz, _ = gzip.NewWriterLevel(w.ResponseWriter, gzip.BestSpeed)
 		}
 	}
 	buf := w.buf
