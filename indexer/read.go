@@ -66,6 +66,16 @@ func Scan(root string) ([]string, error) {
 
 // ReadFile reads and parses root/rel.
 func ReadFile(root, rel string, opts Options) (*Document, error) {
+	raw, err := ReadRaw(root, rel, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(rel, raw, opts)
+}
+
+// ReadRaw reads the bytes of root/rel, or returns a *SkipError when the
+// file cannot be read or is over the size limit (checked before reading).
+func ReadRaw(root, rel string, opts Options) ([]byte, error) {
 	limit := opts.MaxFileBytes
 	if limit <= 0 {
 		limit = DefaultMaxFileBytes
@@ -82,7 +92,7 @@ func ReadFile(root, rel string, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, &SkipError{rel, err.Error()}
 	}
-	return Parse(rel, raw, opts)
+	return raw, nil
 }
 
 // Parse parses the raw bytes of a file named rel; the extension picks the

@@ -542,3 +542,37 @@ func TestChangedTaxonomyRebuilds(t *testing.T) {
 		t.Errorf("the new topic is not on the passages after the rebuild")
 	}
 }
+
+// TestSharedDocumentID: a.txt and a.md both have the id "a"; the first in
+// path order keeps it, the other is skipped with the reason, and a second
+// update changes nothing (neither replaces the other back and forth).
+func TestSharedDocumentID(t *testing.T) {
+	corpus := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(corpus, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "标题甲\n\n纯文本里的独特句子甲乙丙。\n")
+	x := openTestIndex(t, corpus)
+	write("a.md", "# 标题乙\n\nMarkdown里的独特句子丁戊己。\n")
+	ctx := context.Background()
+	for run := 1; run <= 2; run++ {
+		sum, err := x.Update(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sum.Skipped) != 1 || sum.Skipped[0].Path != "a.txt" || !strings.Contains(sum.Skipped[0].Reason, "already taken by a.md") {
+			t.Errorf("run %d: skipped = %+v, want a.txt skipped for a.md", run, sum.Skipped)
+		}
+		if run == 2 && sum.Added+sum.Changed+sum.Removed != 0 {
+			t.Errorf("run 2 changed the index: %+v", sum)
+		}
+		if got := search(t, x, Request{Query: "丁戊己"}).Total; got != 1 {
+			t.Errorf("run %d: 丁戊己 has %d hits, want 1", run, got)
+		}
+		if got := search(t, x, Request{Query: "甲乙丙"}).Total; got != 0 {
+			t.Errorf("run %d: 甲乙丙 has %d hits, want 0 (a.txt gave its id up)", run, got)
+		}
+	}
+}

@@ -31,16 +31,10 @@ const batchPassages = 1000
 // passages of deleted ones, comparing content hashes. A changed mapping or
 // taxonomy makes it rebuild instead. Searches go on meanwhile.
 func (x *Index) Update(ctx context.Context, progress func(Progress)) (*Summary, error) {
-	if x.opts.ReadOnly {
-		return nil, errors.New("the index was opened read-only")
-	}
-	if !x.writeMu.TryLock() {
-		return nil, &Error{Kind: ErrBusy, Msg: "the index is already being updated"}
-	}
-	defer x.writeMu.Unlock()
-	if err := x.loadConfig(); err != nil {
+	if err := x.beginWrite(); err != nil {
 		return nil, err
 	}
+	defer x.writeMu.Unlock()
 	g := x.acquire()
 	cat := g.cat
 	x.release()
@@ -62,17 +56,27 @@ func (x *Index) Update(ctx context.Context, progress func(Progress)) (*Summary, 
 // swaps it in atomically; searches in flight finish on the old one. It
 // returns an ErrBusy error when an update or rebuild is already running.
 func (x *Index) Rebuild(ctx context.Context, progress func(Progress)) (*Summary, error) {
-	if x.opts.ReadOnly {
-		return nil, errors.New("the index was opened read-only")
-	}
-	if !x.writeMu.TryLock() {
-		return nil, &Error{Kind: ErrBusy, Msg: "a rebuild or update is already running"}
-	}
-	defer x.writeMu.Unlock()
-	if err := x.loadConfig(); err != nil {
+	if err := x.beginWrite(); err != nil {
 		return nil, err
 	}
+	defer x.writeMu.Unlock()
 	return x.rebuild(ctx, progress)
+}
+
+// beginWrite takes the writer's lock (the caller unlocks writeMu) and
+// reloads the taxonomy and synonyms, which the user may have edited.
+func (x *Index) beginWrite() error {
+	if x.opts.ReadOnly {
+		return errors.New("the index was opened read-only")
+	}
+	if !x.writeMu.TryLock() {
+		return &Error{Kind: ErrBusy, Msg: "a rebuild or update is already running"}
+	}
+	if err := x.loadConfig(); err != nil {
+		x.writeMu.Unlock()
+		return err
+	}
+	return nil
 }
 
 // Rebuilding reports whether a rebuild is running.
@@ -89,29 +93,23 @@ func (x *Index) rebuild(ctx context.Context, progress func(Progress)) (*Summary,
 		return nil, err
 	}
 	g.name = name
-	fail := func(err error) (*Summary, error) {
-		g.idx.Close()
-		os.RemoveAll(path)
-		return nil, err
-	}
 	sum, err := x.sync(ctx, g, progress)
-	if err != nil {
-		return fail(err)
-	}
 	// Close and reopen so that everything is on disk before CURRENT
 	// points at it.
-	if err := g.idx.Close(); err != nil {
-		os.RemoveAll(path)
-		return nil, err
+	if cerr := g.idx.Close(); err == nil {
+		err = cerr
 	}
-	ng, err := openGeneration(path, false)
+	var ng *generation
+	if err == nil {
+		ng, err = openGeneration(path, false)
+	}
+	if err == nil {
+		ng.name = name
+		if err = writeCurrent(x.dir, name); err != nil {
+			ng.idx.Close()
+		}
+	}
 	if err != nil {
-		os.RemoveAll(path)
-		return nil, err
-	}
-	ng.name = name
-	if err := writeCurrent(x.dir, name); err != nil {
-		ng.idx.Close()
 		os.RemoveAll(path)
 		return nil, err
 	}
@@ -127,13 +125,15 @@ func (x *Index) rebuild(ctx context.Context, progress func(Progress)) (*Summary,
 type parsed struct {
 	rel       string
 	doc       *indexer.Document
-	hash      string
 	unchanged bool
 	err       error
 }
 
 // sync brings generation g in line with the corpus.
 func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)) (*Summary, error) {
+	// Cancelled on return, so that the parsers stop when a write fails.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	files, err := indexer.Scan(x.opts.Corpus)
 	if err != nil {
 		return nil, err
@@ -142,49 +142,64 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	sum := &Summary{Skipped: []SkippedFile{}}
 	opts := indexer.Options{Taxonomy: x.tax.Load()}
 
+	// Two files may map to one document id (a.txt and a.md are both "a"):
+	// the first in path order keeps it, whichever of them changed, so that
+	// neither replaces the other's passages from run to run.
+	owner := make(map[string]string, len(files)) // doc id -> path
+	var indexed []string
+	for _, rel := range files {
+		id := indexer.DocID(rel)
+		if other, taken := owner[id]; taken {
+			sum.Skipped = append(sum.Skipped, SkippedFile{Path: rel, Reason: fmt.Sprintf("its document id %q is already taken by %s", id, other)})
+			continue
+		}
+		owner[id] = rel
+		indexed = append(indexed, rel)
+	}
+
 	// The parsers compare hashes against a snapshot: cat changes as the
 	// writer goes.
 	known := make(map[string]string, len(cat.byPath))
 	for path, d := range cat.byPath {
 		known[path] = d.Hash
 	}
-	results := x.parseAll(ctx, files, known, opts)
+	next := x.parseAll(ctx, indexed, known, opts)
 
 	// Batches are written by two goroutines: building a segment is a
 	// large part of the cost of a batch and runs in the caller, so two
-	// writers keep both cores busy (18.3 s → 16.9 s for 10 MB). Each batch holds whole documents, so the order in
-	// which they land does not matter.
+	// writers keep both cores busy (18.3 s -> 16.9 s for 10 MB). Each
+	// batch holds whole documents, so the order in which they land does
+	// not matter. The catalog is published once, at the end: during an
+	// update, a new passage's document title may show as empty.
 	w := newBatchWriter(g.idx, 2)
+	defer w.wait()
 	batch := g.idx.NewBatch()
 	pending := 0
 	flush := func() error {
 		if pending == 0 {
 			return nil
 		}
-		m := meta{Mapping: mappingVersion, Taxonomy: opts.Taxonomy.Fingerprint(), LastIndexed: time.Now().UTC().Format(time.RFC3339)}
-		mb, _ := json.Marshal(m)
+		mb, _ := json.Marshal(newMeta(opts.Taxonomy, false))
 		batch.SetInternal([]byte(metaKey), mb)
-		cat.meta = m
-		snapshot := cat.clone()
-		if err := w.write(batch, func() { x.publish(g, snapshot) }); err != nil {
+		if err := w.write(batch); err != nil {
 			return err
 		}
 		batch = g.idx.NewBatch()
 		pending = 0
 		return nil
 	}
-	defer w.wait()
 
 	seen := make(map[string]bool, len(files))
-	ids := make(map[string]string, len(files)) // doc id -> path, this run
-	for i, ch := range results {
-		r := <-ch
+	for _, rel := range files {
+		seen[rel] = true
+	}
+	for i := range indexed {
+		r := next(i)
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		seen[r.rel] = true
 		if progress != nil {
-			progress(Progress{Files: len(files), Done: i + 1, Path: r.rel})
+			progress(Progress{Files: len(indexed), Done: i + 1, Path: r.rel})
 		}
 		if r.err != nil {
 			reason := r.err.Error()
@@ -204,27 +219,14 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 			continue
 		}
 		d := r.doc
-		if other, dup := ids[d.ID]; dup {
-			sum.Skipped = append(sum.Skipped, SkippedFile{Path: r.rel, Reason: fmt.Sprintf("its document id %q is already taken by %s", d.ID, other)})
-			continue
-		}
-		ids[d.ID] = r.rel
-		// The same path may have had another id (it cannot with DocID,
-		// but a front matter id may change): remove the old one.
-		if old := cat.byPath[r.rel]; old != nil {
+		// A document's id comes from its path (indexer.DocID), so an
+		// earlier version of it, if any, has the same id.
+		if old := cat.docs[d.ID]; old != nil {
 			deletePassages(batch, old)
-			if old.ID != d.ID {
-				batch.Delete(recPrefix + old.ID)
-				cat.remove(old.ID)
-			}
 			sum.Changed++
 		} else {
-			if old := cat.docs[d.ID]; old != nil {
-				deletePassages(batch, old)
-			}
 			sum.Added++
 		}
-		info := infoOf(d)
 		for j := range d.Passages {
 			pd, err := passageDocument(d, &d.Passages[j])
 			if err != nil {
@@ -234,6 +236,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 				return sum, err
 			}
 		}
+		info := infoOf(d)
 		rd, err := recordDocument(info)
 		if err != nil {
 			return sum, err
@@ -268,7 +271,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	// Batches return before they are on disk (unsafe_batch); the last
 	// one, carrying the meta, waits until its snapshot, which holds every
 	// batch before it, is persisted.
-	m := meta{Mapping: mappingVersion, Taxonomy: opts.Taxonomy.Fingerprint(), LastIndexed: time.Now().UTC().Format(time.RFC3339), Catalog: true}
+	m := newMeta(opts.Taxonomy, true)
 	if err := persistBarrier(ctx, g.idx, m, cat); err != nil {
 		return sum, err
 	}
@@ -294,7 +297,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 // error.
 type batchWriter struct {
 	idx  bleve.Index
-	jobs chan batchJob
+	jobs chan *bleve.Batch
 	done sync.WaitGroup
 	mu   sync.Mutex
 	err  error
@@ -308,24 +311,19 @@ type batchWriter struct {
 // maxUnpersisted is how many batches may wait in memory for the persister.
 const maxUnpersisted = 3
 
-type batchJob struct {
-	b     *bleve.Batch
-	after func()
-}
-
 func newBatchWriter(idx bleve.Index, n int) *batchWriter {
-	w := &batchWriter{idx: idx, jobs: make(chan batchJob), unpersisted: make(chan struct{}, maxUnpersisted)}
+	w := &batchWriter{idx: idx, jobs: make(chan *bleve.Batch), unpersisted: make(chan struct{}, maxUnpersisted)}
 	for i := 0; i < n; i++ {
 		w.done.Add(1)
 		go func() {
 			defer w.done.Done()
-			for j := range w.jobs {
+			for b := range w.jobs {
 				if w.failed() != nil {
 					continue
 				}
 				w.unpersisted <- struct{}{}
-				j.b.SetPersistedCallback(func(error) { <-w.unpersisted })
-				if err := idx.Batch(j.b); err != nil {
+				b.SetPersistedCallback(func(error) { <-w.unpersisted })
+				if err := idx.Batch(b); err != nil {
 					<-w.unpersisted
 					w.mu.Lock()
 					if w.err == nil {
@@ -334,7 +332,6 @@ func newBatchWriter(idx bleve.Index, n int) *batchWriter {
 					w.mu.Unlock()
 					continue
 				}
-				j.after()
 			}
 		}()
 	}
@@ -347,12 +344,12 @@ func (w *batchWriter) failed() error {
 	return w.err
 }
 
-// write queues a batch; after runs once it is applied.
-func (w *batchWriter) write(b *bleve.Batch, after func()) error {
+// write queues a batch.
+func (w *batchWriter) write(b *bleve.Batch) error {
 	if err := w.failed(); err != nil {
 		return err
 	}
-	w.jobs <- batchJob{b, after}
+	w.jobs <- b
 	return nil
 }
 
@@ -361,6 +358,12 @@ func (w *batchWriter) wait() error {
 	w.once.Do(func() { close(w.jobs) })
 	w.done.Wait()
 	return w.failed()
+}
+
+// newMeta is the meta of an index written now; catalog says whether the
+// catalog blob goes with it.
+func newMeta(tax *indexer.Taxonomy, catalog bool) meta {
+	return meta{Mapping: mappingVersion, Taxonomy: tax.Fingerprint(), LastIndexed: time.Now().UTC().Format(time.RFC3339), Catalog: catalog}
 }
 
 // persistBarrier writes the meta and the whole catalog in a batch of
@@ -437,8 +440,9 @@ func deletePassages(b *bleve.Batch, d *DocumentInfo) {
 }
 
 // parseAll reads and parses the files on all cores, a bounded window
-// ahead of the writer; results come back in file order.
-func (x *Index) parseAll(ctx context.Context, files []string, known map[string]string, opts indexer.Options) []chan parsed {
+// ahead of the writer. next(i) waits for file i's result; call it for each
+// file in order.
+func (x *Index) parseAll(ctx context.Context, files []string, known map[string]string, opts indexer.Options) (next func(i int) parsed) {
 	results := make([]chan parsed, len(files))
 	for i := range results {
 		results[i] = make(chan parsed, 1)
@@ -467,49 +471,30 @@ func (x *Index) parseAll(ctx context.Context, files []string, known map[string]s
 			}
 		}()
 	}
-	// Free a window slot as each result is taken.
-	out := make([]chan parsed, len(files))
-	for i := range files {
-		out[i] = make(chan parsed, 1)
-	}
-	go func() {
-		for i := range files {
-			r := <-results[i]
-			<-window
-			out[i] <- r
+	return func(i int) parsed {
+		r := <-results[i]
+		select {
+		case <-window: // a slot for the next file
+		default: // the feeder gave up on a cancelled context
 		}
-	}()
-	return out
+		return r
+	}
 }
 
 func (x *Index) parseOne(rel string, known map[string]string, opts indexer.Options) parsed {
-	path := filepath.Join(x.opts.Corpus, filepath.FromSlash(rel))
-	raw, err := readLimited(path)
+	raw, err := indexer.ReadRaw(x.opts.Corpus, rel, opts)
 	if err != nil {
-		return parsed{rel: rel, err: &indexer.SkipError{Path: rel, Reason: err.Error()}}
+		return parsed{rel: rel, err: err}
 	}
 	sum := sha256.Sum256(raw)
-	hash := hex.EncodeToString(sum[:])
-	if known[rel] == hash {
-		return parsed{rel: rel, hash: hash, unchanged: true}
+	if known[rel] == hex.EncodeToString(sum[:]) {
+		return parsed{rel: rel, unchanged: true}
 	}
 	d, err := indexer.Parse(rel, raw, opts)
 	if err != nil {
 		return parsed{rel: rel, err: err}
 	}
-	return parsed{rel: rel, doc: d, hash: hash}
-}
-
-// readLimited reads a file unless it is over the indexer's size limit.
-func readLimited(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > indexer.DefaultMaxFileBytes {
-		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), indexer.DefaultMaxFileBytes)
-	}
-	return os.ReadFile(path)
+	return parsed{rel: rel, doc: d}
 }
 
 func infoOf(d *indexer.Document) *DocumentInfo {
