@@ -54,11 +54,7 @@ func (s *Server) matches(c *gin.Context) error {
 // searchWith reads a search request from the query string, runs it with
 // run and writes the answer.
 func searchWith[R any](s *Server, c *gin.Context, name string, run func(context.Context, search.Request) (R, error)) error {
-	p, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	req, err := s.searchRequest(p)
+	_, req, err := s.parseSearch(c)
 	if err != nil {
 		return err
 	}
@@ -142,11 +138,7 @@ func (s *Server) suggest(c *gin.Context) error {
 // kwic answers GET /api/kwic: a keyword-in-context concordance, as JSON or,
 // with format=csv, as a spreadsheet download.
 func (s *Server) kwic(c *gin.Context) error {
-	p, err := queryParams(c)
-	if err != nil {
-		return err
-	}
-	req, err := s.searchRequest(p)
+	p, req, err := s.parseSearch(c)
 	if err != nil {
 		return err
 	}

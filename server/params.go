@@ -141,7 +141,18 @@ func quoteShort(s string) string {
 	return strconv.Quote(s)
 }
 
-// searchRequest reads the parameters shared by /api/search and /api/kwic.
+// parseSearch reads the query string and the search request in it.
+func (s *Server) parseSearch(c *gin.Context) (params, search.Request, error) {
+	p, err := queryParams(c)
+	if err != nil {
+		return p, search.Request{}, err
+	}
+	req, err := s.searchRequest(p)
+	return p, req, err
+}
+
+// searchRequest reads the parameters shared by /api/search, /api/matches
+// and /api/kwic.
 func (s *Server) searchRequest(p params) (search.Request, error) {
 	lim := s.cfg.Limits
 	var req search.Request
