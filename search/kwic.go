@@ -54,7 +54,7 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 			return nil, err
 		}
 		for _, h := range res.Hits {
-			hit, err := hitOf(h, g.cat, m)
+			hit, err := hitOf(h, g.cat, nil) // lines, not snippets
 			if err != nil {
 				return nil, err
 			}
@@ -134,12 +134,12 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]Sugges
 	m := newMatcher(p.needles)
 	counts := map[string]int{}
 	for _, h := range res.Hits {
-		hit, err := hitOf(h, g.cat, m)
+		sp, err := storedOf(h)
 		if err != nil {
 			return nil, err
 		}
-		folded := matchRunes(hit.Text)
-		rs := []rune(hit.Text)
+		folded := matchRunes(sp.Text)
+		rs := []rune(sp.Text)
 		for _, s := range m.find(folded) {
 			e := s.end
 			for e < len(rs) && e-s.start < len(fp)+8 && classify(folded[e]) == classCJK {

@@ -171,17 +171,30 @@ func pageOf(req Request, lim Limits) (size, page int, err error) {
 	return size, page, nil
 }
 
-func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
+// storedOf decodes the passage stored with a hit.
+func storedOf(h *bsearch.DocumentMatch) (storedPassage, error) {
 	s, _ := h.Fields[fieldStored].(string)
 	var sp storedPassage
 	if err := json.Unmarshal([]byte(s), &sp); err != nil {
-		return Hit{}, errors.New("passage " + h.ID + ": unreadable stored fields: " + err.Error())
+		return sp, errors.New("passage " + h.ID + ": unreadable stored fields: " + err.Error())
+	}
+	return sp, nil
+}
+
+// hitOf turns a Bleve hit into a Hit, with a snippet when m is not nil.
+func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
+	sp, err := storedOf(h)
+	if err != nil {
+		return Hit{}, err
 	}
 	hit := Hit{
 		ID: h.ID, DocID: sp.DocID, DocTitle: cat.title(sp.DocID), Date: sp.Date, N: sp.N,
 		Kind: string(sp.Kind), Speaker: sp.Speaker, SpeakerRole: sp.SpeakerRole,
 		Topics: nonNil(sp.Topics), People: []string{}, Sessions: []string{},
-		Snippet: m.snippet(sp.Text), Text: sp.Text, Score: finite(h.Score),
+		Text: sp.Text, Score: finite(h.Score),
+	}
+	if m != nil {
+		hit.Snippet = m.snippet(sp.Text)
 	}
 	for _, p := range sp.People {
 		hit.People = append(hit.People, p.Key())
@@ -320,9 +333,8 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 	}
 	v := &DocumentView{DocumentInfo: *info, Query: query, Passages: make([]PassageView, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		s, _ := h.Fields[fieldStored].(string)
-		var sp storedPassage
-		if err := json.Unmarshal([]byte(s), &sp); err != nil {
+		sp, err := storedOf(h)
+		if err != nil {
 			return nil, err
 		}
 		html, n := m.highlight(sp.Text)
