@@ -1,13 +1,15 @@
 package search
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // MaxMatches bounds the IDs one Matches call returns.
@@ -36,19 +38,32 @@ func (x *Index) Matches(ctx context.Context, req Request) (*MatchList, error) {
 	}
 	g := x.acquire()
 	defer x.release()
-	sr := bleve.NewSearchRequestOptions(p.query, MaxMatches, 0, false)
-	res, err := g.idx.SearchInContext(ctx, sr)
+	// Unscored and unsorted: Bleve's collector only counts, and each match
+	// is kept as its internal number (collect.go); the IDs are read in
+	// index order once the last match is in.
+	sr := bleve.NewSearchRequestOptions(p.query, 0, 0, false)
+	sr.Score = bleve.ScoreNone
+	var ids []string
+	nc := &numCollector{limit: MaxMatches, finished: func(r bindex.IndexReader, nums []uint64) error {
+		ids = make([]string, len(nums))
+		for i, n := range nums {
+			id, err := r.ExternalID(internalID(n))
+			if err != nil {
+				return err
+			}
+			ids[i] = id
+		}
+		return nil
+	}}
+	res, err := g.idx.SearchInContext(withHandler(ctx, nc.handler), sr)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return nil, err
 	}
-	out := &MatchList{Query: req.Query, Total: res.Total, Interpreted: p.interp, IDs: make([]string, len(res.Hits))}
-	for i, h := range res.Hits {
-		out.IDs[i] = h.ID
-	}
-	out.Truncated = res.Total > uint64(len(res.Hits))
+	out := &MatchList{Query: req.Query, Total: res.Total, Interpreted: p.interp, IDs: ids}
+	out.Truncated = res.Total > uint64(len(ids))
 	sortByDocumentOrder(out.IDs, g.cat)
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
@@ -58,28 +73,23 @@ func (x *Index) Matches(ctx context.Context, req Request) (*MatchList, error) {
 // then by passage number.
 func sortByDocumentOrder(ids []string, cat *catalog) {
 	type key struct {
-		date, doc string
-		n         int
+		date, doc, id string
+		n             int
 	}
-	keys := make(map[string]key, len(ids))
-	for _, id := range ids {
-		i := strings.LastIndexByte(id, ':')
-		doc := id[:max(i, 0)]
-		n, _ := strconv.Atoi(id[i+1:])
-		k := key{doc: doc, n: n}
+	keys := make([]key, len(ids))
+	for i, id := range ids {
+		j := strings.LastIndexByte(id, ':')
+		doc := id[:max(j, 0)]
+		n, _ := strconv.Atoi(id[j+1:])
+		keys[i] = key{doc: doc, id: id, n: n}
 		if d := cat.docs[doc]; d != nil {
-			k.date = d.Date
+			keys[i].date = d.Date
 		}
-		keys[id] = k
 	}
-	sort.Slice(ids, func(a, b int) bool {
-		ka, kb := keys[ids[a]], keys[ids[b]]
-		if ka.date != kb.date {
-			return ka.date < kb.date
-		}
-		if ka.doc != kb.doc {
-			return ka.doc < kb.doc
-		}
-		return ka.n < kb.n
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(strings.Compare(a.date, b.date), strings.Compare(a.doc, b.doc), cmp.Compare(a.n, b.n))
 	})
+	for i, k := range keys {
+		ids[i] = k.id
+	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // facetFields are the facets of every result, by name.
@@ -106,12 +107,36 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 	g := x.acquire()
 	defer x.release()
+	var top []*bsearch.DocumentMatch
+	byScore := sortName == "relevance"
+	if byScore {
+		// Ranked by score here, by document order only where scores tie
+		// (collect.go); Bleve's collector only counts and facets.
+		skip, afterKey := from, []string(nil)
+		if after != nil {
+			skip, afterKey = 0, after.Key
+		}
+		tc, err := newTopCollector(skip+size, afterKey, func(tc *topCollector, r bindex.IndexReader, rs []*ranked) error {
+			var err error
+			top, err = storedHits(r, rs[min(skip, len(rs)):], tc.keyOf)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		sr.Size, sr.From, sr.SearchAfter, sr.Fields = 0, 0, nil, nil
+		sr.SortBy([]string{"-_score"})
+		ctx = withHandler(ctx, tc.handler)
+	}
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		return nil, err
+	}
+	if byScore {
+		res.Hits = top
 	}
 	out := &Result{
 		Query: req.Query, Total: res.Total, Page: page, Size: size,
