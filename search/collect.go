@@ -46,6 +46,7 @@ func internalID(n uint64) bindex.IndexInternalID {
 // ranked is one match kept by topCollector.
 type ranked struct {
 	num    uint64
+	cursor bool // the cursor's hit: no num, its key only
 	score  float64
 	key    string // the order key; read when a tie needs it
 	loaded bool
@@ -60,6 +61,12 @@ type topCollector struct {
 	kept  rankHeap
 	dv    bindex.DocValueReader
 	err   error
+	// With wantFacets, fc counts the facets of every match (facets.go),
+	// from table when it is the searched snapshot's.
+	wantFacets bool
+	table      *facetTable
+	fc         *facetCounter
+	rank       []uint32 // table's ranks when it is the snapshot's
 	// finished gets the kept matches, the best first, while the reader is
 	// still open.
 	finished func(c *topCollector, r bindex.IndexReader, rs []*ranked) error
@@ -77,7 +84,7 @@ func newTopCollector(k int, after []string, finished func(*topCollector, bindex.
 		if err != nil {
 			return nil, invalidf("the after cursor is not one this server gave for this sort order")
 		}
-		c.after = &ranked{score: s, key: after[1], loaded: true}
+		c.after = &ranked{score: s, key: after[1], loaded: true, cursor: true}
 	}
 	c.kept.c = c
 	return c, nil
@@ -102,6 +109,9 @@ func (c *topCollector) better(a, b *ranked) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
+	if c.rank != nil && !a.cursor && !b.cursor {
+		return c.rank[a.num] < c.rank[b.num]
+	}
 	return c.keyOf(a) < c.keyOf(b)
 }
 
@@ -111,6 +121,14 @@ func (c *topCollector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMat
 		return nil, err
 	}
 	c.dv = dv
+	if t := c.table; t != nil && t.reader == sctx.IndexReader {
+		c.rank = t.rank
+	}
+	if c.wantFacets {
+		if c.fc, err = newFacetCounter(sctx.IndexReader, c.table); err != nil {
+			return nil, err
+		}
+	}
 	var spare *ranked
 	return func(d *bsearch.DocumentMatch) error {
 		if d == nil {
@@ -127,6 +145,9 @@ func (c *topCollector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMat
 			return c.finished(c, sctx.IndexReader, out)
 		}
 		num, err := docNum(d.IndexInternalID)
+		if err == nil && c.fc != nil {
+			err = c.fc.add(d.IndexInternalID, num)
+		}
 		score := d.Score
 		sctx.DocumentMatchPool.Put(d)
 		if err != nil {
@@ -195,7 +216,8 @@ func (c *numCollector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMat
 }
 
 // storedHits loads the ID and the stored passage of each ranked match, as
-// Bleve hits that hitOf understands, with their relevance sort keys.
+// Bleve hits that hitOf understands; the last carries its relevance sort
+// key for the next cursor.
 func storedHits(r bindex.IndexReader, rs []*ranked, keyOf func(*ranked) string) ([]*bsearch.DocumentMatch, error) {
 	out := make([]*bsearch.DocumentMatch, 0, len(rs))
 	for _, x := range rs {
@@ -216,10 +238,12 @@ func storedHits(r bindex.IndexReader, rs []*ranked, keyOf func(*ranked) string) 
 				stored = string(f.Value())
 			}
 		})
-		out = append(out, &bsearch.DocumentMatch{
-			ID: id, Score: x.score, Fields: map[string]any{fieldStored: stored},
-			Sort: []string{strconv.FormatFloat(x.score, 'g', -1, 64), keyOf(x)},
-		})
+		out = append(out, &bsearch.DocumentMatch{ID: id, Score: x.score, Fields: map[string]any{fieldStored: stored}})
+	}
+	// Only the last hit's key makes the next cursor; each key read may
+	// decompress a chunk of doc values.
+	if n := len(rs); n > 0 {
+		out[n-1].Sort = []string{strconv.FormatFloat(rs[n-1].score, 'g', -1, 64), keyOf(rs[n-1])}
 	}
 	return out, nil
 }

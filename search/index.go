@@ -81,9 +81,10 @@ type Index struct {
 
 // generation is one Bleve index and the catalog of its documents.
 type generation struct {
-	name string
-	idx  bleve.Index
-	cat  *catalog
+	name   string
+	idx    bleve.Index
+	cat    *catalog
+	facets facetState
 }
 
 const (

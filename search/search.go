@@ -99,7 +99,8 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	// Facets do not depend on the page: count them once per query.
 	key := cacheKey(req)
 	cached, haveFacets := x.cache.get(key)
-	if !haveFacets {
+	byScore := sortName == "relevance"
+	if !haveFacets && !byScore {
 		for _, f := range facetFields {
 			sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
 		}
@@ -108,7 +109,7 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	g := x.acquire()
 	defer x.release()
 	var top []*bsearch.DocumentMatch
-	byScore := sortName == "relevance"
+	var tc *topCollector
 	if byScore {
 		// Ranked by score here, by document order only where scores tie
 		// (collect.go); Bleve's collector only counts and facets.
@@ -116,7 +117,7 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if after != nil {
 			skip, afterKey = 0, after.Key
 		}
-		tc, err := newTopCollector(skip+size, afterKey, func(tc *topCollector, r bindex.IndexReader, rs []*ranked) error {
+		tc, err = newTopCollector(skip+size, afterKey, func(tc *topCollector, r bindex.IndexReader, rs []*ranked) error {
 			var err error
 			top, err = storedHits(r, rs[min(skip, len(rs)):], tc.keyOf)
 			return err
@@ -124,6 +125,7 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		tc.wantFacets, tc.table = !haveFacets, g.facets.table.Load()
 		sr.Size, sr.From, sr.SearchAfter, sr.Fields = 0, 0, nil, nil
 		sr.SortBy([]string{"-_score"})
 		ctx = withHandler(ctx, tc.handler)
@@ -142,11 +144,19 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Query: req.Query, Total: res.Total, Page: page, Size: size,
 		Interpreted: p.interp, Hits: make([]Hit, 0, len(res.Hits)),
 	}
-	if haveFacets {
+	switch {
+	case haveFacets:
 		out.Facets = cached
-	} else {
+	case tc != nil:
+		out.Facets = tc.fc.facets(g.cat)
+	default:
 		out.Facets = facetsOf(res.Facets, g.cat)
+	}
+	if !haveFacets {
 		x.cache.put(key, out.Facets)
+	}
+	if tc != nil && tc.rank == nil {
+		x.buildFacetTable(g)
 	}
 	m := newMatcher(p.needles)
 	for _, h := range res.Hits {
@@ -367,4 +377,41 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 		v.Passages = append(v.Passages, PassageView{Passage: sp.Passage, HTML: html, Matches: n})
 	}
 	return v, nil
+}
+
+// buildFacetTable starts reading the facet table of g's current snapshot
+// in the background, unless a build is under way. The build holds the
+// generation (a swap waits for it) and gives up quietly on error: facets
+// are then counted from the doc values, as before the table.
+func (x *Index) buildFacetTable(g *generation) {
+	if !g.facets.building.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer g.facets.building.Store(false)
+		if x.acquire() != g { // swapped meanwhile
+			x.release()
+			return
+		}
+		defer x.release()
+		ix, err := g.idx.Advanced()
+		if err != nil {
+			x.log.Warn("facet table", "err", err)
+			return
+		}
+		r, err := ix.Reader()
+		if err != nil {
+			x.log.Warn("facet table", "err", err)
+			return
+		}
+		defer r.Close()
+		start := time.Now()
+		t, err := buildFacetTable(r)
+		if err != nil {
+			x.log.Warn("facet table", "err", err)
+			return
+		}
+		g.facets.table.Store(t)
+		x.log.Debug("facet table built", "passages", len(t.cols[0].start)-1, "took", time.Since(start))
+	}()
 }

@@ -1,0 +1,222 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Counting facets the way Bleve does reads six doc values for every match
+// of a query, and decodes them into strings for a map: for a frequent term
+// that was 40% of a first search's time. A facetTable holds every live
+// passage's facet values as small numbers, by internal document number, so
+// that counting a match is a few array increments. Internal numbers are
+// only stable within one index snapshot (merges renumber), so a table
+// belongs to the snapshot it was read from; until the table of the current
+// snapshot is ready (it is built in the background, about a second per
+// 100 MB of text), facets are counted from the doc values.
+
+// facetTable is the facet values of one snapshot, and the place of each
+// passage in document order (the rank of its order key), which settles
+// score ties without reading the order key (collect.go).
+type facetTable struct {
+	reader bindex.IndexReader // the snapshot, compared by identity only
+	cols   []facetColumn      // in facetFields order
+	rank   []uint32           // by internal number
+}
+
+// facetColumn is one facet field: passage num's values are
+// vals[start[num]:start[num+1]], as indexes into names.
+type facetColumn struct {
+	names []string
+	start []uint32
+	vals  []uint32
+}
+
+// facetState is a generation's table and whether one is being built.
+type facetState struct {
+	table    atomic.Pointer[facetTable]
+	building atomic.Bool
+}
+
+var facetFieldNames = func() []string {
+	var fs []string
+	for _, f := range facetFields {
+		fs = append(fs, f.field)
+	}
+	return fs
+}()
+
+// buildFacetTable reads the facet doc values of every live passage of r.
+func buildFacetTable(r bindex.IndexReader) (*facetTable, error) {
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer ids.Close()
+	dv, err := r.DocValueReader(append([]string{fieldOrder}, facetFieldNames...))
+	if err != nil {
+		return nil, err
+	}
+	type numKey struct {
+		num uint64
+		key string
+	}
+	var keys []numKey
+	var num uint64
+	t := &facetTable{reader: r, cols: make([]facetColumn, len(facetFields))}
+	colOf := map[string]int{}
+	intern := make([]map[string]uint32, len(facetFields))
+	for i, f := range facetFields {
+		colOf[f.field] = i
+		intern[i] = map[string]uint32{}
+	}
+	visit := func(field string, term []byte) {
+		if field == fieldOrder {
+			keys = append(keys, numKey{num, string(term)})
+			return
+		}
+		i, ok := colOf[field]
+		if !ok {
+			return
+		}
+		c := &t.cols[i]
+		v, ok := intern[i][string(term)]
+		if !ok {
+			v = uint32(len(c.names))
+			c.names = append(c.names, string(term))
+			intern[i][c.names[v]] = v
+		}
+		c.vals = append(c.vals, v)
+	}
+	var next uint64 // the next number without a start yet
+	for {
+		id, err := ids.Next()
+		if err != nil {
+			return nil, err
+		}
+		if id == nil {
+			break
+		}
+		num, err = docNum(id)
+		if err != nil {
+			return nil, err
+		}
+		if num < next {
+			return nil, errNotAscending
+		}
+		// Deleted passages in between get empty ranges.
+		for ; next <= num; next++ {
+			for i := range t.cols {
+				t.cols[i].start = append(t.cols[i].start, uint32(len(t.cols[i].vals)))
+			}
+		}
+		if err := dv.VisitDocValues(id, visit); err != nil {
+			return nil, err
+		}
+	}
+	for i := range t.cols {
+		t.cols[i].start = append(t.cols[i].start, uint32(len(t.cols[i].vals)))
+	}
+	slices.SortFunc(keys, func(a, b numKey) int { return strings.Compare(a.key, b.key) })
+	t.rank = make([]uint32, next)
+	for i, k := range keys {
+		t.rank[k.num] = uint32(i)
+	}
+	return t, nil
+}
+
+type facetError string
+
+func (e facetError) Error() string { return string(e) }
+
+const errNotAscending = facetError("facet table: document numbers out of order")
+
+// facetCounter counts the facet values of a query's matches, from a table
+// when there is one for the snapshot searched, else from the doc values.
+type facetCounter struct {
+	table  *facetTable
+	counts [][]uint32 // with a table: per column, per value
+	// without a table:
+	dv     bindex.DocValueReader
+	byName []map[string]uint32
+	colOf  map[string]int
+}
+
+func newFacetCounter(r bindex.IndexReader, t *facetTable) (*facetCounter, error) {
+	fc := &facetCounter{}
+	if t != nil && t.reader == r {
+		fc.table = t
+		fc.counts = make([][]uint32, len(t.cols))
+		for i, c := range t.cols {
+			fc.counts[i] = make([]uint32, len(c.names))
+		}
+		return fc, nil
+	}
+	dv, err := r.DocValueReader(facetFieldNames)
+	if err != nil {
+		return nil, err
+	}
+	fc.dv, fc.colOf = dv, map[string]int{}
+	fc.byName = make([]map[string]uint32, len(facetFields))
+	for i, f := range facetFields {
+		fc.colOf[f.field] = i
+		fc.byName[i] = map[string]uint32{}
+	}
+	return fc, nil
+}
+
+// add counts one match.
+func (fc *facetCounter) add(id bindex.IndexInternalID, num uint64) error {
+	if fc.table != nil {
+		for i := range fc.table.cols {
+			c := &fc.table.cols[i]
+			if num+1 >= uint64(len(c.start)) {
+				continue
+			}
+			for _, v := range c.vals[c.start[num]:c.start[num+1]] {
+				fc.counts[i][v]++
+			}
+		}
+		return nil
+	}
+	return fc.dv.VisitDocValues(id, func(field string, term []byte) {
+		if i, ok := fc.colOf[field]; ok {
+			fc.byName[i][string(term)]++
+		}
+	})
+}
+
+// facets returns the counts as Facets: per field the facetSize most
+// frequent values, ties by value, as Bleve's terms facet chooses them.
+func (fc *facetCounter) facets(cat *catalog) Facets {
+	out := Facets{}
+	for i, f := range facetFields {
+		vals := []FacetValue{}
+		if fc.table != nil {
+			for v, n := range fc.counts[i] {
+				if n > 0 {
+					vals = append(vals, FacetValue{Value: fc.table.cols[i].names[v], Count: int(n)})
+				}
+			}
+		} else {
+			for v, n := range fc.byName[i] {
+				vals = append(vals, FacetValue{Value: v, Count: int(n)})
+			}
+		}
+		slices.SortFunc(vals, func(a, b FacetValue) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+		})
+		vals = vals[:min(len(vals), facetSize)]
+		if f.name == "doc" {
+			for j := range vals {
+				vals[j].Label = cat.title(vals[j].Value)
+			}
+		}
+		out[f.name] = vals
+	}
+	return out
+}

@@ -1,0 +1,88 @@
+package search
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// facetsOfSearch runs req with an empty facet cache and returns its facets.
+func facetsOfSearch(t *testing.T, x *Index, req Request) Facets {
+	t.Helper()
+	x.cache.clear()
+	return search(t, x, req).Facets
+}
+
+// TestFacetTableEqualsBleveFacets compares the three ways facets are
+// counted: Bleve's terms facets (the date sorts), the doc values per match
+// (relevance, before the table is built) and the facet table.
+func TestFacetTableEqualsBleveFacets(t *testing.T) {
+	x := openTestIndex(t, copyCorpus(t))
+	queries := []Request{
+		{Query: "的"}, {Query: "发展"}, {Query: "人大 代表"}, {Query: `"算力之城"`},
+		{Query: "没有这个词语"}, {Query: "会", Kind: []string{"body"}}, {Query: "speaker:刘俊义"},
+	}
+	var byDocValues []Facets
+	for i, q := range queries {
+		q.Sort = "date"
+		bleveFacets := facetsOfSearch(t, x, q)
+		q.Sort = ""
+		g := x.acquire()
+		if g.facets.table.Load() != nil {
+			t.Fatal("the facet table exists before any relevance search")
+		}
+		x.release()
+		f := facetsOfSearch(t, x, q)
+		if !reflect.DeepEqual(f, bleveFacets) {
+			t.Errorf("%+v: facets from doc values\n%v\nBleve's\n%v", q, f, bleveFacets)
+		}
+		byDocValues = append(byDocValues, f)
+		waitForFacetTable(t, x)
+		if i < len(queries)-1 {
+			g = x.acquire()
+			g.facets.table.Store(nil) // the next query counts from doc values again
+			x.release()
+		}
+	}
+
+	// The table is the one of the snapshot every search reads.
+	g := x.acquire()
+	tbl := g.facets.table.Load()
+	ix, _ := g.idx.Advanced()
+	r, err := ix.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc, err := newFacetCounter(r, tbl)
+	r.Close()
+	x.release()
+	if err != nil || fc.table == nil {
+		t.Fatalf("a new reader of the same snapshot does not use the table (err %v)", err)
+	}
+	for i, q := range queries {
+		if f := facetsOfSearch(t, x, q); !reflect.DeepEqual(f, byDocValues[i]) {
+			t.Errorf("%+v: facets from the table\n%v\nfrom doc values\n%v", q, f, byDocValues[i])
+		}
+	}
+	// After an update the snapshot changes and the old table is not used.
+	if _, err := x.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if f := facetsOfSearch(t, x, queries[1]); !reflect.DeepEqual(f, byDocValues[1]) {
+		t.Errorf("after an update: %v, want %v", f, byDocValues[1])
+	}
+}
+
+func waitForFacetTable(t *testing.T, x *Index) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		g := x.acquire()
+		ok := g.facets.table.Load() != nil && !g.facets.building.Load()
+		x.release()
+		if ok {
+			return
+		}
+	}
+	t.Fatal("the facet table was not built within 10 s")
+}
