@@ -118,6 +118,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		printSummary(stderr, sum)
 	}
 
+	idx.Warm()
 	srv := server.New(idx, web.FS(), cfg.server, logger)
 	hs := srv.HTTPServer()
 	ln, err := net.Listen("tcp", cfg.addr)

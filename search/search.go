@@ -379,6 +379,14 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 	return v, nil
 }
 
+// Warm starts building, in the background, what the first searches would
+// otherwise wait for or do without: the facet table of the index as it is.
+func (x *Index) Warm() {
+	g := x.acquire()
+	defer x.release()
+	x.buildFacetTable(g)
+}
+
 // buildFacetTable starts reading the facet table of g's current snapshot
 // in the background, unless a build is under way. The build holds the
 // generation (a swap waits for it) and gives up quietly on error: facets
