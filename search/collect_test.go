@@ -102,7 +102,7 @@ func TestMatchesEqualsEveryHit(t *testing.T) {
 		// Document order: dates never go backwards.
 		g = x.acquire()
 		for i := 1; i < len(m.IDs); i++ {
-			a, b := g.cat.docs[docOf(m.IDs[i-1])], g.cat.docs[docOf(m.IDs[i])]
+			a, b := g.cat.docs[docOfPassage(m.IDs[i-1])], g.cat.docs[docOfPassage(m.IDs[i])]
 			if a.Date > b.Date {
 				t.Errorf("%q: %s (%s) before %s (%s)", q, m.IDs[i-1], a.Date, m.IDs[i], b.Date)
 			}
@@ -110,8 +110,6 @@ func TestMatchesEqualsEveryHit(t *testing.T) {
 		x.release()
 	}
 }
-
-func docOf(id string) string { return id[:strings.LastIndexByte(id, ':')] }
 
 // TestRelevanceTiesInDocumentOrder indexes passages of one length that
 // all hold the term once, so that every score ties and the order key alone

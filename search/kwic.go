@@ -134,7 +134,7 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]Sugges
 	m := newMatcher(p.needles)
 	counts := map[string]int{}
 	for _, h := range res.Hits {
-		sp, err := storedOf(h)
+		sp, err := storedOf(h, g.cat)
 		if err != nil {
 			return nil, err
 		}

@@ -207,18 +207,25 @@ func pageOf(req Request, lim Limits) (size, page int, err error) {
 }
 
 // storedOf decodes the passage stored with a hit.
-func storedOf(h *bsearch.DocumentMatch) (storedPassage, error) {
+func storedOf(h *bsearch.DocumentMatch, cat *catalog) (storedPassage, error) {
 	s, _ := h.Fields[fieldStored].(string)
-	var sp storedPassage
-	if err := json.Unmarshal([]byte(s), &sp); err != nil {
-		return sp, errors.New("passage " + h.ID + ": unreadable stored fields: " + err.Error())
+	p, err := decodeStored([]byte(s))
+	if err != nil {
+		return storedPassage{}, errors.New("passage " + h.ID + ": unreadable stored fields: " + err.Error())
+	}
+	sp := storedPassage{Passage: p, DocID: docOfPassage(h.ID)}
+	if d := cat.docs[sp.DocID]; d != nil {
+		sp.Date = d.Date
 	}
 	return sp, nil
 }
 
+// docOfPassage is the document ID in a passage ID (document ID, ":", n).
+func docOfPassage(id string) string { return id[:max(strings.LastIndexByte(id, ':'), 0)] }
+
 // hitOf turns a Bleve hit into a Hit, with a snippet when m is not nil.
 func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
-	sp, err := storedOf(h)
+	sp, err := storedOf(h, cat)
 	if err != nil {
 		return Hit{}, err
 	}
@@ -368,7 +375,7 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 	}
 	v := &DocumentView{DocumentInfo: *info, Query: query, Passages: make([]PassageView, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		sp, err := storedOf(h)
+		sp, err := storedOf(h, g.cat)
 		if err != nil {
 			return nil, err
 		}
