@@ -109,8 +109,8 @@ func TestUnitQueryShapes(t *testing.T) {
 		{"算", `{"term":"算","field":"chars"}`},
 		{"算力", `{"term":"算力","field":"text"}`},
 		{"341", `{"term":"341","field":"text"}`},
-		{"算力之城", `{"terms":[["算力"],["力之"],["之城"]],"field":"text","fuzziness":0}`},
-		{"2025年", `{"terms":[["2025"],null,null,null,["年"]],"field":"text","fuzziness":0}`},
+		{"算力之城", `{"phrase":["算力","力之","之城"],"offsets":[0,1,2],"field":"text","boost":1}`},
+		{"2025年", `{"phrase":["2025","年"],"offsets":[0,4],"field":"text","boost":1}`},
 	}
 	for _, tt := range tests {
 		b, err := jsonOf(unitQuery(tt.in))

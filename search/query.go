@@ -254,11 +254,19 @@ func unitQuery(folded string) bquery.Query {
 		return termQuery(fieldText, t.String())
 	}
 	base := toks[0].pos
-	terms := make([][]string, toks[len(toks)-1].pos-base+1)
+	terms, offs := make([]string, 0, len(toks)), make([]uint64, 0, len(toks))
 	for _, t := range toks {
-		terms[t.pos-base] = append(terms[t.pos-base], t.String())
+		if len(offs) > 0 && offs[len(offs)-1] == uint64(t.pos-base) {
+			// Two terms at one position: Bleve's multi-phrase query.
+			slots := make([][]string, toks[len(toks)-1].pos-base+1)
+			for _, t := range toks {
+				slots[t.pos-base] = append(slots[t.pos-base], t.String())
+			}
+			return bquery.NewMultiPhraseQuery(slots, fieldText)
+		}
+		terms, offs = append(terms, t.String()), append(offs, uint64(t.pos-base))
 	}
-	return bquery.NewMultiPhraseQuery(terms, fieldText)
+	return newPhraseQuery(fieldText, terms, offs)
 }
 
 func termQuery(field, term string) *bquery.TermQuery {
