@@ -220,6 +220,7 @@ func runBench(ctx context.Context, e *env, c config) error {
 	if err != nil {
 		return err
 	}
+	idx.Warm() // as serve does before its first request
 	inproc := []engine{&ssInproc{idx: idx}}
 	results := []*SystemResult{ss}
 	if sq != nil {
