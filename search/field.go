@@ -47,14 +47,20 @@ func (f *passageField) Options() bindex.FieldIndexingOptions {
 	return textOpts
 }
 
-// Size estimates the memory held, for Bleve's accounting.
+// Size estimates the memory held, for Bleve's accounting. It is called for
+// every document of every batch; summing the sizes of the frequencies and
+// locations, as Bleve's own fields do, was 5% of the CPU spent indexing.
+// The estimate counts a term and a location for each token.
 func (f *passageField) Size() int {
-	n := 64 + len(f.name) + len(f.value)
-	if f.freqs != nil {
-		n += f.freqs.Size()
-	}
-	return n
+	return 64 + len(f.name) + len(f.value) + f.length*(tokenFreqBytes+tokenLocationBytes)
 }
+
+// The in-memory sizes of one term's frequency entry and of one location,
+// roughly: a map entry with its key, and a TokenLocation behind a pointer.
+const (
+	tokenFreqBytes     = 96
+	tokenLocationBytes = 48
+)
 
 // Analyze computes the field's token frequencies (with locations for the
 // text field): the same tokens as textAnalysis and charsAnalysis.
