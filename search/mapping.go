@@ -110,13 +110,22 @@ func encodeStored(p *indexer.Passage) ([]byte, error) {
 	})
 }
 
+// decodeStored reads a stored blob back; the lists left out come back
+// empty, not nil, since the API shows them as [] (never null).
 func decodeStored(b []byte) (indexer.Passage, error) {
 	var f storedForm
 	err := json.Unmarshal(b, &f)
 	return indexer.Passage{
 		N: f.N, Kind: f.Kind, Text: f.Text, Speaker: f.Speaker, SpeakerRole: f.Role,
-		People: f.People, Topics: f.Topics, Sessions: f.Sessions,
+		People: orEmpty(f.People), Topics: orEmpty(f.Topics), Sessions: orEmpty(f.Sessions),
 	}, err
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func passageID(docID string, n int) string { return docID + ":" + strconv.Itoa(n) }

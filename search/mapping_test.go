@@ -14,7 +14,8 @@ func TestStoredFormRoundTrip(t *testing.T) {
 		Topics:   []string{"算力"},
 		Sessions: []indexer.Session{{Place: "大同市", Level: "市", Body: "人大", Term: 16, Number: 5, Name: "大同市第十六届人民代表大会第五次会议"}},
 	}
-	for _, p := range []indexer.Passage{full, {N: 1, Text: "标题"}} {
+	bare := indexer.Passage{N: 1, Text: "标题", People: []indexer.Person{}, Topics: []string{}, Sessions: []indexer.Session{}}
+	for _, p := range []indexer.Passage{full, bare} {
 		b, err := encodeStored(&p)
 		if err != nil {
 			t.Fatal(err)
