@@ -73,6 +73,11 @@ func classify(r rune) runeClass {
 			return classSpace
 		}
 		return classOther
+	case 0x4E00 <= r && r <= 0x9FFF:
+		// CJK Unified Ideographs, nearly every character of a session
+		// report: all Han, without the binary search of unicode.Is (a
+		// test checks the block against unicode.Han).
+		return classCJK
 	case unicode.Is(unicode.Han, r), r == '〇', unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 		return classCJK
 	case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r):

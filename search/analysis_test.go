@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -99,4 +100,12 @@ func describeFreqs(tf bindex.TokenFrequencies) map[string]string {
 		out[term] = fmt.Sprintf("%d %s", f.Frequency(), strings.Join(pos, ","))
 	}
 	return out
+}
+
+func TestClassifyHanBlock(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("U+%04X is in the fast path of classify but not Han", r)
+		}
+	}
 }
