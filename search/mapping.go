@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"strconv"
@@ -40,7 +39,7 @@ const (
 
 // mappingVersion changes whenever the analysis or the mapping changes in a
 // way that makes an existing index stale; Update then rebuilds.
-const mappingVersion = "9"
+const mappingVersion = "10"
 
 // newMapping describes the index to Bleve. Documents are built directly by
 // passageDocument (IndexAdvanced), so the mapping serves queries: it names
@@ -85,47 +84,6 @@ type storedPassage struct {
 	indexer.Passage
 	DocID string
 	Date  string
-}
-
-// storedForm is the stored blob of a passage: one-letter names and no
-// empty fields, since the blob is kept for every passage. With the API's
-// names, the empty speaker and list fields, and the document ID and date
-// repeated in every passage, the blob was 0.6 times the passage's text on
-// top of the text itself.
-type storedForm struct {
-	N        int               `json:"n"`
-	Kind     indexer.Kind      `json:"k,omitempty"`
-	Text     string            `json:"x"`
-	Speaker  string            `json:"s,omitempty"`
-	Role     string            `json:"r,omitempty"`
-	People   []indexer.Person  `json:"p,omitempty"`
-	Topics   []string          `json:"o,omitempty"`
-	Sessions []indexer.Session `json:"e,omitempty"`
-}
-
-func encodeStored(p *indexer.Passage) ([]byte, error) {
-	return json.Marshal(storedForm{
-		N: p.N, Kind: p.Kind, Text: p.Text, Speaker: p.Speaker, Role: p.SpeakerRole,
-		People: p.People, Topics: p.Topics, Sessions: p.Sessions,
-	})
-}
-
-// decodeStored reads a stored blob back; the lists left out come back
-// empty, not nil, since the API shows them as [] (never null).
-func decodeStored(b []byte) (indexer.Passage, error) {
-	var f storedForm
-	err := json.Unmarshal(b, &f)
-	return indexer.Passage{
-		N: f.N, Kind: f.Kind, Text: f.Text, Speaker: f.Speaker, SpeakerRole: f.Role,
-		People: orEmpty(f.People), Topics: orEmpty(f.Topics), Sessions: orEmpty(f.Sessions),
-	}, err
-}
-
-func orEmpty[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 func passageID(docID string, n int) string { return docID + ":" + strconv.Itoa(n) }

@@ -25,7 +25,30 @@ func TestStoredFormRoundTrip(t *testing.T) {
 			t.Errorf("round trip of %+v via %s: %+v, %v", p, b, got, err)
 		}
 	}
-	if b, _ := encodeStored(&indexer.Passage{N: 1, Text: "标题"}); string(b) != `{"n":1,"x":"标题"}` {
-		t.Errorf("a bare passage is stored as %s", b)
+	// Every cut of a blob is an error, never a panic or a wrong passage.
+	b, _ := encodeStored(&full)
+	for n := range len(b) {
+		if _, err := decodeStored(b[:n]); err == nil {
+			t.Errorf("a blob cut to %d of %d bytes decoded without error", n, len(b))
+		}
 	}
+	if _, err := decodeStored(append(b, 0)); err == nil {
+		t.Error("a blob with a trailing byte decoded without error")
+	}
+}
+
+func FuzzDecodeStored(f *testing.F) {
+	b, _ := encodeStored(&indexer.Passage{N: 3, Text: "发展", Topics: []string{"a"}})
+	f.Add(b)
+	f.Add([]byte{1, 0xff, 0xff, 0xff})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := decodeStored(b)
+		if err != nil {
+			return
+		}
+		again, _ := encodeStored(&p)
+		if q, err := decodeStored(again); err != nil || !reflect.DeepEqual(p, q) {
+			t.Errorf("decode(encode(%+v)) = %+v, %v", p, q, err)
+		}
+	})
 }
