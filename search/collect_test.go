@@ -65,18 +65,7 @@ func TestRelevanceOrderEqualsBleveSort(t *testing.T) {
 				t.Errorf("%q size %d by page: %v\nBleve: %v", q, size, byPage, want[:n])
 			}
 			// By cursor, to the end.
-			var byCursor []string
-			req := Request{Query: q, Size: size}
-			for {
-				res := search(t, x, req)
-				for _, h := range res.Hits {
-					byCursor = append(byCursor, h.ID)
-				}
-				if res.Next == "" {
-					break
-				}
-				req.After = res.Next
-			}
+			byCursor := cursorIDs(t, x, Request{Query: q, Size: size})
 			if !slices.Equal(byCursor, want) {
 				t.Errorf("%q size %d by cursor (%d hits): %v\nBleve (%d hits): %v", q, size, len(byCursor), byCursor, len(want), want)
 			}
@@ -148,21 +137,24 @@ func TestRelevanceTiesInDocumentOrder(t *testing.T) {
 func checkCursorOrder(t *testing.T, x *Index, want []string) {
 	t.Helper()
 	for _, size := range []int{1, 7, 50} {
-		var got []string
-		req := Request{Query: "发展", Size: size}
-		for {
-			res := search(t, x, req)
-			for _, h := range res.Hits {
-				got = append(got, h.ID)
-			}
-			if res.Next == "" {
-				break
-			}
-			req.After = res.Next
-		}
-		if !slices.Equal(got, want) {
+		if got := cursorIDs(t, x, Request{Query: "发展", Size: size}); !slices.Equal(got, want) {
 			t.Errorf("size %d: %d hits in order %v\nwant %v", size, len(got), got, want)
 		}
+	}
+}
+
+// cursorIDs follows the cursor of req from its first page to its last and
+// returns the IDs of every hit in the order served.
+func cursorIDs(t *testing.T, x *Index, req Request) []string {
+	t.Helper()
+	var ids []string
+	for {
+		res := search(t, x, req)
+		ids = append(ids, hitIDs(res.Hits)...)
+		if res.Next == "" {
+			return ids
+		}
+		req.After = res.Next
 	}
 }
 
