@@ -44,18 +44,7 @@ func scoresOf(t *testing.T, x *Index, q bquery.Query) map[string]float64 {
 // matches, with the same scores.
 func TestPhraseSearcherEqualsBleve(t *testing.T) {
 	x := openTestIndex(t, copyCorpus(t))
-	ctx := context.Background()
-	docs, _ := x.Documents(ctx)
-	var texts [][]rune
-	for _, d := range docs {
-		v, err := x.Document(ctx, d.ID, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range v.Passages {
-			texts = append(texts, matchRunes(p.Text))
-		}
-	}
+	texts := passageTexts(t, x)
 	rng := rand.New(rand.NewSource(20250215))
 	phrases := []string{"算力之城", "2025年", "第5次", "人民代表大会", "的发展", "没有这个词语", "a b", "3.5%"}
 	for len(phrases) < 150 {
@@ -105,6 +94,27 @@ func TestPhraseSearcherEqualsBleve(t *testing.T) {
 	if compared < 100 {
 		t.Fatalf("only %d phrases compared", compared)
 	}
+}
+
+// passageTexts is the folded text of every passage of the index.
+func passageTexts(t *testing.T, x *Index) [][]rune {
+	t.Helper()
+	ctx := context.Background()
+	docs, err := x.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts [][]rune
+	for _, d := range docs {
+		v, err := x.Document(ctx, d.ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range v.Passages {
+			texts = append(texts, matchRunes(p.Text))
+		}
+	}
+	return texts
 }
 
 func boosted(q bquery.Query, b float64) bquery.Query {

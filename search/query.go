@@ -171,9 +171,7 @@ func makePlan(req Request, lim Limits, syn *synonyms) (*plan, error) {
 		head.SetBoost(3)
 		sub := termQuery(fieldKind, string(indexer.KindSubheadline))
 		sub.SetBoost(1.5)
-		bq := bquery.NewBooleanQuery([]bquery.Query{q}, append(should, head, sub), nil)
-		bq.Should.(*bquery.DisjunctionQuery).SetMin(0)
-		q = bq
+		q = &boostQuery{must: q, should: append(should, head, sub)}
 	}
 	p.query = q
 	return p, nil
