@@ -195,22 +195,22 @@ func (fc *facetCounter) add(id bindex.IndexInternalID, num uint64) error {
 func (fc *facetCounter) facets(cat *catalog) Facets {
 	out := Facets{}
 	for i, f := range facetFields {
-		vals := []FacetValue{}
+		top := topValues{k: facetSize}
 		if fc.table != nil {
 			for v, n := range fc.counts[i] {
 				if n > 0 {
-					vals = append(vals, FacetValue{Value: fc.table.cols[i].names[v], Count: int(n)})
+					top.offer(fc.table.cols[i].names[v], int(n))
 				}
 			}
 		} else {
 			for v, n := range fc.byName[i] {
-				vals = append(vals, FacetValue{Value: v, Count: int(n)})
+				top.offer(v, int(n))
 			}
 		}
-		slices.SortFunc(vals, func(a, b FacetValue) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-		})
-		vals = vals[:min(len(vals), facetSize)]
+		vals := top.vals
+		if vals == nil {
+			vals = []FacetValue{}
+		}
 		if f.name == "doc" {
 			for j := range vals {
 				vals[j].Label = cat.title(vals[j].Value)
@@ -219,4 +219,31 @@ func (fc *facetCounter) facets(cat *catalog) Facets {
 		out[f.name] = vals
 	}
 	return out
+}
+
+// topValues keeps the k most frequent values, ties by value, without
+// sorting every value: the doc facet of a frequent character has a value
+// per document (15,000 at 100 MB), and sorting them all was a sixth of the
+// time of a search for "一个" kind:body. Most values fail the first
+// comparison with the last one kept.
+type topValues struct {
+	k    int
+	vals []FacetValue // the best first
+}
+
+func facetOrder(a, b FacetValue) int {
+	return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+}
+
+func (t *topValues) offer(value string, count int) {
+	v := FacetValue{Value: value, Count: count}
+	if t.k <= 0 || len(t.vals) == t.k && facetOrder(v, t.vals[len(t.vals)-1]) >= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(t.vals, v, facetOrder)
+	if len(t.vals) < t.k {
+		t.vals = append(t.vals, FacetValue{})
+	}
+	copy(t.vals[i+1:], t.vals[i:len(t.vals)-1])
+	t.vals[i] = v
 }

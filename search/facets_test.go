@@ -2,7 +2,10 @@ package search
 
 import (
 	"context"
+	"fmt"
+	"math/rand"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -85,4 +88,26 @@ func waitForFacetTable(t *testing.T, x *Index) {
 		}
 	}
 	t.Fatal("the facet table was not built within 10 s")
+}
+
+// TestTopValuesEqualsSortAndCut: keeping the k best values as they come
+// gives what sorting every value and keeping the first k gives, with many
+// tied counts and more values than k.
+func TestTopValuesEqualsSortAndCut(t *testing.T) {
+	rng := rand.New(rand.NewSource(20250215))
+	for round := range 300 {
+		n, k := rng.Intn(200), 1+rng.Intn(60)
+		var all []FacetValue
+		top := topValues{k: k}
+		for _, j := range rng.Perm(n) {
+			v := FacetValue{Value: fmt.Sprintf("v%03d", j), Count: 1 + rng.Intn(5)}
+			all = append(all, v)
+			top.offer(v.Value, v.Count)
+		}
+		slices.SortFunc(all, facetOrder)
+		want := all[:min(k, len(all))]
+		if !slices.Equal(top.vals, want) {
+			t.Fatalf("round %d (n %d, k %d):\n%v\nwant\n%v", round, n, k, top.vals, want)
+		}
+	}
 }
