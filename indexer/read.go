@@ -9,14 +9,22 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
+
+// Version changes when the same files are read into different passages,
+// so that indexes built from the old reading are rebuilt.
+const Version = "2"
 
 // DefaultMaxFileBytes is the largest file read; larger ones are skipped.
 const DefaultMaxFileBytes = 20 << 20
@@ -105,7 +113,11 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 	if int64(len(raw)) > limit {
 		return nil, &SkipError{rel, fmt.Sprintf("file is %d bytes, over the %d-byte limit", len(raw), limit)}
 	}
-	text, err := decode(raw)
+	declared := ""
+	if ext := strings.ToLower(path.Ext(rel)); ext == ".html" || ext == ".htm" {
+		declared = metaCharset(raw)
+	}
+	text, err := decode(raw, declared)
 	if err != nil {
 		return nil, &SkipError{rel, err.Error()}
 	}
@@ -134,9 +146,11 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 }
 
 // decode turns raw bytes into text: UTF-8 with or without BOM, UTF-16 with
-// BOM, else GB18030 (GBK's superset, common in government files). Line
-// ends become \n.
-func decode(raw []byte) (string, error) {
+// BOM, else GB18030 (GBK's superset, common in mainland government files)
+// or Big5 (Taiwan, Hong Kong, Macao), whichever reads as Chinese (see
+// decodeLegacy); declared is an HTML page's own charset, or "". Line ends
+// become \n.
+func decode(raw []byte, declared string) (string, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return "", fmt.Errorf("empty file")
 	}
@@ -152,11 +166,10 @@ func decode(raw []byte) (string, error) {
 	case utf8.Valid(raw):
 		s = string(raw)
 	default:
-		b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
-		if err != nil || !utf8.Valid(b) || bytes.ContainsRune(b, utf8.RuneError) {
-			return "", fmt.Errorf("not UTF-8, UTF-16 or GB18030 text")
+		var err error
+		if s, err = decodeLegacy(raw, declared); err != nil {
+			return "", err
 		}
-		s = string(b)
 	}
 	if strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }) == "" {
 		return "", fmt.Errorf("empty file")
@@ -167,6 +180,51 @@ func decode(raw []byte) (string, error) {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return s, nil
+}
+
+// legacyEncodings are the encodings tried on text that is neither UTF-8
+// nor UTF-16 with a byte order mark.
+var legacyEncodings = []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5}
+
+// decodeLegacy decodes raw with the declared encoding, GB18030 and Big5,
+// and keeps the reading with the most common Chinese characters. Byte
+// pairs of Big5 text are mostly valid GBK too, so a Big5 file read as
+// GB18030 decodes without an error into rare characters; a reading with
+// an undecodable byte is never kept. Ties go to the declared encoding,
+// then to GB18030.
+func decodeLegacy(raw []byte, declared string) (string, error) {
+	cands := legacyEncodings
+	if declared != "" {
+		if enc, err := htmlindex.Get(declared); err == nil {
+			cands = append([]encoding.Encoding{enc}, legacyEncodings...)
+		}
+	}
+	best, bestScore := "", -1
+	for _, enc := range cands {
+		b, err := enc.NewDecoder().Bytes(raw)
+		if err != nil || !utf8.Valid(b) || bytes.ContainsRune(b, utf8.RuneError) {
+			continue
+		}
+		if sc := commonHan(b); sc > bestScore {
+			best, bestScore = string(b), sc
+		}
+	}
+	if bestScore < 0 {
+		return "", fmt.Errorf("not UTF-8, UTF-16, GB18030 or Big5 text")
+	}
+	return best, nil
+}
+
+// metaCharsetRE finds <meta charset="…"> and <meta http-equiv=…
+// content="text/html; charset=…">.
+var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)
+
+// metaCharset is the charset an HTML page declares in its first 4 KiB.
+func metaCharset(raw []byte) string {
+	if m := metaCharsetRE.FindSubmatch(raw[:min(len(raw), 4096)]); m != nil {
+		return string(m[1])
+	}
+	return ""
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {

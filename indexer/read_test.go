@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // encodingSample is written in every encoding under testdata/encodings: a
@@ -30,6 +31,27 @@ var encodingFixtures = map[string]func(string) []byte{
 	"utf16le-crlf.txt": func(s string) []byte {
 		return utf16Bytes(strings.ReplaceAll(s, "\n", "\r\n"), false)
 	},
+}
+
+// tradSample is encodingSample in Traditional characters, as a Taiwan or
+// Hong Kong file would hold it.
+const tradSample = "市十六屆人大五次會議隆重開幕\n\n本報訊（記者 李雪峰）2025年2月15日上午，大同市第十六屆人民代表大會第五次會議隆重開幕。\n\n劉俊義說，今年是「十四五」規劃收官之年。\n"
+
+// tradFixtures are made from tradSample. GBK holds Traditional characters
+// too, and Big5 byte pairs are mostly valid GBK: the reader must tell the
+// two apart by what the bytes read as.
+var tradFixtures = map[string]func(string) []byte{
+	"big5.txt":            big5Bytes,
+	"big5-crlf.txt":       func(s string) []byte { return big5Bytes(strings.ReplaceAll(s, "\n", "\r\n")) },
+	"gbk-traditional.txt": gb18030Bytes,
+}
+
+func big5Bytes(s string) []byte {
+	b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err) // the sample holds only Big5 characters
+	}
+	return b
 }
 
 func utf16Bytes(s string, bigEndian bool) []byte {
@@ -63,9 +85,11 @@ func TestEncodings(t *testing.T) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for name, enc := range encodingFixtures {
-			if err := os.WriteFile(filepath.Join(dir, name), enc(encodingSample), 0o644); err != nil {
-				t.Fatal(err)
+		for sample, fixtures := range map[string]map[string]func(string) []byte{encodingSample: encodingFixtures, tradSample: tradFixtures} {
+			for name, enc := range fixtures {
+				if err := os.WriteFile(filepath.Join(dir, name), enc(sample), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}
@@ -77,7 +101,19 @@ func TestEncodings(t *testing.T) {
 		t.Fatalf("Parse(sample) = %d passages, date %q, speaker %q; want 3, 2025-02-15, 刘俊义",
 			len(want.Passages), want.Date, want.Passages[2].Speaker)
 	}
-	for name := range encodingFixtures {
+	checkFixtures(t, dir, encodingSample, encodingFixtures)
+	checkFixtures(t, dir, tradSample, tradFixtures)
+}
+
+// checkFixtures reads each fixture of dir made from sample and expects the
+// document Parse makes of the sample in UTF-8.
+func checkFixtures(t *testing.T, dir, sample string, fixtures map[string]func(string) []byte) {
+	t.Helper()
+	want, err := Parse("sample.txt", []byte(sample), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range fixtures {
 		t.Run(name, func(t *testing.T) {
 			raw, err := os.ReadFile(filepath.Join(dir, name))
 			if err != nil {
@@ -239,5 +275,43 @@ func TestDocID(t *testing.T) {
 	}
 	if !strings.HasPrefix(DocID("2025-02-15 大同日报 市十六届人大五次会议开幕.txt"), "2025-02-15-大同日报-市十六届人大五次会议开幕") {
 		t.Errorf("DocID kept too little of the name: %q", DocID("2025-02-15 大同日报 市十六届人大五次会议开幕.txt"))
+	}
+}
+
+// TestLegacyEncodingChoice: text that is not UTF-8 is read as GB18030 or
+// Big5, whichever reads as Chinese, short texts too; an HTML page's own
+// charset is used when it reads as well as any other, and ignored when it
+// is wrong.
+func TestLegacyEncodingChoice(t *testing.T) {
+	const trad = "臺北市議會第十四屆第三次定期大會開幕"
+	const simp = "深圳市第七届人民代表大会第六次会议开幕"
+	page := func(charset, body string) string {
+		return `<html><head><meta http-equiv="Content-Type" content="text/html; charset=` + charset + `"><title>` + body + `</title></head><body><p>` + body + `</p></body></html>`
+	}
+	tests := []struct {
+		name string
+		raw  []byte
+		want string // the first passage
+	}{
+		{"big5-short.txt", big5Bytes("市長說明"), "市長說明"},
+		{"big5-headline.txt", big5Bytes(trad), trad},
+		{"gbk-short.txt", gb18030Bytes("市长说"), "市长说"},
+		{"gbk.txt", gb18030Bytes(simp), simp},
+		{"big5.html", big5Bytes(page("big5", trad)), trad},
+		{"gb2312.html", gb18030Bytes(page("gb2312", simp)), simp},
+		{"meta-charset.html", big5Bytes(`<meta charset="BIG5"><p>` + trad + `</p>`), trad},
+		{"wrong-charset.html", big5Bytes(page("windows-1252", trad)), trad},
+		{"wrong-utf8.html", gb18030Bytes(page("utf-8", simp)), simp},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.name, tt.raw, Options{})
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if got := doc.Passages[0].Text; got != tt.want {
+				t.Errorf("first passage %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -38,8 +38,10 @@ const (
 )
 
 // mappingVersion changes whenever the analysis or the mapping changes in a
-// way that makes an existing index stale; Update then rebuilds.
-const mappingVersion = "10"
+// way that makes an existing index stale; Update then rebuilds. It ends
+// with the indexer's version, which changes when the same files would be
+// read into different passages (Big5 files were once read as GB18030).
+const mappingVersion = "10/" + indexer.Version
 
 // newMapping describes the index to Bleve. Documents are built directly by
 // passageDocument (IndexAdvanced), so the mapping serves queries: it names
