@@ -33,6 +33,14 @@ var (
 // cppccFirstRe: 政协太原市第十四届… → 太原市政协第十四届….
 var cppccFirstRe = regexp.MustCompile(`政协(\p{Han}{1,6}?(?:自治区|自治州|省|市|县|区|州|旗))(第?` + num + `届)`)
 
+// cppccTermFirstRe: the CPPCC's formal name puts the term before the place,
+// 政协第十四届广州市委员会第五次会议 (中国人民政治协商会议第十四届全国委员会
+// for the national one) → 广州市政协第十四届委员会….
+var (
+	cppccTermFirstRe     = regexp.MustCompile(`政协(第?` + num + `届)(\p{Han}{1,6}?(?:自治区|自治州|省|市|县|区|州|旗))委员会`)
+	cppccNationalFirstRe = regexp.MustCompile(`政协(第?` + num + `届)全国委员会`)
+)
+
 // placeStop are characters that cannot begin a place name but often stand
 // just before one (上午大同市…, 在太原市…).
 const placeStop = "提请上下午日在的了和与及对是为开召出席届年月今明昨由经向据从于把将被到至同参加举行中会时"
@@ -50,6 +58,8 @@ func FindSessions(text, place string) []Session {
 	}
 	f = strings.ReplaceAll(f, "中国人民政治协商会议", "政协")
 	f = cppccFirstRe.ReplaceAllString(f, "${1}政协${2}")
+	f = cppccNationalFirstRe.ReplaceAllString(f, "全国政协${1}")
+	f = cppccTermFirstRe.ReplaceAllString(f, "${2}政协${1}委员会")
 	var out []Session
 	seen := map[string]bool{}
 	for _, m := range findNear(sessionRe, f, []string{"届"}, 96, 120) {
@@ -85,10 +95,10 @@ func FindSessions(text, place string) []Session {
 				continue
 			}
 			s.Level = levelOf(pl)
-			if s.Level == "" && pl == "" && pre == "" && place != "" {
+			if s.Level == "" && pl == "" && (pre == "" || pre == "政协") && place != "" {
 				// 第十六届人民代表大会第五次会议 in a Datong document is
 				// Datong's: the seed's lead names it in full, a later
-				// passage without the place.
+				// passage without the place. So is 政协第十五届委员会.
 				s.Level, pl = levelOf(place), place
 			}
 			if s.Level == "" {
