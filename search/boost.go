@@ -22,7 +22,8 @@ import (
 // runs the single must clause inside a conjunction, advances the should
 // disjunction for every match and merges the scores of three document
 // matches: a third of the time of a search for a frequent character (的:
-// 300,000 passages at 100 MB). makePlan's should clauses are the headline
+// 290,000 passages at 100 MB) in a profile; without it that search went
+// from 38–42 to 32–33 ms. makePlan's should clauses are the headline
 // and subheadline kinds, whose lists are short, and the typed terms as one
 // phrase, so advancing them one by one costs little more than a comparison
 // per match.
