@@ -401,11 +401,15 @@ func roleBefore(written, simp string, start, nameStart int) string {
 		return ""
 	}
 	r := strings.TrimRight(simp[from+loc[0]:from+loc[1]], "、")
-	if strings.HasPrefix(r, "在") || strings.Contains(r, "中") {
+	// 在报告中, 他在讲话中代表… are context, not a role; 中 alone is not
+	// (市中级人民法院院长, 中央委员).
+	if strings.HasPrefix(r, "在") || inContextRe.MatchString(r) {
 		return ""
 	}
 	return written[from+loc[0] : from+loc[0]+len(r)]
 }
+
+var inContextRe = regexp.MustCompile(`在\p{Han}*中`)
 
 var roleChainRe = regexp.MustCompile(`(?:\p{Han}{0,8}?(?:` + titleWords + `)(?:、)?)+`)
 

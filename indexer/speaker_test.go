@@ -103,6 +103,24 @@ func TestSpeakers(t *testing.T) {
 			want: []speakerOf{{"他说，今年是", "", ""}},
 		},
 		{
+			// 中 inside a role (市中级人民法院) is part of it.
+			name: "court and procuratorate reports",
+			text: `太原市十六届人大四次会议举行第二次全体会议
+
+市中级人民法院院长赵刚作市中级人民法院工作报告。
+
+市人民检察院检察长孙明作市人民检察院工作报告。
+
+他表示，要让人民群众在每一个司法案件中感受到公平正义。
+`,
+			want: []speakerOf{
+				{"太原市十六届", "", ""},
+				{"市中级人民法", "赵刚", "市中级人民法院院长"},
+				{"市人民检察院", "孙明", "市人民检察院检察长"},
+				{"他表示，要让", "孙明", "市人民检察院检察长"},
+			},
+		},
+		{
 			name: "Traditional characters",
 			text: `大同市十六屆人大五次會議開幕
 
