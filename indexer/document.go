@@ -46,7 +46,7 @@ const (
 	KindBody        Kind = "body"    // ordinary paragraph
 	KindList        Kind = "list"    // attendance and seating lists
 	KindCaption     Kind = "caption" // photo captions
-	KindCredit      Kind = "credit"  // photo credits (本报记者 X 摄)
+	KindCredit      Kind = "credit"  // photo credits (本报记者 X 摄) and bylines on a line of their own
 	// KindLabel is a section label such as the seed's 两会影像 / 2025 over
 	// the photo block: neither a headline nor body text.
 	KindLabel Kind = "label"
