@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -433,20 +434,44 @@ func appendString(list []string, s string) []string {
 }
 
 var (
-	fullDateRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	isoDateRe   = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
-	monthDayRe  = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
-	yearLineRe  = regexp.MustCompile(`(?:^|\s)((?:19|20)\d\d)$`)
-	yearRe      = regexp.MustCompile(`(到|至)?((?:19|20)\d\d)年`)
-	pathYearRe  = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+	fullDateRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	isoDateRe  = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
+	monthDayRe = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
+	yearLineRe = regexp.MustCompile(`(?:^|\s)((?:19|20)\d\d)$`)
+	yearRe     = regexp.MustCompile(`(到|至)?((?:19|20)\d\d)年`)
+	pathYearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+	// 二〇二五年二月十五日, as official documents date themselves.
+	hanDateRe   = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`)
 	placeNameRe = regexp.MustCompile(`(\p{Han}{2,6}?(?:自治区|自治州|省|市|县|区))(?:第\p{Han}{1,3}届|人民代表大会|人民政府|政协)`)
 )
 
+// arabicDates writes dates in Chinese numerals (二〇二五年二月十五日) in
+// Arabic numerals (2025年2月15日), for the date patterns.
+func arabicDates(s string) string {
+	if !strings.Contains(s, "〇") && !strings.Contains(s, "零") {
+		return s
+	}
+	return hanDateRe.ReplaceAllStringFunc(s, func(d string) string {
+		m := hanDateRe.FindStringSubmatch(d)
+		var parts [3]int
+		for i := range parts {
+			n, ok := parseNumber(m[i+1])
+			if !ok {
+				return d
+			}
+			parts[i] = n
+		}
+		return fmt.Sprintf("%d年%d月%d日", parts[0], parts[1], parts[2])
+	})
+}
+
 // docDate finds the document's date: the front matter's; a full date in
-// the text; else the lead's month and day (the seed's 2月15日) with the
+// the lead (2025年2月15日, 二〇二五年二月十五日, 2025-02-15); a dateline
+// in the headline block (2025-02-15 10:30 来源：…, as pages saved from news
+// sites begin); else the lead's month and day (the seed's 2月15日) with the
 // year from context: a line that is a year alone (the seed's photo block
 // label 2025), a year in the file name, or the latest year the text names
-// twice or more, leaving out targets (到2035年).
+// twice or more, leaving out targets (到2035年); else a full date anywhere.
 func docDate(doc *Document, text, fmDate string) string {
 	for _, s := range []string{fmDate} {
 		if s == "" {
@@ -459,19 +484,43 @@ func docDate(doc *Document, text, fmDate string) string {
 			return ymd(m[1], m[2], m[3])
 		}
 	}
-	var lead string
+	var lead, head string
 	for _, p := range doc.Passages {
 		if p.Kind == KindLead || p.Kind == KindBody {
-			lead = p.Text
+			lead = arabicDates(p.Text)
 			break
 		}
+		head += p.Text + "\n"
 	}
 	if m := fullDateRe.FindStringSubmatch(lead); m != nil {
 		return ymd(m[1], m[2], m[3])
 	}
+	if m := isoDateRe.FindStringSubmatch(lead); m != nil && ymd(m[1], m[2], m[3]) != "" {
+		return ymd(m[1], m[2], m[3]) // not 2019-2021-2023
+	}
 	m := monthDayRe.FindStringSubmatch(lead)
+	head = arabicDates(head)
+	dl := fullDateRe.FindStringSubmatch(head)
+	if dl == nil {
+		dl = isoDateRe.FindStringSubmatch(head)
+	}
+	if dl != nil && ymd(dl[1], dl[2], dl[3]) != "" {
+		if m == nil {
+			return ymd(dl[1], dl[2], dl[3])
+		}
+		// The lead's day is the event's, the dateline's the page's: the
+		// year is the dateline's, or the one before when the lead's month
+		// comes later (12月31日 under a 2026/1/2 dateline).
+		y, _ := strconv.Atoi(dl[1])
+		if lm, _ := strconv.Atoi(m[1]); lm > 0 {
+			if dm, _ := strconv.Atoi(dl[2]); lm > dm {
+				y--
+			}
+		}
+		return ymd(strconv.Itoa(y), m[1], m[2])
+	}
 	if m == nil {
-		if fm := fullDateRe.FindStringSubmatch(text); fm != nil {
+		if fm := fullDateRe.FindStringSubmatch(arabicDates(text)); fm != nil {
 			return ymd(fm[1], fm[2], fm[3])
 		}
 		return ""
