@@ -117,51 +117,117 @@ func stripMarkdown(s string) string {
 
 // blockTags end a paragraph in HTML.
 var blockTags = map[string]bool{
-	"p": true, "div": true, "br": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 	"li": true, "tr": true, "table": true, "section": true, "article": true, "header": true, "footer": true,
 	"blockquote": true, "figcaption": true, "figure": true, "pre": true, "ul": true, "ol": true, "dd": true, "dt": true,
 }
 
-// htmlText reduces HTML to paragraphs of text, dropping scripts, styles
-// and comments, and returns the <title> too.
+// skipTags hold no article text: code, and the page's navigation, forms
+// and footer (a saved news page's 首页 | 新闻 … 版权所有).
+var skipTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "svg": true, "iframe": true, "object": true,
+	"nav": true, "footer": true, "aside": true, "form": true, "button": true, "select": true,
+}
+
+// htmlText reduces HTML to paragraphs of text, dropping scripts, styles,
+// comments and page chrome, and returns the title: the first <h1>, the
+// article's own headline, else the <title> without a trailing site name
+// (某市政府工作报告 - 某某网).
 func htmlText(s string) (text, title string) {
 	z := html.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
+	var b, head, h1 strings.Builder
 	skip := 0
-	inTitle := false
+	inTitle, inH1, h1Done := false, false, false
+	brs := 0 // <br>s since the last text
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return b.String(), strings.TrimSpace(title)
+			if t := strings.Join(strings.Fields(h1.String()), " "); t != "" {
+				return b.String(), t
+			}
+			return b.String(), trimSiteName(strings.TrimSpace(head.String()))
 		case html.TextToken:
 			if skip > 0 {
 				continue
 			}
 			t := string(z.Text())
 			if inTitle {
-				title += t
+				head.WriteString(t)
 				continue
 			}
-			b.WriteString(strings.Join(strings.Fields(t), " "))
+			t = strings.Join(strings.Fields(t), " ")
+			if t == "" {
+				continue
+			}
+			if brs > 0 {
+				if brs == 1 && brContinues(b.String(), t) {
+					if needsSpace(b.String(), t) {
+						b.WriteByte(' ')
+					}
+				} else {
+					b.WriteString("\n\n")
+				}
+				brs = 0
+			}
+			if inH1 {
+				h1.WriteString(t)
+			}
+			b.WriteString(t)
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
 			tt := z.Token().Type
-			switch tag {
-			case "script", "style", "noscript", "template", "svg", "iframe", "object":
+			switch {
+			case skipTags[tag]:
 				if tt == html.StartTagToken {
 					skip++
 				} else if tt == html.EndTagToken && skip > 0 {
 					skip--
 				}
-			case "title":
+			case tag == "title":
 				inTitle = tt == html.StartTagToken
+			case tag == "h1" && skip == 0 && !h1Done:
+				inH1 = tt == html.StartTagToken
+				h1Done = tt == html.EndTagToken
+			case tag == "td" || tag == "th":
+				// Cells stay apart: a phrase does not run from one into
+				// the next.
+				b.WriteString(" ")
 			}
-			if blockTags[tag] {
+			switch {
+			case tag == "br":
+				brs++
+			case blockTags[tag]:
+				brs = 0
 				b.WriteString("\n\n")
 			}
 		}
 	}
+}
+
+// brContinues: a single <br> inside a sentence is a line break of the
+// page's layout, not a paragraph (他说，要坚定四个<br>自信，…): the text
+// before it has sentence punctuation or is as long as body text, does not
+// end a sentence, and what follows does not start a new item. Lines of
+// names or labels (张三<br>李四) stay apart.
+func brContinues(before, after string) bool {
+	para := before[strings.LastIndex(before, "\n")+1:]
+	last, _ := utf8.DecodeLastRuneInString(para)
+	if para == "" || strings.ContainsRune(sentenceEnd, last) || startsNewItem(after) {
+		return false
+	}
+	return strings.ContainsAny(para, "，,、；") || utf8.RuneCountInString(para) >= minBodyRunes
+}
+
+// siteNameRe is a site's name after a page title: " - 某某网", "_某某日报",
+// " | 某市人民政府".
+var siteNameRe = regexp.MustCompile(`\s*(?:\s[-–—|]\s|_|\|)\s*[^-–—|_]{0,14}(?:网|报|台|频道|新闻|网站|客户端|门户|政府|\.com|\.cn|\.net|\.org)$`)
+
+func trimSiteName(t string) string {
+	if loc := siteNameRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		return t[:loc[0]]
+	}
+	return t
 }
 
 var mdOwnLine = regexp.MustCompile(`^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\x60\x60\x60|~~~|\|)`)

@@ -92,8 +92,8 @@ func TestFrontMatterMalformed(t *testing.T) {
 	}
 }
 
-// TestHTML: block elements are paragraphs, scripts and styles are
-// dropped, entities decoded, nested inline tags kept as their text.
+// TestHTML: block elements are paragraphs, scripts, styles and navigation
+// are dropped, entities decoded, nested inline tags kept as their text.
 func TestHTML(t *testing.T) {
 	const page = `<!DOCTYPE html><html><head><title>大同市十六届人大五次会议开幕 &ndash; 大同日报</title>
 <style>p { color: red } /* 大同 */</style>
@@ -126,8 +126,11 @@ func TestHTML(t *testing.T) {
 			t.Errorf("Parse(page.html) lacks %q:\n%s", good, joined)
 		}
 	}
-	if doc.Title != "大同市十六届人大五次会议开幕 – 大同日报" {
-		t.Errorf("Parse(page.html).Title = %q, want the <title> with its entity decoded", doc.Title)
+	if doc.Title != "市十六届人大五次会议隆重开幕" {
+		t.Errorf("Parse(page.html).Title = %q, want the <h1>'s text", doc.Title)
+	}
+	if strings.Contains(joined, "首页") {
+		t.Errorf("Parse(page.html) kept the navigation:\n%s", joined)
 	}
 	if doc.Date != "" && doc.Date != "2025-02-15" {
 		t.Errorf("Parse(page.html).Date = %q", doc.Date)
@@ -146,5 +149,56 @@ func TestHTML(t *testing.T) {
 	}
 	if !strings.Contains(joined, "第一行\n第二行") {
 		t.Errorf("<br> did not end a paragraph:\n%s", joined)
+	}
+}
+
+// TestHTMLPageChrome: a page saved from a news site. Its title is the
+// article's <h1>, or the <title> without the site's name; table cells
+// stay apart; navigation, forms and the footer are not text.
+func TestHTMLPageChrome(t *testing.T) {
+	tests := []struct{ page, title string }{
+		{`<title>某市政府工作报告 - 某某网</title><nav>首页 | 新闻</nav><h1>某市政府工作报告</h1><p>正文。</p><footer>版权所有</footer>`, "某市政府工作报告"},
+		{`<title>某市政府工作报告_某某日报</title><p>正文。</p>`, "某市政府工作报告"},
+		{`<title>两会 | 某市政府工作报告</title><p>正文。</p>`, "两会 | 某市政府工作报告"},
+		{`<title>某市政府工作报告</title><p>正文。</p>`, "某市政府工作报告"},
+		{`<title>市政府工作报告 | 大同市人民政府</title><p>正文。</p>`, "市政府工作报告"},
+	}
+	for _, tt := range tests {
+		text, title := htmlText(tt.page)
+		if title != tt.title {
+			t.Errorf("htmlText(%q) title = %q, want %q", tt.page, title, tt.title)
+		}
+		for _, bad := range []string{"首页", "版权所有"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("htmlText(%q) kept %q", tt.page, bad)
+			}
+		}
+	}
+	text, _ := htmlText(`<table><tr><td>指标</td><td>2025年</td></tr></table>`)
+	if strings.Contains(text, "指标2025") {
+		t.Errorf("table cells run together: %q", text)
+	}
+}
+
+// TestHTMLLineBreaks: a <br> inside a sentence joins its two halves, so
+// that 四个自信 is found; <br> between sentences, two <br>s, and lines of
+// names or labels are paragraphs.
+func TestHTMLLineBreaks(t *testing.T) {
+	tests := []struct {
+		page string
+		want []string
+	}{
+		{`<p>他说，要坚定四个<br>自信，办好民生实事。</p>`, []string{"他说，要坚定四个自信，办好民生实事。"}},
+		{`<p>第一段。<br>　　第二段。</p>`, []string{"第一段。", "第二段。"}},
+		{`<p>他说，要坚定<br><br>自信。</p>`, []string{"他说，要坚定", "自信。"}},
+		{`<p>出席：<br>张三<br>李四</p>`, []string{"出席：", "张三", "李四"}},
+		{`<p>会议指出，要抓好<br>一、稳增长</p>`, []string{"会议指出，要抓好", "一、稳增长"}},
+		{`<p>He said, we<br>will go.</p>`, []string{"He said, we will go."}},
+	}
+	for _, tt := range tests {
+		text, _ := htmlText(tt.page)
+		if got := paragraphs(text); !cmp.Equal(got, tt.want) {
+			t.Errorf("htmlText(%q) paragraphs %q, want %q", tt.page, got, tt.want)
+		}
 	}
 }
