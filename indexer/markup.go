@@ -96,11 +96,13 @@ func splitNames(s string) []string {
 }
 
 var (
-	mdHeading = regexp.MustCompile(`(?m)^#{1,6}\s+`)
-	mdEmph    = regexp.MustCompile(`\*\*|__|\*|~~`)
-	mdLink    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdQuote   = regexp.MustCompile(`(?m)^>\s?`)
-	mdBullet  = regexp.MustCompile(`(?m)^[-*+]\s+`)
+	mdHeading    = regexp.MustCompile(`(?m)^#{1,6}\s+`)
+	mdTableDelim = regexp.MustCompile(`(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$`)
+	mdTableRow   = regexp.MustCompile(`(?m)^[ \t]*\|.*\|[ \t]*$`)
+	mdEmph       = regexp.MustCompile(`\*\*|__|\*|~~`)
+	mdLink       = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdQuote      = regexp.MustCompile(`(?m)^>\s?`)
+	mdBullet     = regexp.MustCompile(`(?m)^[-*+]\s+`)
 )
 
 // stripMarkdown keeps the words of Markdown and drops its marks. A
@@ -108,6 +110,15 @@ var (
 // while headings, list items, quotes and fenced code keep their lines.
 func stripMarkdown(s string) string {
 	s = unwrapMarkdown(s)
+	// Tables: the delimiter row goes, cells stay apart.
+	s = mdTableDelim.ReplaceAllString(s, "")
+	s = mdTableRow.ReplaceAllStringFunc(s, func(row string) string {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(row), "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		return strings.Join(cells, "  ")
+	})
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdHeading.ReplaceAllString(s, "")
 	s = mdQuote.ReplaceAllString(s, "")

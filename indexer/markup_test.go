@@ -202,3 +202,43 @@ func TestHTMLLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownReport: a work report's own text in Markdown. Its one
+// front-matter speaker speaks every passage that reports no one else;
+// a table's delimiter row goes and its cells and rows stay apart.
+func TestMarkdownReport(t *testing.T) {
+	const md = `---
+title: 某市政府工作报告（摘要）
+speakers: [王强]
+---
+
+# 某市政府工作报告（摘要）
+
+过去一年，我们坚持稳中求进。
+
+| 指标 | 目标 |
+|:---|---:|
+| GDP | 5% |
+
+市政协主席李明说，要建言资政。
+`
+	doc, err := Parse("report.md", []byte(md), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Kind, Speaker, Text string }
+	var got []row
+	for _, p := range doc.Passages {
+		got = append(got, row{string(p.Kind), p.Speaker, p.Text})
+	}
+	want := []row{
+		{"headline", "", "某市政府工作报告（摘要）"},
+		{"body", "王强", "过去一年，我们坚持稳中求进。"},
+		{"label", "", "指标  目标"},
+		{"label", "", "GDP  5%"},
+		{"body", "李明", "市政协主席李明说，要建言资政。"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Parse(report.md) (-want +got):\n%s", diff)
+	}
+}

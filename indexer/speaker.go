@@ -184,6 +184,12 @@ func attribute(doc *Document, fmSpeakers []string) {
 				speaker = last
 			}
 		}
+		if speaker == "" && len(fmSpeakers) == 1 && known[simplified(fmSpeakers[0])] != nil {
+			// One speaker in the front matter speaks the whole document
+			// (a work report's own text: 过去一年，我们…) wherever no one
+			// else is reported.
+			speaker = simplified(fmSpeakers[0])
+		}
 		if speaker != "" {
 			p.Speaker = known[speaker].Name
 			p.SpeakerRole = known[speaker].Role
