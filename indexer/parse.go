@@ -378,6 +378,15 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		}
 		break
 	}
+	// A saved news page's dateline: 2026/1/20 10:30 来源：太原日报.
+	for _, p := range ps {
+		if source != "" || p.Kind == KindLead || p.Kind == KindBody {
+			break
+		}
+		if m := sourceRe.FindStringSubmatch(p.Text); m != nil {
+			source = m[1]
+		}
+	}
 	for _, p := range ps {
 		if len(reporters) > 0 {
 			break
@@ -391,6 +400,8 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 	}
 	return source, reporters
 }
+
+var sourceRe = regexp.MustCompile(`来源[：:]\s*([\p{Han}A-Za-z0-9·]{2,20})`)
 
 var photographerRe = regexp.MustCompile(`(?:记者|摄影|通讯员)?\s*([\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*)\s*摄`)
 

@@ -129,6 +129,15 @@ func TestBylineLines(t *testing.T) {
 		{"in parentheses", "（通讯员 赵一）", KindCredit, []string{"赵一"}, []string{}},
 		{"a column label is not a byline", "记者观察", KindSubheadline, []string{}, []string{}},
 	}
+	t.Run("dateline source", func(t *testing.T) {
+		doc, err := Parse("a.txt", []byte("市人代会开幕\n\n2026/1/20 10:30 来源：太原日报 编辑：王五\n\n1月19日上午，大会开幕。\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Source != "太原日报" {
+			t.Errorf("Source = %q, want 太原日报", doc.Source)
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := "太原市十六届人大四次会议举行第二次全体会议\n\n" + tt.line + "\n\n1月16日上午，会议举行第二次全体会议。\n\n▲图为会议现场。记者 孙强 摄\n"
