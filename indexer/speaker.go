@@ -10,7 +10,11 @@ import (
 )
 
 // titleWords end a role before a name: 代市长刘俊义, 主席团常务主席谷明.
-const titleWords = `代市长|副市长|市长|代省长|副省长|省长|县长|区长|书记|副主席|常务主席|执行主席|主席|副主任|主任|院长|检察长|秘书长|局长|厅长|部长|总理|委员长|代表|委员|记者`
+// officeWords are those of an office, which may sign a report.
+const (
+	officeWords = `代市长|副市长|市长|代省长|副省长|省长|县长|区长|书记|副主席|常务主席|执行主席|主席|副主任|主任|院长|检察长|秘书长|局长|厅长|部长|总理|委员长`
+	titleWords  = officeWords + `|代表|委员|记者`
+)
 
 // afterName is what may follow a name in the patterns that introduce a
 // person: a verb of the session or punctuation.
@@ -59,6 +63,30 @@ func attribute(doc *Document, fmSpeakers []string) {
 	}
 	for _, n := range fmSpeakers {
 		add(simplified(n), n, "")
+	}
+	// Who speaks the whole document: one front-matter speaker, else the
+	// signature under a report's title (太原市人民政府市长　王强, set
+	// between the ——…会议上 line and 各位代表：).
+	docSpeaker := ""
+	if len(fmSpeakers) == 1 {
+		docSpeaker = simplified(fmSpeakers[0])
+	} else if len(fmSpeakers) == 0 {
+		for _, p := range doc.Passages {
+			if p.Kind == KindLead || p.Kind == KindBody {
+				break
+			}
+			if p.Kind != KindSubheadline && p.Kind != KindLabel {
+				continue
+			}
+			st := simplified(p.Text)
+			if m := signatureRe.FindStringSubmatchIndex(st); m != nil {
+				if r, _ := utf8.DecodeRuneInString(st[m[4]:]); strings.ContainsRune(surnames, r) {
+					add(st[m[4]:m[5]], p.Text[m[4]:m[5]], p.Text[m[2]:m[3]])
+					docSpeaker = st[m[4]:m[5]]
+					break
+				}
+			}
+		}
 	}
 	for _, r := range doc.Reporters {
 		add(simplified(r), r, "记者")
@@ -184,11 +212,10 @@ func attribute(doc *Document, fmSpeakers []string) {
 				speaker = last
 			}
 		}
-		if speaker == "" && len(fmSpeakers) == 1 && known[simplified(fmSpeakers[0])] != nil {
-			// One speaker in the front matter speaks the whole document
-			// (a work report's own text: 过去一年，我们…) wherever no one
-			// else is reported.
-			speaker = simplified(fmSpeakers[0])
+		if speaker == "" && known[docSpeaker] != nil {
+			// The document's speaker speaks a work report's own text
+			// (过去一年，我们…) wherever no one else is reported.
+			speaker = docSpeaker
 		}
 		if speaker != "" {
 			p.Speaker = known[speaker].Name
@@ -414,6 +441,10 @@ func roleBefore(written, simp string, start, nameStart int) string {
 	}
 	return written[from+loc[0] : from+loc[0]+len(r)]
 }
+
+// signatureRe is a report's signature line: a role ending in a title,
+// white space, a name (大同市人民政府代市长 刘俊义, 市政协主席　韦韬).
+var signatureRe = regexp.MustCompile(`^(\p{Han}{0,16}?(?:` + officeWords + `))[\s\x{3000}]+(\p{Han}{2,4})$`)
 
 var inContextRe = regexp.MustCompile(`在\p{Han}*中`)
 

@@ -121,6 +121,55 @@ func TestSpeakers(t *testing.T) {
 			},
 		},
 		{
+			// A work report's full text: the signature under the title
+			// speaks every passage that reports no one else.
+			name: "work report signed under its title",
+			text: `政府工作报告
+
+——2026年1月20日在太原市第十六届人民代表大会第五次会议上
+
+太原市人民政府市长　王强
+
+各位代表：
+
+现在，我代表市人民政府，向大会报告工作，请予审议。
+
+一、2025年工作回顾
+
+过去一年，我们坚持稳中求进工作总基调。
+
+市政协主席韦韬说，要建言资政。
+`,
+			want: []speakerOf{
+				{"政府工作报告", "", ""},
+				{"——2026", "", ""},
+				{"太原市人民政", "", ""},
+				{"各位代表：", "", ""},
+				{"现在，我代表", "王强", "太原市人民政府市长"},
+				{"一、2025", "", ""},
+				{"过去一年，我", "王强", "太原市人民政府市长"},
+				{"市政协主席韦", "韦韬", "市政协主席"},
+			},
+		},
+		{
+			// A reporter's byline is not a signature.
+			name: "news report with a byline line",
+			text: `市人代会开幕
+
+本报记者　张伟
+
+1月19日上午，大会开幕。
+
+过去一年，全市经济稳中向好。
+`,
+			want: []speakerOf{
+				{"市人代会开幕", "", ""},
+				{"本报记者　张", "", ""},
+				{"1月19日上", "", ""},
+				{"过去一年，全", "", ""},
+			},
+		},
+		{
 			name: "Traditional characters",
 			text: `大同市十六屆人大五次會議開幕
 
