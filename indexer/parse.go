@@ -99,23 +99,71 @@ func appendSession(list []Session, s Session) []Session {
 // characters is one label set on two lines: the seed's photo block is
 // headed 两会影像 / 2025, which reads as "两会影像 2025". (Two Han lines
 // stay apart: a headline over a deck is often set that way.)
+//
+// Text that starts its paragraphs with an indent (　　, as most Chinese
+// .txt files do) and sets no blank lines between them marks a layout
+// break by a line without the indent: …民生实事全部 / 完成。 is one
+// paragraph, however short.
 func paragraphs(text string) []string {
+	lines := strings.Split(text, "\n")
+	indented := indentedParagraphs(lines)
 	var out []string
-	prevBlank := true
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
+	prevBlank, inIndented := true, false
+	for _, raw := range lines {
+		line := strings.TrimFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
 		if line == "" {
-			prevBlank = true
+			prevBlank, inIndented = true, false
 			continue
 		}
-		if n := len(out); n > 0 && !prevBlank && isLabelLine(out[n-1]) && isLabelLine(line) && !hasHan(line) {
-			out[n-1] += " " + line
-		} else {
+		n := len(out)
+		switch {
+		case indented && hasIndent(raw):
 			out = append(out, line)
+			inIndented = true
+		case indented && inIndented && !prevBlank && !endsSentence(out[n-1]) && !startsNewItem(line) && !isCaption(line) && !isCredit(line):
+			out[n-1] = join(out[n-1], line)
+		case n > 0 && !prevBlank && isLabelLine(out[n-1]) && isLabelLine(line) && !hasHan(line):
+			out[n-1] += " " + line
+			inIndented = false
+		default:
+			out = append(out, line)
+			inIndented = false
 		}
 		prevBlank = false
 	}
 	return out
+}
+
+// hasIndent: the line starts with an ideographic space, a tab or two
+// spaces.
+func hasIndent(line string) bool {
+	return strings.HasPrefix(line, "\u3000") || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")
+}
+
+// indentedParagraphs: at least two lines start with an indent, and no
+// blank line separates paragraphs (with blank lines, breaks are already
+// clear and an indent says nothing more).
+func indentedParagraphs(lines []string) bool {
+	indents, blanks, nonEmpty := 0, 0, 0
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1] // the file's last line end
+	}
+	for _, l := range lines {
+		if strings.TrimSpace(strings.ReplaceAll(l, "\u3000", " ")) == "" {
+			blanks++
+			continue
+		}
+		nonEmpty++
+		if hasIndent(l) {
+			indents++
+		}
+	}
+	return indents >= 2 && blanks*4 < nonEmpty
+}
+
+func endsSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(sentenceEnd, last)
 }
 
 // isLabelLine: at most a dozen characters and no sentence punctuation.

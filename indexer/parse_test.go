@@ -63,6 +63,50 @@ func TestRepair(t *testing.T) {
 	}
 }
 
+// TestIndentedParagraphs: text whose paragraphs start with an indent and
+// have no blank lines between them; a line without the indent continues
+// the paragraph before it unless that ended a sentence, or the line is a
+// numbered item, caption or credit.
+func TestIndentedParagraphs(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			name: "short paragraph broken by layout",
+			text: "标题\n　　刘俊义说，民生实事全部\n完成。\n　　他指出，要坚定四个\n自信。\n",
+			want: []string{"标题", "刘俊义说，民生实事全部完成。", "他指出，要坚定四个自信。"},
+		},
+		{
+			name: "tabs and two spaces are indents too",
+			text: "标题\n\t第一段没有\n写完。\n  第二段。\n",
+			want: []string{"标题", "第一段没有写完。", "第二段。"},
+		},
+		{
+			name: "after a finished sentence, a numbered item or a caption, a new paragraph",
+			text: "　　第一段。\n二、主要任务\n　　要抓好\n（一）稳增长\n　　第三段\n▲图为会议现场\n",
+			want: []string{"第一段。", "二、主要任务", "要抓好", "（一）稳增长", "第三段", "▲图为会议现场"},
+		},
+		{
+			name: "unindented lines after a headline stay apart",
+			text: "标题\n副标题\n　　正文第一段。\n　　正文第二段。\n",
+			want: []string{"标题", "副标题", "正文第一段。", "正文第二段。"},
+		},
+		{
+			name: "with blank lines between paragraphs an indent says nothing",
+			text: "　　第一段没有\n写完\n\n　　第二段。\n\n第三段。\n",
+			want: []string{"第一段没有", "写完", "第二段。", "第三段。"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := paragraphs(tt.text); !cmp.Equal(got, tt.want) {
+				t.Errorf("paragraphs(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestSeedRepair: phrase search must find the three rejoined phrases, each
 // in one passage, and the seed's leading blank lines are not passages.
 func TestSeedRepair(t *testing.T) {
