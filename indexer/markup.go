@@ -141,9 +141,7 @@ var skipTags = map[string]bool{
 }
 
 // htmlText reduces HTML to paragraphs of text, dropping scripts, styles,
-// comments and page chrome, and returns the title: the first <h1>, the
-// article's own headline, else the <title> without a trailing site name
-// (某市政府工作报告 - 某某网).
+// comments and page chrome, and returns the title (pageTitle).
 func htmlText(s string) (text, title string) {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var b, head, h1 strings.Builder
@@ -153,10 +151,7 @@ func htmlText(s string) (text, title string) {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			if t := strings.Join(strings.Fields(h1.String()), " "); t != "" {
-				return b.String(), t
-			}
-			return b.String(), trimSiteName(strings.TrimSpace(head.String()))
+			return b.String(), pageTitle(strings.Join(strings.Fields(h1.String()), " "), strings.TrimSpace(head.String()))
 		case html.TextToken:
 			if skip > 0 {
 				continue
@@ -234,11 +229,18 @@ func brContinues(before, after string) bool {
 // " | 某市人民政府".
 var siteNameRe = regexp.MustCompile(`\s*(?:\s[-–—|]\s|_|\|)\s*[^-–—|_]{0,14}(?:网|报|台|频道|新闻|网站|客户端|门户|政府|\.com|\.cn|\.net|\.org)$`)
 
-func trimSiteName(t string) string {
-	if loc := siteNameRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
-		return t[:loc[0]]
+// pageTitle is the article's headline: the first <h1>, unless it is the
+// site's logo (<h1>某某网</h1>, named again after the <title>'s own
+// text), else the <title> without the site's name.
+func pageTitle(h1, title string) string {
+	own, site := title, ""
+	if loc := siteNameRe.FindStringIndex(title); loc != nil && loc[0] > 0 {
+		own, site = title[:loc[0]], title[loc[0]:]
 	}
-	return t
+	if h1 != "" && !(site != "" && strings.Contains(site, h1)) {
+		return h1
+	}
+	return own
 }
 
 var mdOwnLine = regexp.MustCompile(`^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\x60\x60\x60|~~~|\|)`)

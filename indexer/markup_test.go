@@ -162,6 +162,7 @@ func TestHTMLPageChrome(t *testing.T) {
 		{`<title>两会 | 某市政府工作报告</title><p>正文。</p>`, "两会 | 某市政府工作报告"},
 		{`<title>某市政府工作报告</title><p>正文。</p>`, "某市政府工作报告"},
 		{`<title>市政府工作报告 | 大同市人民政府</title><p>正文。</p>`, "市政府工作报告"},
+		{`<title>某市政府工作报告 - 某某网</title><header><h1><a href="/">某某网</a></h1></header><p>正文。</p>`, "某市政府工作报告"},
 	}
 	for _, tt := range tests {
 		text, title := htmlText(tt.page)
