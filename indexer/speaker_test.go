@@ -152,9 +152,12 @@ func TestSpeakers(t *testing.T) {
 			},
 		},
 		{
-			// A reporter's byline is not a signature.
+			// A reporter's byline is not a signature, nor is a deputy
+			// named under the headline: only an office signs.
 			name: "news report with a byline line",
 			text: `市人代会开幕
+
+人大代表　李强
 
 本报记者　张伟
 
@@ -164,6 +167,7 @@ func TestSpeakers(t *testing.T) {
 `,
 			want: []speakerOf{
 				{"市人代会开幕", "", ""},
+				{"人大代表　李", "", ""},
 				{"本报记者　张", "", ""},
 				{"1月19日上", "", ""},
 				{"过去一年，全", "", ""},
