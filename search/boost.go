@@ -76,10 +76,9 @@ type boostSearcher struct {
 }
 
 type shouldClause struct {
-	s       bsearch.Searcher
-	cur     *bsearch.DocumentMatch // its match at or after the current one
-	started bool
-	done    bool
+	s    bsearch.Searcher
+	cur  *bsearch.DocumentMatch // its match at or after the current one; nil before the first
+	done bool                   // no match left
 }
 
 func (s *boostSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -109,7 +108,7 @@ func (s *boostSearcher) boost(ctx *bsearch.SearchContext, dm *bsearch.DocumentMa
 		if c.done {
 			continue
 		}
-		if !c.started || c.cur.IndexInternalID.Compare(dm.IndexInternalID) < 0 {
+		if c.cur == nil || c.cur.IndexInternalID.Compare(dm.IndexInternalID) < 0 {
 			if c.cur != nil {
 				ctx.DocumentMatchPool.Put(c.cur)
 			}
@@ -117,7 +116,7 @@ func (s *boostSearcher) boost(ctx *bsearch.SearchContext, dm *bsearch.DocumentMa
 			if err != nil {
 				return err
 			}
-			c.started, c.cur = true, next
+			c.cur = next
 			if next == nil {
 				c.done = true
 				continue
