@@ -218,8 +218,7 @@ func htmlText(s string) (text, title string) {
 // names or labels (张三<br>李四) stay apart.
 func brContinues(before, after string) bool {
 	para := before[strings.LastIndex(before, "\n")+1:]
-	last, _ := utf8.DecodeLastRuneInString(para)
-	if para == "" || strings.ContainsRune(sentenceEnd, last) || startsNewItem(after) {
+	if para == "" || endsSentence(para) || startsNewItem(after) {
 		return false
 	}
 	return strings.ContainsAny(para, "，,、；") || utf8.RuneCountInString(para) >= minBodyRunes

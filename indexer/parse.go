@@ -211,8 +211,7 @@ func continues(p, next string) bool {
 	if utf8.RuneCountInString(p) < minBodyRunes {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(p)
-	if strings.ContainsRune(sentenceEnd, last) {
+	if endsSentence(p) {
 		return false
 	}
 	return !isCaption(next) && !isCredit(next) && !startsNewItem(next)
@@ -551,28 +550,20 @@ func docDate(doc *Document, text, fmDate string) string {
 		}
 		head += p.Text + "\n"
 	}
-	if m := fullDateRe.FindStringSubmatch(lead); m != nil {
-		return ymd(m[1], m[2], m[3])
-	}
-	if m := isoDateRe.FindStringSubmatch(lead); m != nil && ymd(m[1], m[2], m[3]) != "" {
-		return ymd(m[1], m[2], m[3]) // not 2019-2021-2023
+	if d, ok := findDate(lead); ok {
+		return d
 	}
 	m := monthDayRe.FindStringSubmatch(lead)
-	head = arabicDates(head)
-	dl := fullDateRe.FindStringSubmatch(head)
-	if dl == nil {
-		dl = isoDateRe.FindStringSubmatch(head)
-	}
-	if dl != nil && ymd(dl[1], dl[2], dl[3]) != "" {
+	if dl, _ := findDate(arabicDates(head)); dl != "" {
 		if m == nil {
-			return ymd(dl[1], dl[2], dl[3])
+			return dl
 		}
 		// The lead's day is the event's, the dateline's the page's: the
 		// year is the dateline's, or the one before when the lead's month
 		// comes later (12月31日 under a 2026/1/2 dateline).
-		y, _ := strconv.Atoi(dl[1])
+		y, _ := strconv.Atoi(dl[:4])
 		if lm, _ := strconv.Atoi(m[1]); lm > 0 {
-			if dm, _ := strconv.Atoi(dl[2]); lm > dm {
+			if dm, _ := strconv.Atoi(dl[5:7]); lm > dm {
 				y--
 			}
 		}
@@ -617,6 +608,21 @@ func docDate(doc *Document, text, fmDate string) string {
 		return ""
 	}
 	return ymd(year, m[1], m[2])
+}
+
+// findDate reads a full date from s: 2025年2月15日 (found even when it is
+// impossible, which then gives ""), else 2025-02-15, 2025/2/15 or
+// 2025.02.15 when it is a real date (not 2019-2021-2023).
+func findDate(s string) (date string, found bool) {
+	if m := fullDateRe.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3]), true
+	}
+	if m := isoDateRe.FindStringSubmatch(s); m != nil {
+		if d := ymd(m[1], m[2], m[3]); d != "" {
+			return d, true
+		}
+	}
+	return "", false
 }
 
 func ymd(y, m, d string) string {
