@@ -16,13 +16,16 @@ import (
 
 const num = `[〇零一二两三四五六七八九十百\d]+`
 
+// placeEnd ends a place name in a session's name: 山西省, 大同市, 天镇县.
+const placeEnd = `(?:自治区|自治州|省|市|县|区|州|旗)`
+
 var (
 	// place or level, then term and body, then the session number:
 	// 大同市第十六届人民代表大会第五次会议, 市十六届人大五次会议,
 	// 十四届全国人大三次会议, 市政协十五届四次会议,
 	// 太原市政协第十四届委员会第三次会议.
 	sessionRe = regexp.MustCompile(
-		`(?:(\p{Han}{0,6}?(?:自治区|自治州|省|市|县|区|州|旗))|(全国))?` +
+		`(?:(\p{Han}{0,6}?` + placeEnd + `)|(全国))?` +
 			`(人大|政协|中国人民政治协商会议\p{Han}{0,8}?委员会)?` +
 			`第?(` + num + `)届` +
 			`(全国人大|全国政协|全国人民代表大会|人民代表大会|人大|政协|委员会)?` +
@@ -31,13 +34,13 @@ var (
 )
 
 // cppccFirstRe: 政协太原市第十四届… → 太原市政协第十四届….
-var cppccFirstRe = regexp.MustCompile(`政协(\p{Han}{1,6}?(?:自治区|自治州|省|市|县|区|州|旗))(第?` + num + `届)`)
+var cppccFirstRe = regexp.MustCompile(`政协(\p{Han}{1,6}?` + placeEnd + `)(第?` + num + `届)`)
 
 // cppccTermFirstRe: the CPPCC's formal name puts the term before the place,
 // 政协第十四届广州市委员会第五次会议 (中国人民政治协商会议第十四届全国委员会
 // for the national one) → 广州市政协第十四届委员会….
 var (
-	cppccTermFirstRe     = regexp.MustCompile(`政协(第?` + num + `届)(\p{Han}{1,6}?(?:自治区|自治州|省|市|县|区|州|旗))委员会`)
+	cppccTermFirstRe     = regexp.MustCompile(`政协(第?` + num + `届)(\p{Han}{1,6}?` + placeEnd + `)委员会`)
 	cppccNationalFirstRe = regexp.MustCompile(`政协(第?` + num + `届)全国委员会`)
 )
 
