@@ -39,6 +39,9 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 	if s.b.Len()+len(p) > syncBufferKeep {
 		kept := s.b.String()
 		kept = kept[max(0, len(kept)-syncBufferKeep/2):]
+		if i := strings.IndexByte(kept, '\n'); i >= 0 {
+			kept = kept[i+1:] // whole lines only, never half a character
+		}
 		s.b.Reset()
 		s.b.WriteString(kept)
 	}
