@@ -19,9 +19,30 @@ type Document struct {
 	Reporters     []string  `json:"reporters"`
 	Photographers []string  `json:"photographers"`
 	Sessions      []Session `json:"sessions"`     // union of the passages' sessions
-	MainSession   *Session  `json:"main_session"` // the session the document reports, if any
-	Passages      []Passage `json:"passages"`
+	MainSession   *Session  `json:"main_session"` // the session the document was delivered at or reports, if any
+	// Place is the administrative division the document is about, as the
+	// gazetteer names it (上海市, 天镇县), "" for the national level or when
+	// unknown; Level is its level: 全国, 省, 市, 县 or 区.
+	Place string `json:"place"`
+	Level string `json:"level"`
+	// Speaker is the person who speaks the whole document: the signature
+	// of a report, a front-matter or metadata-table speaker. "" when none.
+	Speaker string `json:"speaker"`
+	// Fields are the custom columns of corpus/metadata.csv for this file.
+	Fields map[string]string `json:"fields,omitempty"`
+	// Provenance says where each metadata field came from, by its JSON
+	// name: one of the Source* values.
+	Provenance map[string]string `json:"provenance,omitempty"`
+	Passages   []Passage         `json:"passages"`
 }
+
+// Where a metadata field's value came from (Document.Provenance).
+const (
+	SourceText        = "text"         // the document's own text
+	SourceFileName    = "file name"    // the file's name or folders
+	SourceTable       = "table"        // corpus/metadata.csv
+	SourceFrontMatter = "front matter" // Markdown front matter
+)
 
 // Passage is one repaired paragraph: the unit that search returns.
 type Passage struct {

@@ -234,3 +234,33 @@ func parseNumber(s string) (int, bool) {
 	}
 	return total + cur, true
 }
+
+// mainSession is the session the document reports: the one its headline
+// names, else the one named most often.
+func mainSession(doc *Document) *Session {
+	for _, p := range doc.Passages {
+		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindLead {
+			for _, s := range p.Sessions {
+				if s.Number > 0 {
+					s := s
+					return &s
+				}
+			}
+		}
+	}
+	counts := map[string]int{}
+	var best *Session
+	for _, p := range doc.Passages {
+		for _, s := range p.Sessions {
+			if s.Number == 0 {
+				continue
+			}
+			counts[s.Name]++
+			if best == nil || counts[s.Name] > counts[best.Name] {
+				s := s
+				best = &s
+			}
+		}
+	}
+	return best
+}

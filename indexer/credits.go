@@ -1,0 +1,180 @@
+package indexer
+
+import (
+	"regexp"
+	"sessionsearch/fold"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	creditRe   = regexp.MustCompile(`^(?:（|\()?(?:本报|新华社|人民网)?(?:记者|摄影|通讯员|特约摄影)?\s*[\p{Han}·\s、]{2,20}\s*摄(?:影)?(?:）|\))?$`)
+	captionRe  = regexp.MustCompile(`^(?:[◀▶◆▲▼►◄■□●○→←↑↓]|图为|上图|下图|左图|右图|图：|图片：)`)
+	bylineRe   = regexp.MustCompile(`^(本报讯|新华社\p{Han}{0,6}电|\p{Han}{2,8}讯|\p{Han}{2,8}电)\s*[（(]\s*(?:记者|通讯员|实习生)?\s*([^）)]*)[）)]`)
+	listVerbRe = regexp.MustCompile(`就座|出席|列席|旁听|出席会议的还有|参加会议的还有`)
+)
+
+func isCaption(s string) bool { return captionRe.MatchString(s) }
+
+// creditLineRe is a byline on a line of its own, as many papers set it
+// under the headline: 本报记者 张伟, 记者 张伟 王芳 摄影 李强, （通讯员
+// 赵一）. Names are separated by spaces or 、; the seed's byline is in its
+// lead instead (本报讯（记者 李雪峰）). It runs on folded text, so that
+// 本報記者 and full-width spaces match too.
+var (
+	creditLineRe   = regexp.MustCompile(`^\(?(?:本报|新华社)?(?:记者|通讯员|实习生)\s*(` + creditNames + `)\)?$`)
+	creditPhotoRe  = regexp.MustCompile(`^\s+(?:摄影|摄像)(?:记者)?\s*(` + creditNames + `)\)?$`)
+	creditMarkerRe = regexp.MustCompile(`\s+(?:摄影|摄像)`)
+)
+
+const creditNames = `[\p{Han}·]{2,4}(?:(?:\s+|\s*、\s*)[\p{Han}·]{2,4})*`
+
+// captionCreditRe is a photo credit closing a caption: ▲图为会议现场。记者
+// 李强 摄.
+var captionCreditRe = regexp.MustCompile(`(?:记者|摄影|通讯员)\s*(` + creditNames + `)\s*摄\)?$`)
+
+// creditLine reads a byline line: its reporters and photographers as
+// written. The first name must start with a surname, so that a column
+// label such as 记者观察 is not a byline.
+func creditLine(s string) (reporters, photographers []string, ok bool) {
+	if utf8.RuneCountInString(s) > 40 {
+		return nil, nil, false
+	}
+	f := fold.String(s)
+	// The photographers' part starts at 摄影 (a name of two characters to
+	// the pattern).
+	cut := len(f)
+	if loc := creditMarkerRe.FindStringIndex(f); loc != nil {
+		cut = loc[0]
+	}
+	m := creditLineRe.FindStringSubmatchIndex(f[:cut])
+	if m == nil {
+		return nil, nil, false
+	}
+	if r, _ := utf8.DecodeRuneInString(f[m[2]:]); !strings.ContainsRune(surnames, r) {
+		return nil, nil, false
+	}
+	if cut < len(f) {
+		pm := creditPhotoRe.FindStringSubmatchIndex(f[cut:])
+		if pm == nil {
+			return nil, nil, false
+		}
+		photographers = splitNames(asWritten(s, f, cut+pm[2], cut+pm[3]))
+	}
+	return splitNames(asWritten(s, f, m[2], m[3])), photographers, true
+}
+
+// captionCredit reads the photographers a caption ends with.
+func captionCredit(s string) []string {
+	f := fold.String(s)
+	if m := captionCreditRe.FindStringSubmatchIndex(f); m != nil {
+		return splitNames(asWritten(s, f, m[2], m[3]))
+	}
+	return nil
+}
+
+// asWritten is the part of s at the byte span [b0, b1) of its folded form
+// f; folding maps rune to rune, so the span is the same runes. A negative
+// span (an unmatched group) is "".
+func asWritten(s, f string, b0, b1 int) string {
+	if b0 < 0 {
+		return ""
+	}
+	r0 := utf8.RuneCountInString(f[:b0])
+	r1 := r0 + utf8.RuneCountInString(f[b0:b1])
+	rs := []rune(s)
+	if r1 > len(rs) {
+		return "" // cannot happen while folding keeps the rune count (fold's tests)
+	}
+	return string(rs[r0:r1])
+}
+
+func isCredit(s string) bool {
+	if utf8.RuneCountInString(s) <= 30 && creditRe.MatchString(s) {
+		return true
+	}
+	_, _, ok := creditLine(s)
+	return ok
+}
+
+// byline reads 本报讯（记者 李雪峰） from the lead.
+func byline(ps []Passage, fm frontMatter) (string, []string) {
+	source, reporters := fm.Source, fm.Reporter
+	for _, p := range ps {
+		if p.Kind != KindLead {
+			continue
+		}
+		m := bylineRe.FindStringSubmatch(p.Text)
+		if source == "" {
+			source = m[1]
+		}
+		if len(reporters) == 0 {
+			reporters = splitNames(strings.NewReplacer("记者", " ", "通讯员", " ", "实习生", " ").Replace(m[2]))
+		}
+		break
+	}
+	// A saved news page's dateline: 2026/1/20 10:30 来源：太原日报.
+	for _, p := range ps {
+		if source != "" || p.Kind == KindLead || p.Kind == KindBody {
+			break
+		}
+		if m := sourceRe.FindStringSubmatch(p.Text); m != nil {
+			source = m[1]
+		}
+	}
+	for _, p := range ps {
+		if len(reporters) > 0 {
+			break
+		}
+		if r, _, ok := creditLine(p.Text); p.Kind == KindCredit && ok {
+			reporters = r
+		}
+	}
+	if reporters == nil {
+		reporters = []string{}
+	}
+	return source, reporters
+}
+
+var sourceRe = regexp.MustCompile(`来源[：:]\s*([\p{Han}A-Za-z0-9·]{2,20})`)
+
+var photographerRe = regexp.MustCompile(`(?:记者|摄影|通讯员)?\s*([\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*)\s*摄`)
+
+// photographers reads the credits: 本报记者 张占兵 摄.
+func photographers(ps []Passage) []string {
+	out := []string{}
+	for _, p := range ps {
+		if p.Kind == KindCaption {
+			for _, n := range captionCredit(p.Text) {
+				out = appendString(out, n)
+			}
+		}
+		if p.Kind != KindCredit {
+			continue
+		}
+		if _, ph, ok := creditLine(p.Text); ok {
+			// A byline line names photographers after 摄影 only.
+			for _, n := range ph {
+				out = appendString(out, n)
+			}
+			continue
+		}
+		t := strings.TrimPrefix(strings.TrimPrefix(p.Text, "本报"), "记者")
+		t = strings.TrimPrefix(strings.TrimSpace(t), "记者")
+		if m := photographerRe.FindStringSubmatch(t); m != nil {
+			for _, n := range strings.Fields(m[1]) {
+				out = appendString(out, n)
+			}
+		}
+	}
+	return out
+}
+
+func appendString(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,59 @@
+package indexer
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestBylineLines: bylines set on a line of their own under the headline,
+// as many papers do (the seed has its byline in the lead), and photo
+// credits closing a caption.
+func TestBylineLines(t *testing.T) {
+	tests := []struct {
+		name, line               string
+		kind                     Kind
+		reporters, photographers []string
+	}{
+		{"reporter and photographer", "本报记者 张伟 摄影 李强", KindCredit, []string{"张伟"}, []string{"李强"}},
+		{"two reporters, full-width spaces", "记者\u3000王芳\u3000李明", KindCredit, []string{"王芳", "李明"}, []string{}},
+		{"names joined by 、", "记者 王芳、李明", KindCredit, []string{"王芳", "李明"}, []string{}},
+		{"Traditional", "本報記者 張偉", KindCredit, []string{"張偉"}, []string{}},
+		{"in parentheses", "（通讯员 赵一）", KindCredit, []string{"赵一"}, []string{}},
+		{"a column label is not a byline", "记者观察", KindSubheadline, []string{}, []string{}},
+	}
+	t.Run("dateline source", func(t *testing.T) {
+		doc, err := Parse("a.txt", []byte("市人代会开幕\n\n2026/1/20 10:30 来源：太原日报 编辑：王五\n\n1月19日上午，大会开幕。\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Source != "太原日报" {
+			t.Errorf("Source = %q, want 太原日报", doc.Source)
+		}
+	})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "太原市十六届人大四次会议举行第二次全体会议\n\n" + tt.line + "\n\n1月16日上午，会议举行第二次全体会议。\n\n▲图为会议现场。记者 孙强 摄\n"
+			doc, err := Parse("a.txt", []byte(text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Passages) != 4 {
+				t.Fatalf("%d passages, want 4: %+v", len(doc.Passages), doc.Passages)
+			}
+			if k := doc.Passages[1].Kind; k != tt.kind {
+				t.Errorf("%q is a %s, want %s", tt.line, k, tt.kind)
+			}
+			if k := doc.Passages[3].Kind; k != KindCaption {
+				t.Errorf("the caption is a %s", k)
+			}
+			if !cmp.Equal(doc.Reporters, tt.reporters) {
+				t.Errorf("Reporters = %q, want %q", doc.Reporters, tt.reporters)
+			}
+			wantPh := append(tt.photographers, "孙强")
+			if !cmp.Equal(doc.Photographers, wantPh) {
+				t.Errorf("Photographers = %q, want %q", doc.Photographers, wantPh)
+			}
+		})
+	}
+}
