@@ -101,3 +101,12 @@ type Session struct {
 	Number int    `json:"number"` // 次会议, e.g. 5; 0 when only the term is named
 	Name   string `json:"name"`   // canonical label, see Session.Canonical
 }
+
+// setProvenance records where field (a JSON field name: title, date,
+// place, level, session, speaker, source) came from.
+func (d *Document) setProvenance(field, source string) {
+	if d.Provenance == nil {
+		d.Provenance = map[string]string{}
+	}
+	d.Provenance[field] = source
+}
