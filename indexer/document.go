@@ -71,6 +71,11 @@ const (
 	// KindLabel is a section label such as the seed's 两会影像 / 2025 over
 	// the photo block: neither a headline nor body text.
 	KindLabel Kind = "label"
+	// KindSalutation opens a speech or report: 各位代表：, 同志们：.
+	KindSalutation Kind = "salutation"
+	// KindSignature is a report's signature under its title: a role line
+	// and a name line (国务院总理 / 李　强), or a name alone (习近平).
+	KindSignature Kind = "signature"
 )
 
 // Person is somebody named in a passage. Two people with the same name are
