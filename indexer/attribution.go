@@ -9,143 +9,502 @@ import (
 	"sessionsearch/fold"
 )
 
-// titleWords end a role before a name: 代市长刘俊义, 主席团常务主席谷明.
-// officeWords are those of an office, which may sign a report.
-const (
-	officeWords = `代市长|副市长|市长|代省长|副省长|省长|县长|区长|书记|副主席|常务主席|执行主席|主席|副主任|主任|院长|检察长|秘书长|局长|厅长|部长|总理|委员长`
-	titleWords  = officeWords + `|代表|委员|记者`
-)
-
-// afterName is what may follow a name in the patterns that introduce a
-// person: a verb of the session or punctuation.
-const afterName = `主持|宣布|说|作|代表|在|指出|强调|表示|出席|讲话|致辞|报告|介绍|要求|提出|认为|[、，。（(：:]`
-
-var (
-	// A role and a name: 代市长刘俊义代表…, 主席团常务主席谷明主持….
-	roleNameRe = regexp.MustCompile(`^((?:` + titleWords + `))(\p{Han}{2,3}?)(?:` + afterName + `)`)
-	// Reported speech: X说, X在报告中说, X指出, X强调, X表示, X宣布.
-	speechRe = regexp.MustCompile(`(\p{Han}{2,4}?)(?:在[^，。：]{0,16}?中)?(?:说|指出|强调|表示|宣布|认为|介绍|要求|提出)(?:[，：:,“]|道)`)
-	// X作(了)…报告 / 说明: the seed's 翟永清作了…的报告和…的说明.
-	reportRe = regexp.MustCompile(`(\p{Han}{2,3}?)(?:代表\p{Han}{2,12}?)?(?:向大会)?作了?[^。；，]{0,60}?(?:报告|说明|讲话)`)
-	// A pronoun speaking: 他说, 她强调.
-	pronounRe = regexp.MustCompile(`(?:^|[，。；：])(他|她)(?:在[^，。：]{0,16}?中)?(?:说|指出|强调|表示|宣布|认为|介绍|要求|提出)`)
-	// A name with an affiliation in parentheses: 丁国华（市人大）.
-	affiliatedRe = regexp.MustCompile(`(\p{Han}{2,4})（([\p{Han}]{1,8})）`)
-)
-
-// notNames are words that the patterns above would otherwise take for a
-// name.
-var notNames = map[string]bool{
-	"会上": true, "同时": true, "报告": true, "大会": true, "会议": true, "我们": true, "他们": true, "代表": true,
-	"委员": true, "记者": true, "全市": true, "政府": true, "市政府": true, "市长": true, "主席": true,
-}
-
 // attribute finds the people named in the document and the speaker of
-// each passage. The rules run on a Simplified view of each passage (see
-// simplified), so that a Traditional document's 劉俊義說 is reported
-// speech too; names are keyed by their Simplified form and shown as
-// written.
+// each passage, in small steps over the name model (names.go). The rules
+// run on a Simplified view of each passage (see simplified), so that a
+// Traditional document's 劉俊義說 is reported speech too; names are keyed
+// by their Simplified form and shown as written.
 func attribute(doc *Document, fmSpeakers []string) {
-	known := map[string]*Person{} // Simplified name -> person as first written
-	var order []string
-	add := func(key, written, role string) {
-		if !plausibleName(key) {
-			return
-		}
-		if p, ok := known[key]; ok {
-			if p.Role == "" {
-				p.Role = role
-			}
-			return
-		}
-		known[key] = &Person{Name: written, Role: role}
-		order = append(order, key)
+	a := &attribution{doc: doc, known: map[string]*Person{}, affiliations: map[string][]string{}}
+	a.texts = make([]string, len(doc.Passages))
+	for i, p := range doc.Passages {
+		a.texts[i] = simplified(p.Text)
 	}
 	for _, n := range fmSpeakers {
-		add(simplified(n), n, "")
+		a.add(simplified(n), n, "")
 	}
-	// Who speaks the whole document: one front-matter speaker, else the
-	// signature under a report's title (太原市人民政府市长　王强, set
-	// between the ——…会议上 line and 各位代表：).
-	docSpeaker := ""
-	if len(fmSpeakers) == 1 {
-		docSpeaker = simplified(fmSpeakers[0])
-	} else if len(fmSpeakers) == 0 {
-		for _, p := range doc.Passages {
-			if p.Kind == KindLead || p.Kind == KindBody {
-				break
-			}
-			if p.Kind != KindSubheadline && p.Kind != KindLabel {
-				continue
-			}
-			st := simplified(p.Text)
-			if m := signatureRe.FindStringSubmatchIndex(st); m != nil {
-				if r, _ := utf8.DecodeRuneInString(st[m[4]:]); strings.ContainsRune(surnames, r) {
-					add(st[m[4]:m[5]], p.Text[m[4]:m[5]], p.Text[m[2]:m[3]])
-					docSpeaker = st[m[4]:m[5]]
-					break
-				}
-			}
-		}
-	}
+	a.docSpeaker = a.documentSpeaker(fmSpeakers)
 	for _, r := range doc.Reporters {
-		add(simplified(r), r, "记者")
+		a.add(simplified(r), r, "记者")
 	}
 	for _, r := range doc.Photographers {
-		add(simplified(r), r, "记者")
+		a.add(simplified(r), r, "记者")
 	}
-	texts := make([]string, len(doc.Passages)) // Simplified views, same byte offsets
-	for i, p := range doc.Passages {
-		texts[i] = simplified(p.Text)
+	a.collectPeople()
+	a.findSpeech()
+	a.findTurns()
+	a.mentionPeople()
+	a.chooseSpeakers()
+}
+
+// attribution is the state of attribute's steps over one document.
+type attribution struct {
+	doc   *Document
+	texts []string // Simplified views of the passages, same byte offsets
+
+	known        map[string]*Person  // Simplified name -> person as first written
+	order        []string            // known names, in the order met
+	affiliations map[string][]string // name -> the affiliations written after it
+
+	docSpeaker string        // Simplified name of who speaks the whole document
+	speech     [][]utterance // reported speech of each passage, in text order
+	turns      []turn        // press-conference turns, by passage
+}
+
+// utterance is one clause of reported speech: its subject, as the name
+// model read it, and where it stands.
+type utterance struct {
+	at  int
+	ref reference
+}
+
+// turn is who speaks a passage of a transcript: set says a turn marker
+// (韩文秀：, 记者：) or a turn carried on from one governs the passage;
+// speaker is "" for nobody (a reporter's question).
+type turn struct {
+	set     bool
+	speaker string
+}
+
+// add records a person under its Simplified name; the first role seen
+// sticks.
+func (a *attribution) add(key, written, role string) {
+	if key == "" {
+		return
 	}
-	affiliations := map[string][]string{}
-	for i, p := range doc.Passages {
-		st := texts[i]
-		// 大会执行主席、主席团常务主席谷明主持…, 代市长刘俊义代表…
-		for _, m := range findRoleNames(st) {
-			// A name after a title starts with a surname: 主席台 and 主席团
-			// are places, and 常务委员会工作报告 holds 委员 but no one.
-			if r, _ := utf8.DecodeRuneInString(st[m[4]:]); !strings.ContainsRune(surnames, r) {
-				continue
-			}
-			add(st[m[4]:m[5]], p.Text[m[4]:m[5]], roleBefore(p.Text, st, m[2], m[4]))
+	if p, ok := a.known[key]; ok {
+		if p.Role == "" {
+			p.Role = role
 		}
-		// 丁国华（市人大）…丁国华（市中院）
+		return
+	}
+	a.known[key] = &Person{Name: written, Role: role}
+	a.order = append(a.order, key)
+}
+
+// documentSpeaker is who speaks the whole document: one front-matter
+// speaker, else the signature under a report's title. It sets
+// doc.Speaker and its provenance, and marks the signature's passages.
+func (a *attribution) documentSpeaker(fmSpeakers []string) string {
+	sig := a.signature()
+	if len(fmSpeakers) == 1 {
+		a.doc.Speaker = fmSpeakers[0]
+		a.doc.setProvenance("speaker", SourceFrontMatter)
+		return simplified(fmSpeakers[0])
+	}
+	if len(fmSpeakers) == 0 && sig != "" {
+		a.doc.Speaker = a.known[sig].Name
+		a.doc.setProvenance("speaker", SourceText)
+		return sig
+	}
+	return ""
+}
+
+// signature reads a report's signature between its title and its text,
+// and returns the signer's Simplified name: a role and a name on one line
+// (太原市人民政府市长　王强, 上海市人民政府市长　龚　正), a role line and a name
+// line (国务院总理 / 李　强), or a name alone under the date line or the title
+// (习近平 under （2022年10月16日）). Only an office signs: a deputy
+// (人大代表　李强) or a reporter (本报记者　张伟) under the headline does not.
+// The signature's passages become KindSignature and leave the subtitles.
+func (a *attribution) signature() string {
+	ps := a.doc.Passages
+	for i := range ps {
+		p := &ps[i]
+		if p.Kind == KindLead || p.Kind == KindBody || p.Kind == KindList || p.Kind == KindSalutation {
+			break
+		}
+		if p.Kind != KindSubheadline && p.Kind != KindLabel {
+			continue
+		}
+		st := strings.TrimSpace(a.texts[i])
+		if strings.HasSuffix(st, "：") || strings.HasSuffix(st, ":") {
+			break // 各位代表：
+		}
+		written := strings.TrimSpace(p.Text)
+		// A role and a name on one line.
+		if role, name, ok := splitSignature(st); ok {
+			w := joinSpaced(written[len(written)-len(name):])
+			a.add(joinSpaced(name), w, strings.TrimSpace(written[:len(role)]))
+			a.markSignature(i)
+			return joinSpaced(name)
+		}
+		// A role line over a name line.
+		if i+1 < len(ps) && isOfficeLine(st) && (ps[i+1].Kind == KindSubheadline || ps[i+1].Kind == KindLabel) {
+			if name := joinSpaced(a.texts[i+1]); names.isName(name) {
+				a.add(name, joinSpaced(ps[i+1].Text), written)
+				a.markSignature(i)
+				a.markSignature(i + 1)
+				return name
+			}
+		}
+		// A name alone under the date line or the title.
+		if i > 0 && (ps[i-1].Kind == KindHeadline || dateLineRe.MatchString(fold.String(strings.TrimSpace(ps[i-1].Text)))) {
+			if name := joinSpaced(st); names.isName(name) && (name != st || utf8.RuneCountInString(name) >= 3) {
+				a.add(name, joinSpaced(written), "")
+				a.markSignature(i)
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// dateLineRe is a date on a line of its own under a title:
+// （2022年10月16日）, runs on folded text (full-width digits are folded).
+var dateLineRe = regexp.MustCompile(`^[（(]\s*[0-9〇一二三四五六七八九十]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]$`)
+
+// splitSignature splits a signature line into its role, ending in an
+// office, and its name after alignment spaces: 太原市人民政府市长　王强,
+// 上海市人民政府市长　龚　正, 国务院总理 李强.
+func splitSignature(line string) (role, name string, ok bool) {
+	cut := strings.IndexFunc(line, isSpace)
+	if cut <= 0 {
+		return "", "", false
+	}
+	role, name = line[:cut], strings.TrimSpace(line[cut:])
+	if !isOfficeLine(role) || !names.isName(name) {
+		return "", "", false
+	}
+	return role, name, true
+}
+
+// isOfficeLine: a line that is a role ending in an office (国务院总理,
+// 大同市人民政府代市长), without spaces or punctuation.
+func isOfficeLine(s string) bool {
+	if n := utf8.RuneCountInString(s); n < 2 || n > 24 {
+		return false
+	}
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return names.offices.suffixAt(s, 0, len(s)) >= 0
+}
+
+func (a *attribution) markSignature(i int) {
+	p := &a.doc.Passages[i]
+	p.Kind = KindSignature
+	for k, s := range a.doc.Subtitles {
+		if s == p.Text {
+			a.doc.Subtitles = append(a.doc.Subtitles[:k:k], a.doc.Subtitles[k+1:]...)
+			break
+		}
+	}
+}
+
+// collectPeople finds the people a passage introduces: by a role
+// (大会执行主席、主席团常务主席谷明主持…, 代市长刘俊义代表…), in an
+// attendance list (张强、武健鹏、…在主席台前排就座), and with an affiliation
+// that tells two of one name apart (丁国华（市人大）, 丁国华（市中院）).
+func (a *attribution) collectPeople() {
+	for i, p := range a.doc.Passages {
+		st := a.texts[i]
+		for _, rn := range names.roleNames(st) {
+			role := p.Text[rn.role[0]:rn.role[1]]
+			if roleIsContext(st[rn.role[0]:rn.role[1]]) {
+				role = ""
+			}
+			a.add(st[rn.name[0]:rn.name[1]], p.Text[rn.name[0]:rn.name[1]], strings.TrimRight(role, "、 \u3000"))
+		}
 		for _, m := range affiliatedMatches(st) {
-			name := cleanListName(m[1])
-			if plausibleName(name) {
-				affiliations[name] = appendString(affiliations[name], m[2])
+			if name := cleanListName(m[1]); names.isName(name) {
+				a.affiliations[name] = appendString(a.affiliations[name], m[2])
 			}
 		}
 		if p.Kind == KindList {
 			for _, span := range listNames(st) {
-				add(st[span[0]:span[1]], p.Text[span[0]:span[1]], "")
+				a.add(st[span[0]:span[1]], p.Text[span[0]:span[1]], "")
 			}
 		}
 	}
-	speech := make([][][]int, len(doc.Passages)) // speechRe matches of each passage
-	for i, p := range doc.Passages {
-		if p.Kind == KindHeadline || p.Kind == KindSubheadline {
+}
+
+// roleIsContext: a chain that is context, not a role: 在报告中, 他在讲话中.
+func roleIsContext(r string) bool {
+	return strings.HasPrefix(r, "在") || inContextRe.MatchString(r)
+}
+
+var inContextRe = regexp.MustCompile(`在\p{Han}*中`)
+
+// affiliatedRe is a name with an affiliation in parentheses: 丁国华（市人大）.
+var affiliatedRe = regexp.MustCompile(`(\p{Han}{2,4})（([\p{Han}]{1,8})）`)
+
+func affiliatedMatches(st string) [][]string {
+	if !strings.Contains(st, "（") {
+		return nil
+	}
+	return affiliatedRe.FindAllStringSubmatch(st, -1)
+}
+
+// listNames reads the names of an attendance list as byte spans of text:
+// 张强、武健鹏、…、丁国华（市人大）、…、王玺在主席台前排就座 and
+// 在主会场出席会议的还有：刘美、杨素卿、苏智、王凤瑞及大会主席团其他成员. An entry
+// is a name by the name model; in a list where most entries are, an entry
+// whose family name the table lacks (拜海涛) is one too, if its
+// characters could be a name's.
+func listNames(text string) [][2]int {
+	base := 0
+	if i := strings.IndexAny(text, "：:"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		base = i + size
+	}
+	type entry struct {
+		span   [2]int
+		strict bool
+	}
+	var entries []entry
+	strict := 0
+	for base <= len(text) {
+		end := strings.Index(text[base:], "、")
+		seg := text[base:]
+		if end >= 0 {
+			seg = text[base : base+end]
+		}
+		lead := len(seg) - len(strings.TrimLeft(seg, " \u3000"))
+		n := cleanListName(seg)
+		if at := strings.Index(seg[lead:], n); n != "" && at >= 0 {
+			e := entry{span: [2]int{base + lead + at, base + lead + at + len(n)}, strict: names.isName(n)}
+			if e.strict {
+				strict++
+				entries = append(entries, e)
+			} else if looseListName(n) {
+				entries = append(entries, e)
+			}
+		}
+		if end < 0 {
+			break
+		}
+		base += end + len("、")
+	}
+	var out [][2]int
+	for _, e := range entries {
+		if e.strict || strict >= 3 && 2*strict >= len(entries) {
+			out = append(out, e.span)
+		}
+	}
+	return out
+}
+
+// looseListName: two or three characters that could be a name's, though
+// the family name is not in the table.
+func looseListName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n <= 3 && names.givenRunOK(s) && !names.instEnds[lastRune(s)] && isHan(firstRune(s))
+}
+
+var listCut = regexp.MustCompile(`（.*$|\(.*$|等.*$|及.*$|在.*$|分别.*$|出席.*$|列席.*$|[，。；].*$`)
+
+// cleanListName is a list entry without its role and what follows the
+// name: 大会执行主席张强 → 张强, 王玺在主席台前排就座 → 王玺.
+func cleanListName(seg string) string {
+	seg = strings.TrimSpace(seg)
+	seg = listCut.ReplaceAllString(seg, "")
+	for i := len(seg); i > 0; {
+		if k := names.roles.suffixAt(seg, 0, i); k >= 0 && i < len(seg) {
+			return seg[i:]
+		}
+		_, n := utf8.DecodeLastRuneInString(seg[:i])
+		i -= n
+	}
+	return seg
+}
+
+// findSpeech reads each passage's reported speech: a verb of speech
+// (说, 指出, 强调, 表示, 建议, 回应说, …, and 作…报告) and the subject the
+// name model finds before it. Subjects the model rejects (应该指出,
+// 国务院认为, 从严治党要求, 在座谈会上说) are no utterance at all. A name
+// standing alone before the verb (王海涛指出) is taken when it has three
+// characters or the document names it elsewhere: a bare two-character
+// word before a verb (文章指出, 普遍认为) is too often no one.
+func (a *attribution) findSpeech() {
+	a.speech = make([][]utterance, len(a.doc.Passages))
+	for i, p := range a.doc.Passages {
+		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindSignature {
 			continue
 		}
-		st := texts[i]
-		speech[i] = findNear(speechRe, st, speechVerbs, 96, 8)
-		// 刘俊义说，… names a speaker even when no title came before.
-		for _, m := range speech[i] {
-			if name := leadingName(st[m[2]:m[3]]); name != "" {
-				at := m[3] - len(name)
-				add(name, p.Text[at:m[3]], "")
+		st := a.texts[i]
+		for _, v := range speechVerbsIn(st) {
+			ref, ok := names.subject(st, 0, v)
+			if !ok {
+				continue
 			}
+			if ref.kind == refName {
+				key := st[ref.start:ref.end]
+				if _, known := a.known[key]; !known && !ref.strong && utf8.RuneCountInString(key) < 3 {
+					continue
+				}
+				a.add(key, p.Text[ref.start:ref.end], ref.role)
+			}
+			if n := len(a.speech[i]); n > 0 && a.speech[i][n-1].ref.start == ref.start {
+				continue // 强调指出: one subject, two verbs
+			}
+			a.speech[i] = append(a.speech[i], utterance{at: ref.start, ref: ref})
 		}
 	}
+}
 
-	// People of each passage: every known name it contains. A name held
-	// by two people (丁国华（市人大）, 丁国华（市中院）) is told apart by
-	// the affiliation written after it.
-	byLength := append([]string(nil), order...)
-	sort.SliceStable(byLength, func(a, b int) bool { return len(byLength[a]) > len(byLength[b]) })
-	for i := range doc.Passages {
-		p, st := &doc.Passages[i], texts[i]
+// speechVerbsIn are the byte offsets of the verbs of speech in s: a verb
+// of one character (说, 称) only before punctuation, 道 or 了 (说明 and
+// 讲究 are not speech); a longer one unless a noun ending follows it
+// (发言人, 讲话稿, 讲话中, 要求的). 作 counts when its clause goes on to a
+// 报告, 说明 or 讲话 (翟永清作了…的报告和…的说明), and not inside 工作 or 合作.
+func speechVerbsIn(s string) []int {
+	var out []int
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if n := names.speech.prefixAt(s, i); n > 0 {
+			next := firstRune(s[i+n:])
+			if n == size {
+				if i+n == len(s) || strings.ContainsRune(clausePunct, next) || next == '道' || next == '了' {
+					out = append(out, i)
+				}
+			} else if !strings.ContainsRune("的人者稿中权书案精时", next) {
+				out = append(out, i)
+			}
+			i += n
+			continue
+		}
+		if r == '作' && !strings.ContainsRune("工合协创写操动运著制", lastRune(s[:i])) {
+			end := len(s)
+			if k := strings.IndexAny(s[i:], "。；！？"); k >= 0 {
+				end = i + k
+			}
+			if c := s[i+size : end]; strings.Contains(c, "报告") || strings.Contains(c, "说明") || strings.Contains(c, "讲话") {
+				out = append(out, i)
+			}
+		}
+		i += size
+	}
+	return out
+}
+
+// findTurns reads a transcript's turns: a paragraph opening with a name,
+// or a role and a name, and a colon (韩文秀：…, 国家发展改革委主任郑栅洁：…,
+// 主持人 寿小丽：) is spoken by that person; 记者：, 中央广播电视总台记者：
+// and 问： by nobody; 答： by the person announced to answer questions,
+// when there is exactly one. A paragraph with no marker of its own goes
+// on with the last turn. A document is a transcript when it has two turns
+// at least.
+func (a *attribution) findTurns() {
+	a.turns = make([]turn, len(a.doc.Passages))
+	answerer := a.announcedAnswerer()
+	count := 0
+	for i, p := range a.doc.Passages {
+		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindSignature || p.Kind == KindCaption || p.Kind == KindCredit {
+			continue
+		}
+		if t, ok := a.turnMarker(a.texts[i], p.Text, answerer); ok {
+			a.turns[i] = t
+			count++
+		}
+	}
+	if count < 2 {
+		a.turns = make([]turn, len(a.doc.Passages))
+		return
+	}
+	var cur *turn
+	for i, p := range a.doc.Passages {
+		switch {
+		case a.turns[i].set:
+			cur = &a.turns[i]
+		case cur != nil && (p.Kind == KindBody || p.Kind == KindLead):
+			a.turns[i] = *cur
+		}
+	}
+}
+
+// turnMarker reads the marker a passage opens with, if any.
+func (a *attribution) turnMarker(st, written, answerer string) (turn, bool) {
+	colon := strings.IndexAny(st, "：:")
+	if colon <= 0 || utf8.RuneCountInString(st[:colon]) > 30 {
+		return turn{}, false
+	}
+	head := strings.TrimSpace(st[:colon])
+	if strings.ContainsAny(head, clausePunct) {
+		return turn{}, false
+	}
+	switch {
+	case head == "问" || strings.HasSuffix(head, "记者") || head == "提问":
+		return turn{set: true}, true
+	case head == "答":
+		return turn{set: true, speaker: answerer}, true
+	}
+	// The name at the end of the head, after its role if any.
+	for k := 0; k < len(head); {
+		rest := joinSpaced(head[k:])
+		roled := k > 0 && names.roles.suffixAt(head, 0, skipSpacesBack(head, 0, k)) >= 0
+		if k == 0 || roled {
+			_, known := a.known[rest]
+			if known || names.isName(rest) && (roled || utf8.RuneCountInString(rest) >= 3) || roled && names.isForeignName(rest) {
+				role := ""
+				if roled {
+					role = strings.TrimSpace(written[:k])
+				}
+				wk := strings.Index(written, strings.TrimSpace(written[k:colon]))
+				a.add(rest, joinSpaced(strings.TrimSpace(written[max(wk, k):colon])), role)
+				return turn{set: true, speaker: rest}, true
+			}
+		}
+		_, n := utf8.DecodeRuneInString(head[k:])
+		k += n
+	}
+	// A role alone (主持人：) is the one person introduced with it, if any.
+	if names.roles.has(head) {
+		return turn{set: true, speaker: a.uniqueWithRole(head)}, true
+	}
+	return turn{}, false
+}
+
+// announcedAnswerer is the person a press conference announced to answer
+// questions (国家发展改革委主任郑栅洁…介绍…并答记者问), when exactly one
+// person is named where the answering is announced.
+func (a *attribution) announcedAnswerer() string {
+	found := ""
+	for i, p := range a.doc.Passages {
+		st := a.texts[i]
+		if !answerRe.MatchString(st) {
+			continue
+		}
+		for _, rn := range names.roleNames(st) {
+			key := st[rn.name[0]:rn.name[1]]
+			if found != "" && found != key {
+				return ""
+			}
+			found = key
+			a.add(key, p.Text[rn.name[0]:rn.name[1]], strings.TrimSpace(p.Text[rn.role[0]:rn.role[1]]))
+		}
+	}
+	return found
+}
+
+var answerRe = regexp.MustCompile(`答记者问|回答记者提问|答问|回答了记者|答记者|回答提问|接受\p{Han}{0,8}采访`)
+
+// uniqueWithRole is the one known person whose role ends in role, "" if
+// none or several.
+func (a *attribution) uniqueWithRole(role string) string {
+	found := ""
+	for _, key := range a.order {
+		r := a.known[key].Role
+		if strings.HasSuffix(r, role) && !strings.HasSuffix(r, "副"+role) {
+			if found != "" {
+				return ""
+			}
+			found = key
+		}
+	}
+	return found
+}
+
+// mentionPeople lists the people of each passage: every known name it
+// contains. A name held by two people (丁国华（市人大）, 丁国华（市中院）)
+// is told apart by the affiliation written after it.
+func (a *attribution) mentionPeople() {
+	byLength := append([]string(nil), a.order...)
+	sort.SliceStable(byLength, func(i, j int) bool { return len(byLength[i]) > len(byLength[j]) })
+	for i := range a.doc.Passages {
+		p, st := &a.doc.Passages[i], a.texts[i]
 		type mention struct {
 			at     int
 			person Person
@@ -162,123 +521,146 @@ func attribute(doc *Document, fmSpeakers []string) {
 			masked = strings.ReplaceAll(masked, key, strings.Repeat(" ", len(key)))
 			written := p.Text[at : at+len(key)]
 			affiliated := false
-			for _, a := range affiliations[key] {
-				if j := strings.Index(st, key+"（"+a+"）"); j >= 0 {
-					found = append(found, mention{j, Person{Name: written, Affiliation: a}})
+			for _, aff := range a.affiliations[key] {
+				if j := strings.Index(st, key+"（"+aff+"）"); j >= 0 {
+					found = append(found, mention{j, Person{Name: written, Affiliation: aff}})
 					affiliated = true
 				}
 			}
 			if !affiliated {
-				found = append(found, mention{at, Person{Name: written, Role: known[key].Role}})
+				found = append(found, mention{at, Person{Name: written, Role: a.known[key].Role}})
 			}
 		}
 		// In the order of the text, as a reader meets them.
-		sort.SliceStable(found, func(a, b int) bool { return found[a].at < found[b].at })
+		sort.SliceStable(found, func(i, j int) bool { return found[i].at < found[j].at })
 		for _, m := range found {
 			p.People = appendPerson(p.People, m.person)
 		}
 	}
+}
 
-	// Speakers: the earliest reported-speech pattern in the passage whose
-	// subject is a known name; else a pronoun (他说) standing for the last
-	// person named; else nobody.
-	last := ""
-	for i := range doc.Passages {
-		p, st := &doc.Passages[i], texts[i]
+// chooseSpeakers sets each passage's speaker: a transcript's turn; else
+// the first utterance whose subject resolves to a person; else, when the
+// passage reports no one, the document's speaker. A short reference
+// that resolves to no one (周总理 in a document that never names him)
+// leaves the passage with no speaker.
+func (a *attribution) chooseSpeakers() {
+	last := "" // the person 他 or 她 stands for
+	for i := range a.doc.Passages {
+		p, st := &a.doc.Passages[i], a.texts[i]
 		switch p.Kind {
-		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel:
+		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel, KindSignature:
 			continue
 		}
-		speaker := ""
-		pos := len(st) + 1
-		consider := func(name string, at int) {
-			if name != "" && at < pos {
-				speaker, pos = name, at
+		speaker, reported := "", false
+		if t := a.turns[i]; t.set {
+			speaker, reported = t.speaker, true
+		}
+		for _, u := range a.speech[i] {
+			if reported {
+				break
+			}
+			reported = true
+			speaker = a.resolve(u, st, last, i)
+			if speaker != "" {
+				break
 			}
 		}
-		for _, m := range speech[i] {
-			consider(trimToKnown(st[m[2]:m[3]], known), m[2])
-		}
-		if strings.Contains(st, "作") { // reportRe needs 作
-			for _, m := range findNear(reportRe, st, []string{"作"}, 80, 200) {
-				consider(trimToKnown(st[m[2]:m[3]], known), m[2])
-			}
-		}
-		// 会上，翟永清作了…的报告…。他说，2024年… : the pronoun is 翟永清.
-		if m := pronounRe.FindStringIndex(st); m != nil && speaker == "" {
-			if before := lastMentioned(st[:m[0]], order); before != "" {
-				speaker = before
-			} else {
-				speaker = last
-			}
-		}
-		if speaker == "" && known[docSpeaker] != nil {
+		if !reported && a.known[a.docSpeaker] != nil {
 			// The document's speaker speaks a work report's own text
 			// (过去一年，我们…) wherever no one else is reported.
-			speaker = docSpeaker
+			speaker = a.docSpeaker
 		}
-		if speaker != "" {
-			p.Speaker = known[speaker].Name
-			p.SpeakerRole = known[speaker].Role
+		if speaker != "" && a.known[speaker] != nil {
+			p.Speaker = a.known[speaker].Name
+			p.SpeakerRole = a.known[speaker].Role
 			last = speaker
-		} else if mentioned := lastMentioned(st, order); mentioned != "" {
+		} else if mentioned := lastMentioned(st, a.order); mentioned != "" {
 			// 他说 in a later passage refers to the last person named.
 			last = mentioned
 		}
 	}
 }
 
-func affiliatedMatches(st string) [][]string {
-	if !strings.Contains(st, "（") {
-		return nil
-	}
-	return affiliatedRe.FindAllStringSubmatch(st, -1)
-}
-
-// titleStarts are the first characters of the title words: roleNameRe is
-// tried only where one stands, since an unanchored search through the
-// alternation of titles dominated the parse time of the seed.
-var titleStarts = func() string {
-	var b strings.Builder
-	for _, w := range strings.Split(titleWords, "|") {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !strings.ContainsRune(b.String(), r) {
-			b.WriteRune(r)
+// resolve is the person an utterance's subject stands for, "" if none:
+// a name is itself; 他 or 她 is the last person named before it in the
+// passage, or before the passage; 周总理 is the one person of that family
+// name and office the document introduced; 总书记 or 该委员 the one person
+// (or the last named) with that role.
+func (a *attribution) resolve(u utterance, st, last string, passage int) string {
+	switch u.ref.kind {
+	case refName:
+		return st[u.ref.start:u.ref.end]
+	case refPronoun:
+		if before := lastMentioned(st[:u.ref.start], a.order); before != "" {
+			return before
 		}
-	}
-	return b.String()
-}()
-
-// findRoleNames is what roleNameRe would find unanchored, as submatch
-// indexes into text: leftmost matches that do not overlap.
-func findRoleNames(text string) [][]int {
-	var out [][]int
-	for i := 0; i < len(text); {
-		j := strings.IndexAny(text[i:], titleStarts)
-		if j < 0 {
-			break
-		}
-		i += j
-		window := text[i:min(len(text), i+maxRoleMatch)]
-		if m := roleNameRe.FindStringSubmatchIndex(window); m != nil {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += i
+		return last
+	case refShort:
+		found := ""
+		for _, key := range a.order {
+			r := a.known[key].Role
+			if strings.HasPrefix(key, u.ref.family) && key != u.ref.family && strings.HasSuffix(r, u.ref.role) && !strings.HasSuffix(r, "副"+u.ref.role) {
+				if found != "" && found != key {
+					return ""
 				}
+				found = key
 			}
-			out = append(out, m)
-			i = m[1]
-			continue
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
+		return found
+	case refRole:
+		if strings.HasPrefix(st[u.ref.start:], "该") {
+			return a.lastWithRole(u.ref.role, passage, u.ref.start)
+		}
+		return a.uniqueWithRole(u.ref.role)
 	}
-	return out
+	return ""
 }
 
-// maxRoleMatch bounds a role-and-name match in bytes: the longest title
-// (5 characters), a name (3) and one more character, 3 bytes each.
-const maxRoleMatch = 3 * 12
+// lastWithRole is the person with the role last named before byte at of
+// the passage: 该委员 after 全国政协委员王芳.
+func (a *attribution) lastWithRole(role string, passage, at int) string {
+	best, bestAt := "", -1
+	for _, key := range a.order {
+		if r := a.known[key].Role; strings.HasSuffix(r, role) {
+			if k := strings.LastIndex(a.texts[passage][:at], key); k > bestAt {
+				best, bestAt = key, k
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for i := passage - 1; i >= 0; i-- {
+		ps := a.doc.Passages[i].People
+		for k := len(ps) - 1; k >= 0; k-- {
+			if strings.HasSuffix(ps[k].Role, role) {
+				return simplified(ps[k].Name)
+			}
+		}
+	}
+	return ""
+}
+
+// lastMentioned is the known name that stands last in text.
+func lastMentioned(text string, order []string) string {
+	best, at := "", -1
+	for _, n := range order {
+		if i := strings.LastIndex(text, n); i > at {
+			best, at = n, i
+		}
+	}
+	return best
+}
+
+func appendPerson(list []Person, p Person) []Person {
+	for _, have := range list {
+		if have.Key() == p.Key() {
+			return list
+		}
+	}
+	return append(list, p)
+}
 
 // findNear is re.FindAllStringSubmatchIndex over text, run only in small
 // windows around the words a match must contain (anchors): from up to
@@ -346,9 +728,6 @@ func findNear(re *regexp.Regexp, text string, anchors []string, before, after in
 
 const sentenceEnds = "。！？；"
 
-// speechVerbs are the verbs of speechRe.
-var speechVerbs = []string{"说", "指出", "强调", "表示", "宣布", "认为", "介绍", "要求", "提出"}
-
 // simplified folds the Han characters of s to Simplified, keeping every
 // other rune and every byte offset as they are, so that a match in the
 // result can be cut out of s.
@@ -364,153 +743,4 @@ func simplified(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// leadingName is the name at the end of a run captured before a speech
-// verb, for a speaker introduced by the verb alone (刘俊义说，…). The run
-// may begin with a title (主席谷明宣布) or a few words of the clause, so
-// titles are cut off and a name must start with a common surname: three
-// characters are tried before two, as most names have three.
-func leadingName(s string) string {
-	if loc := titlePrefixRe.FindStringIndex(s); loc != nil {
-		s = s[loc[1]:]
-	}
-	rs := []rune(s)
-	for n := 3; n >= 2; n-- {
-		if len(rs) < n {
-			continue
-		}
-		name := string(rs[len(rs)-n:])
-		if strings.ContainsRune(surnames, rs[len(rs)-n]) && plausibleName(name) {
-			return name
-		}
-	}
-	return ""
-}
-
-// surnames are the common single-character family names (about 150 cover
-// nine in ten people). A name introduced only by a speech verb must start
-// with one, so that ordinary words before 说 are not taken for people.
-const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-
-var titlePrefixRe = regexp.MustCompile(`^.*(?:` + titleWords + `)`)
-
-// trimToKnown finds the known name at the end of a captured run: the
-// speech pattern takes up to four characters before the verb
-// (会上，翟永清作 gives 翟永清).
-func trimToKnown(s string, known map[string]*Person) string {
-	for i := 0; i < len(s); {
-		if _, ok := known[s[i:]]; ok {
-			return s[i:]
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return ""
-}
-
-func lastMentioned(text string, order []string) string {
-	best, at := "", -1
-	for _, n := range order {
-		if i := strings.LastIndex(text, n); i > at {
-			best, at = n, i
-		}
-	}
-	return best
-}
-
-// roleBefore is the title chain before a name, from the start of its
-// clause: 大会执行主席、主席团常务主席 before 谷明.
-func roleBefore(written, simp string, start, nameStart int) string {
-	from := 0
-	if i := strings.LastIndexAny(simp[:start], "，。；：:,（(“"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(simp[i:])
-		from = i + size
-	}
-	// Keep only the titles: from the first title word on. The match runs
-	// on the Simplified view and is cut from the text as written (代市長).
-	loc := roleChainRe.FindStringIndex(simp[from:nameStart])
-	if loc == nil {
-		return ""
-	}
-	r := strings.TrimRight(simp[from+loc[0]:from+loc[1]], "、")
-	// 在报告中, 他在讲话中代表… are context, not a role; 中 alone is not
-	// (市中级人民法院院长, 中央委员).
-	if strings.HasPrefix(r, "在") || inContextRe.MatchString(r) {
-		return ""
-	}
-	return written[from+loc[0] : from+loc[0]+len(r)]
-}
-
-// signatureRe is a report's signature line: a role ending in a title,
-// white space, a name (大同市人民政府代市长 刘俊义, 市政协主席　韦韬).
-var signatureRe = regexp.MustCompile(`^(\p{Han}{0,16}?(?:` + officeWords + `))[\s\x{3000}]+(\p{Han}{2,4})$`)
-
-var inContextRe = regexp.MustCompile(`在\p{Han}*中`)
-
-var roleChainRe = regexp.MustCompile(`(?:\p{Han}{0,8}?(?:` + titleWords + `)(?:、)?)+`)
-
-// listNames reads the names of an attendance list as byte spans of text:
-// 张强、武健鹏、…、丁国华（市人大）、…、王玺在主席台前排就座 and
-// 在主会场出席会议的还有：刘美、杨素卿、苏智、王凤瑞及大会主席团其他成员.
-func listNames(text string) [][2]int {
-	base := 0
-	if i := strings.IndexAny(text, "：:"); i >= 0 {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		base = i + size
-	}
-	var out [][2]int
-	for base <= len(text) {
-		end := strings.Index(text[base:], "、")
-		seg := text[base:]
-		if end >= 0 {
-			seg = text[base : base+end]
-		}
-		lead := len(seg) - len(strings.TrimLeft(seg, " \u3000"))
-		n := cleanListName(seg)
-		if plausibleName(n) {
-			if at := strings.Index(seg[lead:], n); at >= 0 {
-				out = append(out, [2]int{base + lead + at, base + lead + at + len(n)})
-			}
-		}
-		if end < 0 {
-			break
-		}
-		base += end + len("、")
-	}
-	return out
-}
-
-var listCut = regexp.MustCompile(`（.*$|\(.*$|等.*$|及.*$|在.*$|分别.*$|出席.*$|列席.*$|[，。；].*$`)
-
-func cleanListName(seg string) string {
-	seg = strings.TrimSpace(seg)
-	seg = listCut.ReplaceAllString(seg, "")
-	if loc := titlePrefixRe.FindStringIndex(seg); loc != nil && loc[1] < len(seg) {
-		seg = seg[loc[1]:]
-	}
-	return seg
-}
-
-// plausibleName: two to four Han characters and not a common word.
-func plausibleName(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 4 || notNames[s] {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x4E00 || r > 0x9FFF {
-			return false
-		}
-	}
-	return !strings.ContainsAny(s, "的了是在和与及议市省县政府届次")
-}
-
-func appendPerson(list []Person, p Person) []Person {
-	for _, have := range list {
-		if have.Key() == p.Key() {
-			return list
-		}
-	}
-	return append(list, p)
 }

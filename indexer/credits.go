@@ -51,7 +51,7 @@ func creditLine(s string) (reporters, photographers []string, ok bool) {
 	if m == nil {
 		return nil, nil, false
 	}
-	if r, _ := utf8.DecodeRuneInString(f[m[2]:]); !strings.ContainsRune(surnames, r) {
+	if r, _ := utf8.DecodeRuneInString(f[m[2]:]); !names.isSurname(r) {
 		return nil, nil, false
 	}
 	if cut < len(f) {

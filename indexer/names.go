@@ -1,0 +1,649 @@
+package indexer
+
+import (
+	"embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The name model: who a span of text names, read from the evidence around
+// it. A Han name is a family name (surnames.txt, single or compound)
+// followed by one or two given-name characters; a transliterated or
+// minority name (克林顿, 买买提·艾力) is a run of transliteration characters
+// taken whole. Either is a name only where its boundaries are supported: a
+// role before it (县长王建国), the start of a clause, and after it a verb,
+// an adverbial, a role (周恩来总理) or punctuation. The word lists are
+// data (indexer/data/*.txt), so that a reader can review and extend them
+// without reading Go.
+
+//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt
+var nameData embed.FS
+
+// names is the model built from the data files, once: it is read-only.
+var names = loadNameModel()
+
+// nameModel holds the word lists of the name model.
+type nameModel struct {
+	surnames map[rune]bool   // single-character family names
+	compound map[string]bool // two-character family names: 欧阳, 诸葛
+	translit map[rune]bool   // characters of transliterated names, and ·
+	notGiven map[rune]bool   // never in a given name: 的, 该, 地, 调, 候
+	instEnds map[rune]bool   // end an institution or place: 院, 委, 局, 省
+
+	roles       wordSet // titles before or after a name, offices included
+	offices     wordSet // titles that sign a report
+	speech      wordSet // verbs of reported speech
+	session     wordSet // verbs of a session: end a name, name no speaker
+	adverbials  wordSet // open an adverbial between subject and verb
+	timeWords   wordSet
+	notSpeakers wordSet
+}
+
+// wordSet is a list of words, looked up by the position where a word
+// starts or ends in a text.
+type wordSet struct {
+	words         map[string]bool
+	maxBytes      int
+	firsts, lasts map[rune]bool // the first and last runes of the words
+}
+
+func newWordSet(words []string) wordSet {
+	w := wordSet{words: map[string]bool{}, firsts: map[rune]bool{}, lasts: map[rune]bool{}}
+	for _, s := range words {
+		w.words[s] = true
+		w.maxBytes = max(w.maxBytes, len(s))
+		r, _ := utf8.DecodeRuneInString(s)
+		w.firsts[r] = true
+		r, _ = utf8.DecodeLastRuneInString(s)
+		w.lasts[r] = true
+	}
+	return w
+}
+
+func (w wordSet) has(s string) bool { return w.words[s] }
+
+// prefixAt is the byte length of the longest word of w that starts at
+// byte i of s, 0 if none.
+func (w wordSet) prefixAt(s string, i int) int {
+	if i >= len(s) || !w.firsts[firstRune(s[i:])] {
+		return 0
+	}
+	for n := min(w.maxBytes, len(s)-i); n > 0; n-- {
+		if (i+n == len(s) || utf8.RuneStart(s[i+n])) && w.words[s[i:i+n]] {
+			return n
+		}
+	}
+	return 0
+}
+
+// suffixAt is the start of the longest word of w that ends at byte i of
+// s, not before from; -1 if none.
+func (w wordSet) suffixAt(s string, from, i int) int {
+	if i <= from || !w.lasts[lastRune(s[:i])] {
+		return -1
+	}
+	for k := max(from, i-w.maxBytes); k < i; k++ {
+		if utf8.RuneStart(s[k]) && w.words[s[k:i]] {
+			return k
+		}
+	}
+	return -1
+}
+
+// dataLines reads a data file: one entry a line, # starts a comment.
+func dataLines(name string) []string {
+	raw, err := nameData.ReadFile("data/" + name)
+	if err != nil {
+		panic(err) // embedded: cannot happen
+	}
+	var out []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// dataRunes reads a data file of characters, many to a line.
+func dataRunes(name string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, line := range dataLines(name) {
+		for _, r := range line {
+			if !unicode.IsSpace(r) {
+				m[r] = true
+			}
+		}
+	}
+	return m
+}
+
+func loadNameModel() *nameModel {
+	m := &nameModel{
+		surnames: map[rune]bool{},
+		compound: map[string]bool{},
+		translit: dataRunes("translit.txt"),
+		notGiven: dataRunes("not_given.txt"),
+		instEnds: dataRunes("institution_ends.txt"),
+	}
+	for _, line := range dataLines("surnames.txt") {
+		// A line of two characters is a compound name; the lines of
+		// single names run longer.
+		if utf8.RuneCountInString(line) == 2 {
+			m.compound[line] = true
+			continue
+		}
+		for _, r := range line {
+			m.surnames[r] = true
+		}
+	}
+	offices := dataLines("offices.txt")
+	m.offices = newWordSet(offices)
+	m.roles = newWordSet(append(dataLines("roles.txt"), offices...))
+	m.speech = newWordSet(dataLines("speech_verbs.txt"))
+	m.session = newWordSet(dataLines("session_verbs.txt"))
+	m.adverbials = newWordSet(dataLines("adverbials.txt"))
+	m.timeWords = newWordSet(dataLines("time_words.txt"))
+	m.notSpeakers = newWordSet(dataLines("not_speakers.txt"))
+	return m
+}
+
+// isSurname reports whether r is a single-character family name.
+func (m *nameModel) isSurname(r rune) bool { return m.surnames[r] }
+
+// isHan: a CJK unified ideograph of the basic block or extension A.
+func isHan(r rune) bool { return r >= 0x3400 && r <= 0x9FFF }
+
+// familyAt is the byte length of the family name starting at byte i of
+// s: compound names are tried first (欧阳 before 欧). Returns the lengths
+// that apply, longest first.
+func (m *nameModel) familyAt(s string, i int) []int {
+	var out []int
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if i+n < len(s) {
+		_, n2 := utf8.DecodeRuneInString(s[i+n:])
+		if m.compound[s[i:i+n+n2]] {
+			out = append(out, n+n2)
+		}
+	}
+	if m.surnames[r] {
+		out = append(out, n)
+	}
+	return out
+}
+
+// givenOK: a given name of one or two characters (three after a compound
+// family name is not allowed), none of them a character that never
+// appears in one, the last not an institution's ending, and the whole
+// neither a time word nor an adverb (于近日, 委员普遍认为).
+func (m *nameModel) givenOK(given string) bool {
+	n := 0
+	for _, r := range given {
+		if !isHan(r) || m.notGiven[r] {
+			return false
+		}
+		n++
+	}
+	if n < 1 || n > 2 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(given)
+	if m.instEnds[last] {
+		return false
+	}
+	return !m.timeWords.has(given) && !m.adverbials.has(given) && m.roles.prefixAt(given, 0) == 0
+}
+
+// wordOK: the whole candidate is not a word that is never a name.
+func (m *nameModel) wordOK(name string) bool {
+	return !m.notSpeakers.has(name) && !m.adverbials.has(name) && !m.timeWords.has(name) &&
+		m.roles.suffixAt(name, 0, len(name)) < 0
+}
+
+// hanNameEnds are the byte ends of the Han names that may start at byte
+// i of s and end by limit: family name plus one or two given characters,
+// longest first.
+func (m *nameModel) hanNameEnds(s string, i, limit int) []int {
+	var out []int
+	for _, fl := range m.familyAt(s, i) {
+		e := i + fl
+		for k := 0; k < 2 && e < limit; k++ {
+			_, n := utf8.DecodeRuneInString(s[e:])
+			e += n
+			if e > limit {
+				break
+			}
+			if m.givenOK(s[i+fl:e]) && m.wordOK(s[i:e]) {
+				out = append(out, e)
+			}
+		}
+	}
+	// Longest first.
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+// isHanName reports whether s as a whole is a Han name.
+func (m *nameModel) isHanName(s string) bool {
+	for _, e := range m.hanNameEnds(s, 0, len(s)) {
+		if e == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isForeignName reports whether s as a whole is a transliterated or
+// minority name: two to sixteen transliteration characters, a middle dot
+// only between parts (买买提·艾力).
+func (m *nameModel) isForeignName(s string) bool {
+	n := 0
+	prevDot := true
+	for _, r := range s {
+		if !m.translit[r] {
+			return false
+		}
+		dot := r == '·'
+		if dot && prevDot {
+			return false
+		}
+		prevDot = dot
+		n++
+	}
+	return n >= 2 && n <= 16 && !prevDot && m.wordOK(s)
+}
+
+// isName reports whether s, standing alone (a list entry, a signature
+// line, a press-conference turn), is a person's name. Alignment spaces
+// are removed first (李　强, 习　近　平).
+func (m *nameModel) isName(s string) bool {
+	s = joinSpaced(s)
+	return m.isHanName(s) || (strings.ContainsRune(s, '·') && m.isForeignName(s))
+}
+
+// joinSpaced removes the alignment spaces inside a name set on a line of
+// its own: 李　强 → 李强, 习　近　平 → 习近平, 龚 正 → 龚正. Text that is not
+// a run of at most four Han characters once the spaces are gone is
+// returned trimmed, spaces kept.
+func joinSpaced(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, " \u3000\t\u00a0") {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0':
+			continue
+		case isHan(r) || r == '·':
+			n++
+			b.WriteRune(r)
+		default:
+			return s
+		}
+	}
+	if n > 4 && !strings.ContainsRune(s, '·') {
+		return s
+	}
+	return b.String()
+}
+
+// isSpace: the alignment spaces of a signature.
+func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' }
+
+// clausePunct ends a clause: a subject never reaches across one.
+const clausePunct = "，。；：！？、,.;:!?“”「」『』\"（）()《》—…\n"
+
+// atClauseStart: byte i of s starts a clause: the start of the text, or
+// just after punctuation or a space.
+func atClauseStart(s string, from, i int) bool {
+	if i <= from {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return strings.ContainsRune(clausePunct, r) || isSpace(r)
+}
+
+// refKind says how a subject names its person.
+type refKind int
+
+const (
+	refName    refKind = iota // by name: 李强, 克林顿
+	refShort                  // by family name and role: 周总理, 习主席
+	refRole                   // by role alone: 总书记, 该委员
+	refPronoun                // 他, 她
+)
+
+// reference is who the subject of a clause names.
+type reference struct {
+	kind       refKind
+	start, end int    // byte span in the text of the name or short form
+	role       string // the role written before or after it, or of a short form
+	family     string // refShort: the family name
+	// strong: a role or title bounds the name (县长王建国, 王芳委员), not
+	// only punctuation (王海涛指出).
+	strong bool
+}
+
+// subject finds who speaks in s[from:verb], the words before a verb of
+// speech back to the start of their clause: 国务院总理李强 (a role and a
+// name), 周恩来总理 (a name and a title), 刘俊义在报告中 (a name and an
+// adverbial), 周总理在讲到…的时候 (a short form), 他 (a pronoun). ok is
+// false when the clause opens with no one: 应该 (应该指出), 国务院
+// (国务院认为), 就全国范围来 (就全国范围来说), 文章 (文章指出).
+func (m *nameModel) subject(s string, from, verb int) (ref reference, ok bool) {
+	// The clause: back to the last punctuation, at most 48 characters.
+	start := from
+	if k := strings.LastIndexAny(s[from:verb], clausePunct); k >= 0 {
+		_, n := utf8.DecodeRuneInString(s[from+k:])
+		start = from + k + n
+	}
+	for utf8.RuneCountInString(s[start:verb]) > 48 {
+		_, n := utf8.DecodeRuneInString(s[start:])
+		start += n
+	}
+	for start < verb {
+		r, n := utf8.DecodeRuneInString(s[start:])
+		if !isSpace(r) {
+			break
+		}
+		start += n
+	}
+	best := reference{start: -1}
+	for i := start; i < verb; {
+		roleStart := m.roles.suffixAt(s, start, skipSpacesBack(s, start, i))
+		roleBefore := roleStart >= 0
+		if i == start || roleBefore {
+			if r, found := m.subjectAt(s, start, i, verb, roleBefore); found {
+				if roleBefore {
+					r.role = s[m.roleChainStart(s, start, roleStart):i]
+					r.strong = true
+				}
+				// The subject nearest the verb wins: 全国政协委员、清华大学教授张伟建议.
+				best, ok = r, true
+			}
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return best, ok
+}
+
+// skipSpacesBack is i moved back over the spaces before it: 主持人 寿小丽.
+func skipSpacesBack(s string, from, i int) int {
+	for i > from {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !isSpace(r) {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// roleChainStart is where the chain of roles ending at a role that
+// starts at roleStart begins, back to the start of the clause: 大会执行主席、
+// 主席团常务主席 before 谷明, 国务院总理 before 李强, 全国政协委员、清华大学教授
+// before 张伟. The chain keeps its organ (国务院, 市发展改革委) and stops at a
+// verb, a particle or a pronoun, which are context, not role (会见了,
+// 我代表, 在报告中).
+func (m *nameModel) roleChainStart(s string, start, roleStart int) int {
+	at := roleStart
+	for k, n := roleStart, 0; k > start && n < 12; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:k])
+		if r == '、' {
+			// 、 joins two roles, not a name and a role (张强、市长李四).
+			if m.roles.suffixAt(s, start, k-size) < 0 {
+				break
+			}
+		} else if !isHan(r) || strings.ContainsRune(chainStops, r) {
+			break
+		}
+		k -= size
+		if m.roles.prefixAt(s, k) == 0 && (m.speech.prefixAt(s, k) > 0 || m.session.prefixAt(s, k) > 0) {
+			break
+		}
+		at = k
+	}
+	return at
+}
+
+// chainStops end a chain of roles on the left.
+const chainStops = "了的在于向对我他她你和与及是为把被将从以由请经即"
+
+// subjectAt tries a subject starting at byte i, which a clause start or a
+// role bounds on the left.
+func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool) (reference, bool) {
+	// 他说, 她强调; not 他们, 其他.
+	if strings.HasPrefix(s[i:], "他") || strings.HasPrefix(s[i:], "她") {
+		e := i + len("他")
+		if !strings.HasPrefix(s[e:], "们") && m.tailOK(s, e, verb) {
+			return reference{kind: refPronoun, start: i, end: e}, true
+		}
+	}
+	// 该委员表示: a role named again.
+	if strings.HasPrefix(s[i:], "该") && !roleBefore {
+		if n := m.roles.prefixAt(s, i+len("该")); n > 0 {
+			e := i + len("该") + n
+			if m.tailOK(s, e, verb) {
+				return reference{kind: refRole, start: i, end: e, role: s[i+len("该") : e]}, true
+			}
+		}
+	}
+	// 总书记指出: an office alone opens the clause.
+	if i == start && !roleBefore {
+		if n := m.offices.prefixAt(s, i); n > 0 && m.tailOK(s, i+n, verb) {
+			return reference{kind: refRole, start: i, end: i + n, role: s[i : i+n]}, true
+		}
+	}
+	// 周总理, 李总理, 习主席: a family name and an office.
+	for _, fl := range m.familyAt(s, i) {
+		if n := m.offices.prefixAt(s, i+fl); n > 0 && m.tailOK(s, i+fl+n, verb) {
+			return reference{kind: refShort, start: i, end: i + fl + n, family: s[i : i+fl], role: s[i+fl : i+fl+n]}, true
+		}
+	}
+	// A Han name, longest first: 王建国在 before 王建.
+	for _, e := range m.hanNameEnds(s, i, verb) {
+		if m.tailOK(s, e, verb) {
+			return m.withTitle(s, reference{kind: refName, start: i, end: e}, verb), true
+		}
+	}
+	// A transliterated or minority name, taken whole up to a role or a
+	// verb: 美国总统克林顿说, 纳扎尔巴耶夫总统表示, 委员买买提·艾力说. With no role
+	// before it, only a role after it bounds it: a country (巴西表示) is
+	// made of the same characters.
+	if e := m.translitRun(s, i, verb); e > i {
+		for k := e; k > i; {
+			if m.isForeignName(s[i:k]) {
+				ref := m.withTitle(s, reference{kind: refName, start: i, end: k}, verb)
+				if m.tailOK(s, k, verb) && (roleBefore || ref.strong) {
+					return ref, true
+				}
+			}
+			_, n := utf8.DecodeLastRuneInString(s[:k])
+			k -= n
+		}
+	}
+	// A name of four characters between a role and the verb: 名誉会长池田大作说.
+	if roleBefore {
+		if e := runeOffset(s, i, 4); e > 0 && e <= verb && m.isSurname(firstRune(s[i:])) && m.givenRunOK(s[i:e]) &&
+			(e == verb || m.roles.prefixAt(s, e) > 0) {
+			return m.withTitle(s, reference{kind: refName, start: i, end: e}, verb), true
+		}
+	}
+	return reference{}, false
+}
+
+// withTitle records a title written right after a name (周恩来总理,
+// 王芳委员, 邓小平同志) as the reference's role, and marks it strong.
+func (m *nameModel) withTitle(s string, ref reference, verb int) reference {
+	if n := m.roles.prefixAt(s, ref.end); n > 0 && ref.end+n <= verb {
+		ref.strong = true
+		if t := s[ref.end : ref.end+n]; t != "同志" && t != "先生" && t != "女士" {
+			ref.role = t
+		}
+	}
+	return ref
+}
+
+// tailOK: what stands between a name ending at e and the verb at verb
+// lets the name end there: nothing, a title (周恩来总理强调), an
+// adverbial (在报告中, 代表民建中央, 于近日, 再次, 动情地) or an
+// affiliation in parentheses.
+func (m *nameModel) tailOK(s string, e, verb int) bool {
+	if e == verb {
+		return true
+	}
+	if e > verb {
+		return false
+	}
+	if n := m.roles.prefixAt(s, e); n > 0 {
+		return e+n == verb || m.tailOK(s, e+n, verb)
+	}
+	if m.adverbials.prefixAt(s, e) > 0 || m.timeWords.prefixAt(s, e) > 0 {
+		return true
+	}
+	if strings.HasPrefix(s[e:], "（") || strings.HasPrefix(s[e:], "(") {
+		return true
+	}
+	// 高兴地说 after a name: an adverb in 地 right before the verb.
+	if t := s[e:verb]; strings.HasSuffix(t, "地") && utf8.RuneCountInString(t) <= 5 {
+		return true
+	}
+	return false
+}
+
+// translitRun is the end of the run of transliteration characters that
+// starts at byte i, not past limit.
+func (m *nameModel) translitRun(s string, i, limit int) int {
+	e := i
+	for e < limit {
+		r, n := utf8.DecodeRuneInString(s[e:])
+		if !m.translit[r] {
+			break
+		}
+		e += n
+	}
+	return e
+}
+
+// givenRunOK: the characters after a family name hold none that never
+// appears in a name.
+func (m *nameModel) givenRunOK(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	for _, r := range s[n:] {
+		if !isHan(r) || m.notGiven[r] {
+			return false
+		}
+	}
+	return m.wordOK(s)
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// runeOffset is the byte offset of the n-th rune after byte i of s, -1
+// when s is shorter.
+func runeOffset(s string, i, n int) int {
+	for ; n > 0; n-- {
+		if i >= len(s) {
+			return -1
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
+
+// roleName is a name that a role introduces, and the role: 代市长刘俊义,
+// 大会执行主席、主席团常务主席谷明, 市政协主席韦韬.
+type roleName struct {
+	role, name [2]int // byte spans
+}
+
+// roleNames finds the names written right after a role in s, where what
+// follows the name lets it end: punctuation, a verb of speech or of the
+// session, an adverbial, a title, 等/及/和. A name after a title starts
+// with a family name, so that 主席台 and 主席团 are places, and
+// 常务委员会工作报告 holds 委员 but no one.
+func (m *nameModel) roleNames(s string) []roleName {
+	var out []roleName
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		rs := m.roles.suffixAt(s, 0, skipSpacesBack(s, 0, i))
+		if rs < 0 || i == 0 || isSpace(firstRune(s[i:])) {
+			i += size
+			continue
+		}
+		found := false
+		// Shortest first, and a verb or punctuation after the name before
+		// a title after it: 市政协主席韦韬作常务委员会工作报告 is 韦韬, though
+		// 常务委员 could end 韦韬作.
+		ends := m.hanNameEnds(s, i, len(s))
+		best, bestStrength := -1, 0
+		for k := len(ends) - 1; k >= 0; k-- {
+			if st := m.endStrength(s, ends[k]); st > bestStrength {
+				best, bestStrength = ends[k], st
+			}
+		}
+		if best > 0 {
+			out = append(out, roleName{role: [2]int{m.roleChainStart(s, 0, rs), i}, name: [2]int{i, best}})
+			i, found = best, true
+		}
+		if !found {
+			if e := m.translitRun(s, i, len(s)); e > i {
+				for k := e; k > i; {
+					if m.isForeignName(s[i:k]) && m.nameEndsHere(s, k) {
+						out = append(out, roleName{role: [2]int{m.roleChainStart(s, 0, rs), i}, name: [2]int{i, k}})
+						i, found = k, true
+						break
+					}
+					_, n := utf8.DecodeLastRuneInString(s[:k])
+					k -= n
+				}
+			}
+		}
+		if !found {
+			i += size
+		}
+	}
+	return out
+}
+
+// nameEndsHere: what follows byte e lets a name end there.
+func (m *nameModel) nameEndsHere(s string, e int) bool { return m.endStrength(s, e) > 0 }
+
+// endStrength says how well what follows byte e ends a name: 2 for the
+// end of the text, punctuation, 等/及/和/与, a verb, an adverbial or a
+// time word; 1 for a title (王芳委员); 0 for anything else.
+func (m *nameModel) endStrength(s string, e int) int {
+	if e == len(s) {
+		return 2
+	}
+	r, _ := utf8.DecodeRuneInString(s[e:])
+	if strings.ContainsRune(clausePunct, r) || isSpace(r) || strings.ContainsRune("等及和与", r) {
+		return 2
+	}
+	if m.speech.prefixAt(s, e) > 0 || m.session.prefixAt(s, e) > 0 ||
+		m.adverbials.prefixAt(s, e) > 0 || m.timeWords.prefixAt(s, e) > 0 {
+		return 2
+	}
+	if m.roles.prefixAt(s, e) > 0 {
+		return 1
+	}
+	return 0
+}
