@@ -346,9 +346,9 @@ func (a *attribution) findSpeech() {
 }
 
 // speechVerbsIn are the byte offsets of the verbs of speech in s: a verb
-// of one character (说, 称) only before punctuation, 道 or 了 (说明 and
-// 讲究 are not speech); a longer one unless a noun ending follows it
-// (发言人, 讲话稿, 讲话中, 要求的). 作 counts when its clause goes on to a
+// before punctuation, 说, 道 or 了 (说明 and 讲究 are not speech, nor is
+// 介绍有关情况); one that takes a clause (强调要…, speech_verbs.txt) also
+// before words, unless a noun ending follows it (要求的, 讲话中). 作 counts when its clause goes on to a
 // 报告, 说明 or 讲话 (翟永清作了…的报告和…的说明), and not inside 工作 or 合作.
 func speechVerbsIn(s string) []int {
 	var out []int
@@ -356,11 +356,10 @@ func speechVerbsIn(s string) []int {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if n := names.speech.prefixAt(s, i); n > 0 {
 			next := firstRune(s[i+n:])
-			if n == size {
-				if i+n == len(s) || strings.ContainsRune(clausePunct, next) || next == '道' || next == '了' {
-					out = append(out, i)
-				}
-			} else if !strings.ContainsRune("的人者稿中权书案精时", next) {
+			switch {
+			case i+n == len(s) || strings.ContainsRune(clausePunct, next) || strings.ContainsRune("说道了", next):
+				out = append(out, i)
+			case n > size && names.takesClause.has(s[i:i+n]) && !strings.ContainsRune("的人者稿中权书案精时", next):
 				out = append(out, i)
 			}
 			i += n
@@ -389,10 +388,19 @@ func speechVerbsIn(s string) []int {
 // at least.
 func (a *attribution) findTurns() {
 	a.turns = make([]turn, len(a.doc.Passages))
-	answerer := a.announcedAnswerer()
+	answerer := ""
+	for _, st := range a.texts {
+		if strings.HasPrefix(st, "答：") || strings.HasPrefix(st, "答:") {
+			answerer = a.announcedAnswerer()
+			break
+		}
+	}
 	count := 0
 	for i, p := range a.doc.Passages {
 		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindSignature || p.Kind == KindCaption || p.Kind == KindCredit {
+			continue
+		}
+		if k := strings.IndexAny(a.texts[i], "：:"); k < 0 || k > 3*30 {
 			continue
 		}
 		if t, ok := a.turnMarker(a.texts[i], p.Text, answerer); ok {

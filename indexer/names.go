@@ -17,7 +17,7 @@ import (
 // data (indexer/data/*.txt), so that a reader can review and extend them
 // without reading Go.
 
-//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt
+//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt data/honorifics.txt data/foreign_places.txt
 var nameData embed.FS
 
 // names is the model built from the data files, once: it is read-only.
@@ -34,10 +34,13 @@ type nameModel struct {
 	roles       wordSet // titles before or after a name, offices included
 	offices     wordSet // titles that sign a report
 	speech      wordSet // verbs of reported speech
+	takesClause wordSet // speech verbs that take what is said without punctuation
 	session     wordSet // verbs of a session: end a name, name no speaker
 	adverbials  wordSet // open an adverbial between subject and verb
 	timeWords   wordSet
 	notSpeakers wordSet
+	honorifics  wordSet // titles after a name that mark even two characters
+	places      wordSet // countries and regions: 巴西, 哈萨克斯坦
 }
 
 // wordSet is a list of words, looked up by the position where a word
@@ -144,11 +147,22 @@ func loadNameModel() *nameModel {
 	offices := dataLines("offices.txt")
 	m.offices = newWordSet(offices)
 	m.roles = newWordSet(append(dataLines("roles.txt"), offices...))
-	m.speech = newWordSet(dataLines("speech_verbs.txt"))
+	var verbs, clause []string
+	for _, line := range dataLines("speech_verbs.txt") {
+		f := strings.Fields(line)
+		verbs = append(verbs, f[0])
+		if len(f) > 1 && f[1] == "+" {
+			clause = append(clause, f[0])
+		}
+	}
+	m.speech = newWordSet(verbs)
+	m.takesClause = newWordSet(clause)
 	m.session = newWordSet(dataLines("session_verbs.txt"))
 	m.adverbials = newWordSet(dataLines("adverbials.txt"))
 	m.timeWords = newWordSet(dataLines("time_words.txt"))
 	m.notSpeakers = newWordSet(dataLines("not_speakers.txt"))
+	m.honorifics = newWordSet(dataLines("honorifics.txt"))
+	m.places = newWordSet(dataLines("foreign_places.txt"))
 	return m
 }
 
@@ -201,7 +215,7 @@ func (m *nameModel) givenOK(given string) bool {
 // wordOK: the whole candidate is not a word that is never a name.
 func (m *nameModel) wordOK(name string) bool {
 	return !m.notSpeakers.has(name) && !m.adverbials.has(name) && !m.timeWords.has(name) &&
-		m.roles.suffixAt(name, 0, len(name)) < 0
+		!m.places.has(name) && !strings.HasSuffix(name, "斯坦") && m.roles.suffixAt(name, 0, len(name)) < 0
 }
 
 // hanNameEnds are the byte ends of the Han names that may start at byte
@@ -360,7 +374,7 @@ func (m *nameModel) subject(s string, from, verb int) (ref reference, ok bool) {
 	for i := start; i < verb; {
 		roleStart := m.roles.suffixAt(s, start, skipSpacesBack(s, start, i))
 		roleBefore := roleStart >= 0
-		if i == start || roleBefore {
+		if i == start || roleBefore || isSpace(lastRune(s[:i])) {
 			if r, found := m.subjectAt(s, start, i, verb, roleBefore); found {
 				if roleBefore {
 					r.role = s[m.roleChainStart(s, start, roleStart):i]
@@ -400,19 +414,27 @@ func lastRune(s string) rune {
 // verb, a particle or a pronoun, which are context, not role (会见了,
 // 我代表, 在报告中).
 func (m *nameModel) roleChainStart(s string, start, roleStart int) int {
-	at := roleStart
-	for k, n := roleStart, 0; k > start && n < 12; n++ {
+	at, k := roleStart, roleStart
+	for n := 0; k > start && n < 12; n++ {
+		// Whole roles first: 全国人大代表、村支书 is two roles.
+		if rs := m.roles.suffixAt(s, start, k); rs >= 0 {
+			k, at = rs, rs
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:k])
 		if r == '、' {
 			// 、 joins two roles, not a name and a role (张强、市长李四).
 			if m.roles.suffixAt(s, start, k-size) < 0 {
 				break
 			}
-		} else if !isHan(r) || strings.ContainsRune(chainStops, r) {
+			k -= size
+			continue
+		}
+		if !isHan(r) || strings.ContainsRune(chainStops, r) {
 			break
 		}
 		k -= size
-		if m.roles.prefixAt(s, k) == 0 && (m.speech.prefixAt(s, k) > 0 || m.session.prefixAt(s, k) > 0) {
+		if m.speech.prefixAt(s, k) > 0 || m.session.prefixAt(s, k) > 0 {
 			break
 		}
 		at = k
@@ -487,10 +509,13 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool) (re
 }
 
 // withTitle records a title written right after a name (周恩来总理,
-// 王芳委员, 邓小平同志) as the reference's role, and marks it strong.
+// 王芳委员, 邓小平同志) as the reference's role, and marks it strong: an
+// honorific (honorifics.txt) after any name, an office after a name of
+// three characters or more.
 func (m *nameModel) withTitle(s string, ref reference, verb int) reference {
 	if n := m.roles.prefixAt(s, ref.end); n > 0 && ref.end+n <= verb {
-		ref.strong = true
+		// 王芳委员 marks a name of two characters; 法国总统 does not.
+		ref.strong = m.honorifics.has(s[ref.end:ref.end+n]) || utf8.RuneCountInString(s[ref.start:ref.end]) >= 3
 		if t := s[ref.end : ref.end+n]; t != "同志" && t != "先生" && t != "女士" {
 			ref.role = t
 		}
