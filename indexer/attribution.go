@@ -82,6 +82,8 @@ func (a *attribution) add(key, written, role string) {
 	a.order = append(a.order, key)
 }
 
+func (a *attribution) isKnown(key string) bool { return a.known[key] != nil }
+
 // documentSpeaker is who speaks the whole document: one front-matter
 // speaker, else the signature under a report's title. It sets
 // doc.Speaker and its provenance, and marks the signature's passages.
@@ -314,10 +316,7 @@ func cleanListName(seg string) string {
 // findSpeech reads each passage's reported speech: a verb of speech
 // (说, 指出, 强调, 表示, 建议, 回应说, …, and 作…报告) and the subject the
 // name model finds before it. Subjects the model rejects (应该指出,
-// 国务院认为, 从严治党要求, 在座谈会上说) are no utterance at all. A name
-// standing alone before the verb (王海涛指出) is taken when it has three
-// characters or the document names it elsewhere: a bare two-character
-// word before a verb (文章指出, 普遍认为) is too often no one.
+// 国务院认为, 从严治党要求, 在座谈会上说) are no utterance at all.
 func (a *attribution) findSpeech() {
 	a.speech = make([][]utterance, len(a.doc.Passages))
 	for i, p := range a.doc.Passages {
@@ -326,16 +325,12 @@ func (a *attribution) findSpeech() {
 		}
 		st := a.texts[i]
 		for _, v := range speechVerbsIn(st) {
-			ref, ok := names.subject(st, 0, v)
+			ref, ok := names.subject(st, 0, v, a.isKnown)
 			if !ok {
 				continue
 			}
 			if ref.kind == refName {
-				key := st[ref.start:ref.end]
-				if _, known := a.known[key]; !known && !ref.strong && utf8.RuneCountInString(key) < 3 {
-					continue
-				}
-				a.add(key, p.Text[ref.start:ref.end], ref.role)
+				a.add(st[ref.start:ref.end], p.Text[ref.start:ref.end], ref.role)
 			}
 			if n := len(a.speech[i]); n > 0 && a.speech[i][n-1].ref.start == ref.start {
 				continue // 强调指出: one subject, two verbs

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -305,5 +306,375 @@ func TestTaiyuanDocument(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Parse(taiyuan.txt) (-want +got):\n%s", diff)
+	}
+}
+
+// lastSpeaker parses text (passages separated by |) and returns the
+// speaker of its last passage.
+func lastSpeaker(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := Parse("a.txt", []byte(strings.ReplaceAll(text, "|", "\n\n")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Passages[len(doc.Passages)-1].Speaker
+}
+
+// TestSentenceSpeakers: the speaker of a sentence, as a passage of its
+// own or after the passages that introduce its people (separated by |).
+// The positive list is drawn from city news, national work reports,
+// CPPCC coverage, press conferences, party reports and news summaries of
+// speeches; the negative list holds the clauses that open with no one.
+func TestSentenceSpeakers(t *testing.T) {
+	speaks := []struct{ text, speaker string }{
+		{"国务院总理李强在政府工作报告中指出，要坚持稳中求进。", "李强"},
+		{"县长王建国在闭幕会上说，今年要办好十件实事。", "王建国"},
+		{"市发展改革委主任邓国平回应说，项目已经开工。", "邓国平"},
+		{"全国政协委员、清华大学教授张伟建议，加大基础研究投入。", "张伟"},
+		{"全国政协委员、XX大学教授张伟建议，加大基础研究投入。", "张伟"},
+		{"王芳委员说，要关注养老服务。", "王芳"},
+		{"民建中央副主席李明代表民建中央发言。", "李明"},
+		{"美国总统克林顿说，两国关系很重要。", "克林顿"},
+		{"哈萨克斯坦总统纳扎尔巴耶夫表示，愿同中方加强合作。", "纳扎尔巴耶夫"},
+		{"纳扎尔巴耶夫总统表示，愿同中方加强合作。", "纳扎尔巴耶夫"},
+		{"日本创价学会名誉会长池田大作说，中日友好是大事。", "池田大作"},
+		{"全国人大代表买买提·艾力说，要发展特色产业。", "买买提·艾力"},
+		{"俄罗斯总统普京说，两国合作潜力巨大。", "普京"},
+		{"委员阿卜杜拉·阿布都热合曼在发言中说，要加强民族团结。", "阿卜杜拉·阿布都热合曼"},
+		{"周恩来总理强调指出，要发展生产。", "周恩来"},
+		{"邓小平同志在南方谈话中指出，发展才是硬道理。", "邓小平"},
+		{"王海涛指出，要把民生实事办好。", "王海涛"},
+		{"会上，翟永清作了民生实事项目完成情况的报告。", "翟永清"},
+		{"外交部发言人毛宁于近日表示，中方坚决反对。", "毛宁"},
+		{"习近平总书记强调，要坚持人民至上。", "习近平"},
+		{"习近平在讲话中强调，要坚持人民至上。", "习近平"},
+		{"中央财办副主任韩文秀坦言，外部环境更趋复杂。", "韩文秀"},
+		{"国家发展改革委主任郑栅洁介绍，今年经济运行总体平稳。", "郑栅洁"},
+		{"全国政协委员、民进中央副主席朱永新透露，提案已经提交。", "朱永新"},
+		{"县委书记赵明在座谈会上说，要抓好春耕。", "赵明"},
+		{"司马南说，这是事实。", "司马南"},
+		{"欧阳明高院士表示，新能源汽车发展迅速。", "欧阳明高"},
+		{"市长张新伟高兴地说，今年收成好。", "张新伟"},
+		{"省长王浩再次强调，要守住底线。", "王浩"},
+		{"代省长李强也表示，要办好实事。", "李强"},
+		{"省委书记唐登杰日前指出，要抓好项目。", "唐登杰"},
+		{"主任委员王小红认为，要完善立法。", "王小红"},
+		{"全国人大代表、村支书李大伟呼吁，加大乡村投入。", "李大伟"},
+		{"上海市市长龚正表示，上海将扩大开放。", "龚正"},
+		{"代市長劉俊義說，今年是收官之年。", "劉俊義"},
+		{"市政协主席韦韬作常务委员会工作报告。", "韦韬"},
+		{"张伟教授强调要加强基础研究。", "张伟"},
+		{"中山市市长肖展欣表示，要推动制造业转型。", "肖展欣"},
+		{"天镇县县长张强强调，要抓好脱贫攻坚成果巩固。", "张强"},
+		// Introduced first, then named alone or by a short form.
+		{"大会执行主席谷明主持会议。|上午9时，谷明宣布：大会开幕！", "谷明"},
+		{"代市长刘俊义作政府工作报告。|刘俊义说，今年是收官之年。", "刘俊义"},
+		{"市长张新伟作政府工作报告。|他说，今年经济增长目标为百分之五左右。", "张新伟"},
+		{"周恩来总理在第一届全国人民代表大会第一次会议上作政府工作报告。|周总理在讲到农业问题的时候指出，农业是基础。", "周恩来"},
+		{"周恩来总理在第一届全国人民代表大会第一次会议上作政府工作报告。|周总理在讲到农业问题的时候指出，农业是基础。|他说，工业也要发展。", "周恩来"},
+		{"国务院总理李强作政府工作报告。|李总理强调，要稳就业。", "李强"},
+		{"全国政协委员王芳在小组会上发言。|该委员表示，要关注养老。", "王芳"},
+		{"国家主席习近平发表重要讲话。|习主席指出，要坚持合作。", "习近平"},
+		{"习近平总书记在江苏代表团参加审议时发表重要讲话。|总书记指出，要因地制宜发展新质生产力。", "习近平"},
+		{"会上，市政协副主席陈玲作关于提案工作情况的报告。她说，一年来共收到提案六百余件。", "陈玲"},
+	}
+	silent := []string{
+		"应该指出，我们的工作还有不少缺点。",
+		"应当说，这是一个了不起的成就。",
+		"就全国范围来说，粮食生产形势良好。",
+		"国务院认为，必须坚持改革开放。",
+		"会议认为，过去一年成绩显著。",
+		"文章指出，要坚持以人民为中心。",
+		"报告明确提出，要加快建设现代化产业体系。",
+		"普遍认为，今年经济形势好于预期。",
+		"代表们普遍认为，今年经济形势好于预期。",
+		"大家高兴地说，日子越过越好。",
+		"在座谈会上说，要抓好落实。",
+		"有关负责人于近日表示，将加快进度。",
+		"必须落实全面从严治党要求，推进党的建设。",
+		"从全国情况来说，形势是好的。",
+		"同时要求，全市上下要真抓实干。",
+		"与会代表一致认为，报告实事求是。",
+		"专家普遍认为，经济长期向好。",
+		"委员普遍认为，提案质量提高。",
+		"巴西表示，愿意加强合作。",
+		"俄罗斯认为，这一做法不可接受。",
+		"国务院常务会议指出，要稳定就业。",
+		"社论指出，要坚定信心。",
+		"有人说，这是不可能的。",
+		"据介绍，今年将新建学校十所。",
+		"市委要求，各级干部要转变作风。",
+		"人民日报评论员文章指出，要坚持改革。",
+		"这说明，我们的政策是正确的。",
+		"历史经验告诉我们，团结就是力量。",
+		"中央经济工作会议强调，要稳中求进。",
+		"主席团决定，大会议程不变。",
+		"新华社评论说，这一决定意义重大。",
+		"江苏省表示，将加大投入。",
+		"记者表示，现场秩序井然。",
+		"国家统计局介绍，经济稳中向好。",
+		"法国总统表示，愿意加强合作。",
+		"江西代表团团长表示，要抓好落实。",
+		"国家发展改革委主任介绍有关情况。",
+		"王强和李明说，要加强合作。",
+		"我代表国务院，向大会报告政府工作，请予审议。",
+		"以习近平同志为核心的党中央高瞻远瞩。",
+		"周恩来同志在讲话中充分肯定了成绩。",
+		// Short forms with no one introduced stay unresolved.
+		"周总理在讲到农业问题的时候指出，农业是基础。",
+		"他说，今年是关键之年。",
+		"总书记指出，要坚持人民至上。",
+		"李总理说，要稳就业。",
+		"市长表示，要抓好落实。",
+		"该委员表示，要做好提案工作。",
+		// Two people of the office: 李总理 is ambiguous.
+		"国务院总理李强作报告。|国务院副总理李明出席。|国务院总理李鹏会见外宾。|李总理强调，要稳就业。",
+	}
+	for _, tt := range speaks {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := lastSpeaker(t, tt.text); got != tt.speaker {
+				t.Errorf("speaker of %q = %q, want %q", tt.text, got, tt.speaker)
+			}
+		})
+	}
+	for _, text := range silent {
+		t.Run(text, func(t *testing.T) {
+			if got := lastSpeaker(t, text); got != "" {
+				t.Errorf("speaker of %q = %q, want none", text, got)
+			}
+		})
+	}
+}
+
+// passageOf is one passage's kind and speaker, for comparing.
+type passageOf struct {
+	Start   string
+	Kind    Kind
+	Speaker string
+}
+
+// TestDocumentShapes: whole documents of the shapes the corpus holds, with
+// each passage's kind and speaker and the document's speaker.
+func TestDocumentShapes(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		speaker string // the document's
+		want    []passageOf
+	}{
+		{
+			// A national work report: a role line over a spaced name line
+			// signs it; its own text is the signer's, wherever no one else
+			// is reported.
+			name: "national work report with a two-line signature",
+			text: `政府工作报告
+
+——2024年3月5日在第十四届全国人民代表大会第二次会议上
+
+国务院总理
+
+李　强
+
+各位代表：
+
+现在，我代表国务院，向大会报告政府工作，请予审议。
+
+国务院认为，必须坚持稳中求进。
+
+应该指出，我们的工作还有不少不足。
+
+习近平总书记强调，要坚持人民至上。
+`,
+			speaker: "李强",
+			want: []passageOf{
+				{"政府工作报告", KindHeadline, ""},
+				{"——2024", KindSubheadline, ""},
+				{"国务院总理", KindSignature, ""},
+				{"李　强", KindSignature, ""},
+				{"各位代表：", KindSubheadline, ""},
+				{"现在，我代表", KindBody, "李强"},
+				{"国务院认为，", KindBody, "李强"},
+				{"应该指出，我", KindBody, "李强"},
+				{"习近平总书记", KindBody, "习近平"},
+			},
+		},
+		{
+			name: "Shanghai work report signed on one line",
+			text: `政府工作报告
+
+——2025年1月15日在上海市第十六届人民代表大会第三次会议上
+
+上海市人民政府市长　龚　正
+
+各位代表：
+
+过去一年，上海经济稳中有进。
+`,
+			speaker: "龚正",
+			want: []passageOf{
+				{"政府工作报告", KindHeadline, ""},
+				{"——2025", KindSubheadline, ""},
+				{"上海市人民政", KindSignature, ""},
+				{"各位代表：", KindSubheadline, ""},
+				{"过去一年，上", KindBody, "龚正"},
+			},
+		},
+		{
+			// A party congress report: the name alone under the date line.
+			name: "party congress report signed under its date",
+			text: `高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗
+
+——在中国共产党第二十次全国代表大会上的报告
+
+（2022年10月16日）
+
+习　近　平
+
+同志们：
+
+现在，我代表第十九届中央委员会向大会作报告。
+
+毛泽东同志指出，要实事求是。
+`,
+			speaker: "习近平",
+			want: []passageOf{
+				{"高举中国特色", KindSubheadline, ""},
+				{"——在中国共", KindHeadline, ""},
+				{"（2022年", KindSubheadline, ""},
+				{"习　近　平", KindSignature, ""},
+				{"同志们：", KindSubheadline, ""},
+				{"现在，我代表", KindBody, "习近平"},
+				{"毛泽东同志指", KindBody, "毛泽东"},
+			},
+		},
+		{
+			// A press conference: turns, a reporter's question, 答 for the
+			// one person announced to answer, and a turn carried on.
+			name: "press conference transcript",
+			text: `国务院新闻办公室举行新闻发布会
+
+国家发展改革委主任郑栅洁介绍有关情况，并答记者问。
+
+主持人 寿小丽：各位记者朋友，大家上午好。
+
+郑栅洁：谢谢主持人。今年经济运行总体平稳。
+
+第二，要扩大内需。
+
+中央广播电视总台记者：请问今年的投资重点是什么？
+
+答：今年投资重点是新型基础设施。
+
+问：就业形势如何？
+
+答：就业形势总体稳定。
+`,
+			want: []passageOf{
+				{"国务院新闻办", KindHeadline, ""},
+				{"国家发展改革", KindBody, ""},
+				{"主持人 寿小", KindBody, "寿小丽"},
+				{"郑栅洁：谢谢", KindBody, "郑栅洁"},
+				{"第二，要扩大", KindBody, "郑栅洁"},
+				{"中央广播电视", KindBody, ""},
+				{"答：今年投资", KindBody, "郑栅洁"},
+				{"问：就业形势", KindBody, ""},
+				{"答：就业形势", KindBody, "郑栅洁"},
+			},
+		},
+		{
+			// Two people announced: 答 is nobody's.
+			name: "press conference with two answerers",
+			text: `新闻发布会
+
+国家发展改革委主任郑栅洁、副主任李春临出席发布会并答记者问。
+
+记者：今年的投资重点是什么？
+
+答：今年投资重点是新型基础设施。
+
+李春临：我补充一点。
+`,
+			want: []passageOf{
+				{"新闻发布会", KindHeadline, ""},
+				{"国家发展改革", KindBody, ""},
+				{"记者：今年的", KindBody, ""},
+				{"答：今年投资", KindBody, ""},
+				{"李春临：我补", KindBody, "李春临"},
+			},
+		},
+		{
+			name: "CPPCC members' speeches",
+			text: `全国政协委员热议政府工作报告
+
+本报讯（记者 赵敏）全国政协委员、清华大学教授张伟建议，加大基础研究投入。
+
+王芳委员说，要关注养老服务。
+
+民建中央副主席李明代表民建中央发言。
+
+该委员表示，要做好提案工作。
+
+大家普遍认为，报告实事求是。
+`,
+			want: []passageOf{
+				{"全国政协委员", KindHeadline, ""},
+				{"本报讯（记者", KindLead, "张伟"},
+				{"王芳委员说，", KindBody, "王芳"},
+				{"民建中央副主", KindBody, "李明"},
+				{"该委员表示，", KindBody, "王芳"},
+				{"大家普遍认为", KindBody, ""},
+			},
+		},
+		{
+			// A news summary of a speech: the full name first, then the
+			// short form and the pronoun.
+			name: "news summary of a speech",
+			text: `周总理作政府工作报告
+
+本报讯 周恩来总理今天在第一届全国人民代表大会第一次会议上作政府工作报告。
+
+周总理在讲到工业问题的时候指出，要发展重工业。
+
+他说，农业是国民经济的基础。
+
+邓小平同志在会上指出，要加强党的领导。
+
+会议认为，报告是正确的。
+`,
+			want: []passageOf{
+				{"周总理作政府", KindHeadline, ""},
+				{"本报讯 周恩", KindBody, "周恩来"},
+				{"周总理在讲到", KindBody, "周恩来"},
+				{"他说，农业是", KindBody, "周恩来"},
+				{"邓小平同志在", KindBody, "邓小平"},
+				{"会议认为，报", KindBody, ""},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("a.txt", []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []passageOf
+			for _, p := range doc.Passages {
+				got = append(got, passageOf{string([]rune(p.Text)[:min(6, len([]rune(p.Text)))]), p.Kind, p.Speaker})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("passages (-want +got):\n%s", diff)
+			}
+			if doc.Speaker != tt.speaker {
+				t.Errorf("document speaker = %q, want %q", doc.Speaker, tt.speaker)
+			}
+			if tt.speaker != "" && doc.Provenance["speaker"] != SourceText {
+				t.Errorf("speaker provenance = %q, want %q", doc.Provenance["speaker"], SourceText)
+			}
+			for _, s := range doc.Subtitles {
+				if names.isName(s) || strings.Contains(s, tt.speaker) && tt.speaker != "" {
+					t.Errorf("subtitle %q is the signature", s)
+				}
+			}
+		})
 	}
 }
