@@ -15,7 +15,7 @@ import (
 	"unicode"
 )
 
-var labelledJSON = flag.String("labelled.json", "", "write the labelled set's per-field precision and recall as JSON to this file")
+var labelledJSON = flag.String("labelled.json", "", "write the labelled set's per-field precision and recall as JSON to this file (a relative path is relative to the indexer directory)")
 
 // The labelled evaluation set: testdata/labelled/docs/<rel> are documents
 // laid out as a user's corpus folder, testdata/labelled/labels/<rel>.json
@@ -288,7 +288,7 @@ func scoreDocument(s *scores, l labelled, doc *Document) {
 // speaker; a parsed passage no label matches is not scored.
 func scorePassages(t *testing.T, s *scores, l labelled, doc *Document) {
 	t.Helper()
-	reportAlignment(t, l.label.Passages, doc.Passages)
+	reportAlignment(t, l.rel, l.label.Passages, doc.Passages)
 	for i, j := range alignPassages(l.label.Passages, doc.Passages) {
 		lp := l.label.Passages[i]
 		got := ""
@@ -302,14 +302,14 @@ func scorePassages(t *testing.T, s *scores, l labelled, doc *Document) {
 // reportAlignment fails the test when the parsed passages do not line up
 // one to one with the labels: a count mismatch, or the first label that is
 // not the start of the passage at its index.
-func reportAlignment(t *testing.T, labels []labelPassage, got []Passage) {
+func reportAlignment(t *testing.T, rel string, labels []labelPassage, got []Passage) {
 	t.Helper()
 	if len(labels) != len(got) {
-		t.Errorf("alignment: %d labelled passages, %d parsed", len(labels), len(got))
+		t.Errorf("%s: alignment: %d labelled passages, %d parsed", rel, len(labels), len(got))
 	}
 	for i := 0; i < len(labels) && i < len(got); i++ {
 		if !startsWith(got[i].Text, labels[i].Text) {
-			t.Errorf("alignment: passage %d is %q, label is %q", i+1, clip(got[i].Text, 40), labels[i].Text)
+			t.Errorf("%s: alignment: passage %d is %q, label is %q", rel, i+1, clip(got[i].Text, 40), labels[i].Text)
 			break
 		}
 	}
