@@ -48,6 +48,8 @@ type attribution struct {
 
 	docSpeaker string        // Simplified name of who speaks the whole document
 	speech     [][]utterance // reported speech of each passage, in text order
+	reportBy   []delivery    // who delivered a report, in the order of the text
+	hasVerb    []bool        // the passage holds a verb of speech, whoever its subject
 	turns      []turn        // press-conference turns, by passage
 }
 
@@ -64,6 +66,7 @@ type utterance struct {
 type turn struct {
 	set     bool
 	speaker string
+	carried bool // no marker of its own: carried on from the last turn
 }
 
 // add records a person under its Simplified name; the first role seen
@@ -93,6 +96,9 @@ func (a *attribution) documentSpeaker(fmSpeakers []string) string {
 		a.doc.Speaker = fmSpeakers[0]
 		a.doc.setProvenance("speaker", SourceFrontMatter)
 		return simplified(fmSpeakers[0])
+	}
+	if sig == "" {
+		sig = a.author()
 	}
 	if len(fmSpeakers) == 0 && sig != "" {
 		a.doc.Speaker = a.known[sig].Name
@@ -152,6 +158,27 @@ func (a *attribution) signature() string {
 	return ""
 }
 
+// author reads the line that names who a proposal or a speech is by,
+// under its title: 提案人：张明远（市政协委员，市人民医院副院长）, 发言人：….
+func (a *attribution) author() string {
+	for i, p := range a.doc.Passages {
+		if i > 6 {
+			break
+		}
+		m := authorRe.FindStringSubmatchIndex(a.texts[i])
+		if m == nil {
+			continue
+		}
+		if name := a.texts[i][m[2]:m[3]]; names.isName(name) {
+			a.add(name, p.Text[m[2]:m[3]], "")
+			return name
+		}
+	}
+	return ""
+}
+
+var authorRe = regexp.MustCompile(`^(?:提案人|报告人|发言人|主讲人)[：:]\s*(\p{Han}{2,4}?)(?:[（(，,、\s]|$)`)
+
 // dateLineRe is a date on a line of its own under a title:
 // （2022年10月16日）, runs on folded text (full-width digits are folded).
 var dateLineRe = regexp.MustCompile(`^[（(]\s*[0-9〇一二三四五六七八九十]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]$`)
@@ -209,6 +236,9 @@ func (a *attribution) collectPeople() {
 				role = ""
 			}
 			a.add(st[rn.name[0]:rn.name[1]], p.Text[rn.name[0]:rn.name[1]], strings.TrimRight(role, "、 \u3000"))
+		}
+		for _, ref := range names.titledNames(st) {
+			a.add(st[ref.start:ref.end], p.Text[ref.start:ref.end], p.Text[ref.end:ref.end+len(ref.role)])
 		}
 		for _, m := range affiliatedMatches(st) {
 			if name := cleanListName(m[1]); names.isName(name) {
@@ -318,13 +348,17 @@ func cleanListName(seg string) string {
 // name model finds before it. Subjects the model rejects (应该指出,
 // 国务院认为, 从严治党要求, 在座谈会上说) are no utterance at all.
 func (a *attribution) findSpeech() {
+	a.reportBy = a.deliverers()
 	a.speech = make([][]utterance, len(a.doc.Passages))
+	a.hasVerb = make([]bool, len(a.doc.Passages))
 	for i, p := range a.doc.Passages {
 		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindSignature {
 			continue
 		}
 		st := a.texts[i]
-		for _, v := range speechVerbsIn(st) {
+		verbs := speechVerbsIn(st)
+		a.hasVerb[i] = len(verbs) > 0
+		for _, v := range verbs {
 			ref, ok := names.subject(st, 0, v, a.isKnown)
 			if !ok {
 				continue
@@ -341,35 +375,76 @@ func (a *attribution) findSpeech() {
 }
 
 // speechVerbsIn are the byte offsets of the verbs of speech in s: a verb
-// before punctuation, 说, 道 or 了 (说明 and 讲究 are not speech, nor is
-// 介绍有关情况); one that takes a clause (强调要…, speech_verbs.txt) also
-// before words, unless a noun ending follows it (要求的, 讲话中). 作 counts when its clause goes on to a
-// 报告, 说明 or 讲话 (翟永清作了…的报告和…的说明), and not inside 工作 or 合作.
+// before punctuation, 说 or 道 (说明 and 讲究 are not speech, nor is
+// 介绍有关情况 or 讲了话); one that takes a clause (强调要…,
+// speech_verbs.txt) also before words, unless a noun ending follows it
+// (要求的, 讲话中).
 func speechVerbsIn(s string) []int {
 	var out []int
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if n := names.speech.prefixAt(s, i); n > 0 {
-			next := firstRune(s[i+n:])
-			switch {
-			case i+n == len(s) || strings.ContainsRune(clausePunct, next) || strings.ContainsRune("说道了", next):
-				out = append(out, i)
-			case n > size && names.takesClause.has(s[i:i+n]) && !strings.ContainsRune("的人者稿中权书案精时", next):
-				out = append(out, i)
-			}
-			i += n
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n := names.speech.prefixAt(s, i)
+		if n == 0 {
+			i += size
 			continue
 		}
-		if r == '作' && !strings.ContainsRune("工合协创写操动运著制", lastRune(s[:i])) {
-			end := len(s)
-			if k := strings.IndexAny(s[i:], "。；！？"); k >= 0 {
-				end = i + k
+		next := firstRune(s[i+n:])
+		switch {
+		case n == size && strings.ContainsRune("演宣开主听声号简统自", lastRune(s[:i])):
+			// 演讲, 宣讲, 声称, 简称: the character ends another word.
+		case i+n == len(s) || strings.ContainsRune(clausePunct, next) || next == '道' || n > size && next == '说':
+			out = append(out, i)
+		case names.takesClause.has(s[i:i+n]) && !strings.ContainsRune("的人者稿中权书案精时", next):
+			out = append(out, i)
+		}
+		i += n
+	}
+	return out
+}
+
+// delivery is a report delivered in passage n by person (a Simplified
+// name).
+type delivery struct {
+	n      int
+	person string
+}
+
+// deliverers finds who delivered a report in the document (代市长刘俊义
+// …向大会作工作报告, 市长龚正作政府工作报告): the person 报告指出 stands for.
+func (a *attribution) deliverers() []delivery {
+	var out []delivery
+	for i, p := range a.doc.Passages {
+		if p.Kind == KindHeadline || p.Kind == KindSubheadline {
+			continue
+		}
+		st := a.texts[i]
+		for off := 0; ; {
+			k := strings.Index(st[off:], "作")
+			if k < 0 {
+				break
 			}
-			if c := s[i+size : end]; strings.Contains(c, "报告") || strings.Contains(c, "说明") || strings.Contains(c, "讲话") {
-				out = append(out, i)
+			at := off + k
+			off = at + len("作")
+			end := len(st)
+			if e := strings.IndexAny(st[at:], "。；！？"); e >= 0 {
+				end = at + e
+			}
+			if !strings.Contains(st[at:end], "报告") || strings.ContainsRune("工合协创写操动运著制", lastRune(st[:at])) {
+				continue
+			}
+			ref, ok := names.subject(st, 0, at, a.isKnown)
+			if !ok {
+				// 国务院总理李强代表国务院，向大会作政府工作报告: the subject
+				// ends the clause before.
+				if c := strings.LastIndex(st[:at], "，"); c > 0 && !strings.ContainsAny(st[c:at], "。；") {
+					ref, ok = names.subject(st, 0, c, a.isKnown)
+				}
+			}
+			if ok && ref.kind == refName {
+				a.add(st[ref.start:ref.end], p.Text[ref.start:ref.end], ref.role)
+				out = append(out, delivery{i, st[ref.start:ref.end]})
 			}
 		}
-		i += size
 	}
 	return out
 }
@@ -407,13 +482,19 @@ func (a *attribution) findTurns() {
 		a.turns = make([]turn, len(a.doc.Passages))
 		return
 	}
+	// A paragraph with no marker goes on with the last turn (an answer of
+	// several paragraphs), until one that reports speech of its own: the
+	// text is the reporter's again (与会人士普遍认为…, 副市长李明于近日表示…).
 	var cur *turn
 	for i, p := range a.doc.Passages {
 		switch {
 		case a.turns[i].set:
 			cur = &a.turns[i]
+		case a.hasVerb[i]:
+			cur = nil
 		case cur != nil && (p.Kind == KindBody || p.Kind == KindLead):
 			a.turns[i] = *cur
+			a.turns[i].carried = true
 		}
 	}
 }
@@ -429,7 +510,8 @@ func (a *attribution) turnMarker(st, written, answerer string) (turn, bool) {
 		return turn{}, false
 	}
 	switch {
-	case head == "问" || strings.HasSuffix(head, "记者") || head == "提问":
+	case strings.HasSuffix(head, "问") || strings.HasSuffix(head, "记者"):
+		// 问：, 记者问：, 提问：, 中央广播电视总台记者：
 		return turn{set: true}, true
 	case head == "答":
 		return turn{set: true, speaker: answerer}, true
@@ -440,7 +522,7 @@ func (a *attribution) turnMarker(st, written, answerer string) (turn, bool) {
 		roled := k > 0 && names.roles.suffixAt(head, 0, skipSpacesBack(head, 0, k)) >= 0
 		if k == 0 || roled {
 			_, known := a.known[rest]
-			if known || names.isName(rest) && (roled || utf8.RuneCountInString(rest) >= 3) || roled && names.isForeignName(rest) {
+			if known || names.isName(rest) || roled && names.isForeignName(rest) {
 				role := ""
 				if roled {
 					role = strings.TrimSpace(written[:k])
@@ -482,7 +564,7 @@ func (a *attribution) announcedAnswerer() string {
 	return found
 }
 
-var answerRe = regexp.MustCompile(`答记者问|回答记者提问|答问|回答了记者|答记者|回答提问|接受\p{Han}{0,8}采访`)
+var answerRe = regexp.MustCompile(`答记者问|答问|答记者|回答\p{Han}{0,8}(?:提问|问题)|^发布人|接受\p{Han}{0,8}采访`)
 
 // uniqueWithRole is the one known person whose role ends in role, "" if
 // none or several.
@@ -557,6 +639,8 @@ func (a *attribution) chooseSpeakers() {
 		}
 		speaker, reported := "", false
 		if t := a.turns[i]; t.set {
+			// 韩文秀：… is his, whoever he quotes; a paragraph carried on
+			// from a turn has no verb of speech of its own.
 			speaker, reported = t.speaker, true
 		}
 		for _, u := range a.speech[i] {
@@ -569,7 +653,7 @@ func (a *attribution) chooseSpeakers() {
 				break
 			}
 		}
-		if !reported && a.known[a.docSpeaker] != nil {
+		if !reported && a.known[a.docSpeaker] != nil && spokenText(st) {
 			// The document's speaker speaks a work report's own text
 			// (过去一年，我们…) wherever no one else is reported.
 			speaker = a.docSpeaker
@@ -583,6 +667,23 @@ func (a *attribution) chooseSpeakers() {
 			last = mentioned
 		}
 	}
+}
+
+// spokenText: a passage that the document's speaker speaks when it
+// reports no one else: a sentence, not a form of address (各位代表！,
+// 同志们：), a heading (十五、坚定不移全面从严治党，…, with no sentence end)
+// or an editor's note in parentheses (（本文据杭州日报刊发的政府工作报告摘编）).
+func spokenText(st string) bool {
+	st = strings.TrimSpace(st)
+	last := lastRune(st)
+	if !strings.ContainsRune("。！？!?…”’：:；;", last) {
+		return false
+	}
+	if n := utf8.RuneCountInString(st); n <= 16 && !strings.ContainsAny(st, "，。,") && strings.ContainsRune("！!：:", last) {
+		return false
+	}
+	first := firstRune(st)
+	return !((first == '（' || first == '(') && (strings.HasSuffix(st, "）。") || strings.HasSuffix(st, ")。")))
 }
 
 // resolve is the person an utterance's subject stands for, "" if none:
@@ -609,6 +710,20 @@ func (a *attribution) resolve(u utterance, st, last string, passage int) string 
 				}
 				found = key
 			}
+		}
+		return found
+	case refReport:
+		// The one who delivered the last report before (李强…作政府工作报告。
+		// 报告提出…), else the document's own speaker (a summary of the
+		// report with a front-matter speaker).
+		found := ""
+		for _, d := range a.reportBy {
+			if d.n <= passage {
+				found = d.person
+			}
+		}
+		if found == "" && len(a.reportBy) == 0 {
+			found = a.docSpeaker
 		}
 		return found
 	case refRole:

@@ -333,6 +333,7 @@ const (
 	refShort                  // by family name and role: 周总理, 习主席
 	refRole                   // by role alone: 总书记, 该委员
 	refPronoun                // 他, 她
+	refReport                 // 报告指出: the report, for who delivered it
 )
 
 // reference is who the subject of a clause names.
@@ -376,11 +377,18 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 		start += n
 	}
 	best := reference{start: -1}
+	fromIdx := strings.Index(s[start:verb], "来自")
 	for i := start; i < verb; {
 		roleStart := m.roles.suffixAt(s, start, skipSpacesBack(s, start, i))
 		roleBefore := roleStart >= 0
-		if i == start || roleBefore || isSpace(lastRune(s[:i])) {
-			r, found := m.subjectAt(s, start, i, verb, roleBefore)
+		// 来自江宁区的周红代表说, 同样来自教育界的张军委员: 来自…的 bounds a
+		// name as a role does.
+		introduced := fromIdx >= 0 && i > start+fromIdx && strings.HasSuffix(s[:i], "的")
+		if i == start || roleBefore || introduced || isSpace(lastRune(s[:i])) {
+			r, found := m.subjectAt(s, start, i, verb, roleBefore || introduced, known)
+			if found && introduced && !roleBefore && r.kind == refName {
+				r.strong = true
+			}
 			if found && r.kind == refName && !roleBefore && !r.strong && utf8.RuneCountInString(s[r.start:r.end]) < 3 {
 				found = known != nil && known(s[r.start:r.end])
 			}
@@ -456,7 +464,18 @@ const chainStops = "了的在于向对我他她你和与及是为把被将从以
 
 // subjectAt tries a subject starting at byte i, which a clause start or a
 // role bounds on the left.
-func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool) (reference, bool) {
+func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool, known func(string) bool) (reference, bool) {
+	// A person the document has named, whatever the length of the name:
+	// 克林顿说 after 美国总统克林顿, 池田大作说 after 名誉会长池田大作.
+	if known != nil {
+		for e := runeOffset(s, i, 8); e > i; {
+			if e <= verb && known(s[i:e]) && m.tailOK(s, e, verb) {
+				return m.withTitle(s, reference{kind: refName, start: i, end: e}, verb), true
+			}
+			_, n := utf8.DecodeLastRuneInString(s[:e])
+			e -= n
+		}
+	}
 	// 他说, 她强调; not 他们, 其他.
 	if strings.HasPrefix(s[i:], "他") || strings.HasPrefix(s[i:], "她") {
 		e := i + len("他")
@@ -472,6 +491,11 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool) (re
 				return reference{kind: refRole, start: i, end: e, role: s[i+len("该") : e]}, true
 			}
 		}
+	}
+	// 报告指出, 报告强调 in news of a session: the report speaks for the
+	// one who delivered it.
+	if i == start && strings.HasPrefix(s[i:], "报告") && m.tailOK(s, i+len("报告"), verb) {
+		return reference{kind: refReport, start: i, end: i + len("报告")}, true
 	}
 	// 总书记指出: an office alone opens the clause.
 	if i == start && !roleBefore {
@@ -499,7 +523,8 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool) (re
 		for k := e; k > i; {
 			if m.isForeignName(s[i:k]) {
 				ref := m.withTitle(s, reference{kind: refName, start: i, end: k}, verb)
-				if m.tailOK(s, k, verb) && (roleBefore || ref.strong) {
+				// 艾尔肯·买买提说: a dotted name is a person's, role or not.
+				if m.tailOK(s, k, verb) && (roleBefore || ref.strong || strings.ContainsRune(s[i:k], '·')) {
 					return ref, true
 				}
 			}
@@ -509,8 +534,7 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool) (re
 	}
 	// A name of four characters between a role and the verb: 名誉会长池田大作说.
 	if roleBefore {
-		if e := runeOffset(s, i, 4); e > 0 && e <= verb && m.isSurname(firstRune(s[i:])) && m.givenRunOK(s[i:e]) &&
-			(e == verb || m.roles.prefixAt(s, e) > 0) {
+		if e := m.fourCharName(s, i); e > 0 && e <= verb && (e == verb || m.roles.prefixAt(s, e) > 0) {
 			return m.withTitle(s, reference{kind: refName, start: i, end: e}, verb), true
 		}
 	}
@@ -523,8 +547,11 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool) (re
 // three characters or more.
 func (m *nameModel) withTitle(s string, ref reference, verb int) reference {
 	if n := m.roles.prefixAt(s, ref.end); n > 0 && ref.end+n <= verb {
-		// 王芳委员 marks a name of two characters; 法国总统 does not.
-		ref.strong = m.honorifics.has(s[ref.end:ref.end+n]) || utf8.RuneCountInString(s[ref.start:ref.end]) >= 3
+		// 王芳委员 and 方毅副总理 mark a name of two characters; 江苏省长 does
+		// not, nor 法国总统 (a country: foreign_places.txt).
+		t := s[ref.end : ref.end+n]
+		ref.strong = m.honorifics.has(t) || utf8.RuneCountInString(s[ref.start:ref.end]) >= 3 ||
+			m.offices.has(t) && !strings.ContainsRune("省市县区州旗盟镇乡", firstRune(t))
 		if t := s[ref.end : ref.end+n]; t != "同志" && t != "先生" && t != "女士" {
 			ref.role = t
 		}
@@ -543,11 +570,11 @@ func (m *nameModel) tailOK(s string, e, verb int) bool {
 	if e > verb {
 		return false
 	}
-	if n := m.roles.prefixAt(s, e); n > 0 {
-		return e+n == verb || m.tailOK(s, e+n, verb)
-	}
 	if m.adverbials.prefixAt(s, e) > 0 || m.timeWords.prefixAt(s, e) > 0 {
 		return true
+	}
+	if n := m.roles.prefixAt(s, e); n > 0 {
+		return e+n == verb || m.tailOK(s, e+n, verb)
 	}
 	if strings.HasPrefix(s[e:], "（") || strings.HasPrefix(s[e:], "(") {
 		return true
@@ -590,12 +617,12 @@ func firstRune(s string) rune {
 	return r
 }
 
-// runeOffset is the byte offset of the n-th rune after byte i of s, -1
-// when s is shorter.
+// runeOffset is the byte offset of the n-th rune after byte i of s, or
+// len(s) when s is shorter.
 func runeOffset(s string, i, n int) int {
 	for ; n > 0; n-- {
 		if i >= len(s) {
-			return -1
+			return len(s)
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
@@ -634,6 +661,10 @@ func (m *nameModel) roleNames(s string) []roleName {
 				best, bestStrength = ends[k], st
 			}
 		}
+		// 名誉会长池田大作说: not 池田大 before the 作 of a session.
+		if e4 := m.fourCharName(s, i); best > 0 && e4 > best && runeOffset(s, best, 1) == e4 && m.endStrength(s, e4) == 2 {
+			best = e4
+		}
 		if best > 0 {
 			out = append(out, roleName{role: [2]int{m.roleChainStart(s, 0, rs), i}, name: [2]int{i, best}})
 			i, found = best, true
@@ -641,7 +672,10 @@ func (m *nameModel) roleNames(s string) []roleName {
 		if !found {
 			if e := m.translitRun(s, i, len(s)); e > i {
 				for k := e; k > i; {
-					if m.isForeignName(s[i:k]) && m.nameEndsHere(s, k) {
+					// 美国总统克林顿举行会谈: a run of three or more ends
+					// where the transliteration does.
+					whole := k == e && utf8.RuneCountInString(s[i:k]) >= 3
+					if m.isForeignName(s[i:k]) && (whole || m.nameEndsHere(s, k)) {
 						out = append(out, roleName{role: [2]int{m.roleChainStart(s, 0, rs), i}, name: [2]int{i, k}})
 						i, found = k, true
 						break
@@ -680,4 +714,60 @@ func (m *nameModel) endStrength(s string, e int) int {
 		return 1
 	}
 	return 0
+}
+
+// titledNames finds the names that a title after them introduces, at the
+// start of a clause or after 来自…的: 周恩来总理今天…, 方毅副总理在大会上…,
+// 同样来自教育界的张军委员接过话题. The title must mark the name
+// (withTitle): 江苏省长 and 法国总统 are no one.
+// Each is the byte span of the name and the title after it ("" for
+// 同志, 先生, 女士).
+func (m *nameModel) titledNames(s string) []reference {
+	var out []reference
+	try := func(i int) {
+		for _, e := range m.hanNameEnds(s, i, len(s)) {
+			if m.roles.prefixAt(s, e) > 0 {
+				if ref := m.withTitle(s, reference{kind: refName, start: i, end: e}, len(s)); ref.strong {
+					out = append(out, ref)
+					return
+				}
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if i == 0 && m.isSurname(r) {
+			try(0)
+		}
+		if strings.ContainsRune(clausePunct, r) || isSpace(r) {
+			if i+n < len(s) && m.isSurname(firstRune(s[i+n:])) {
+				try(i + n)
+			}
+		} else if r == '的' && i+n < len(s) && m.isSurname(firstRune(s[i+n:])) {
+			if k := strings.LastIndexAny(s[:i], clausePunct); strings.Contains(s[k+1:i], "来自") {
+				try(i + n)
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// fourCharName is the end of a name of four characters starting at byte
+// i (a Japanese name after a role: 名誉会长池田大作), or 0: a family name
+// and three characters that may be a name's. A name does not end in the
+// 作 of 作讲话 or 作报告 (县委书记王建国作讲话 is 王建国).
+func (m *nameModel) fourCharName(s string, i int) int {
+	e := runeOffset(s, i, 4)
+	if utf8.RuneCountInString(s[i:e]) != 4 || !m.isSurname(firstRune(s[i:])) || !m.givenRunOK(s[i:e]) {
+		return 0
+	}
+	if lastRune(s[:e]) == '作' {
+		for _, w := range []string{"讲话", "报告", "说明", "发言", "了", "总结"} {
+			if strings.HasPrefix(s[e:], w) {
+				return 0
+			}
+		}
+	}
+	return e
 }
