@@ -315,6 +315,15 @@ func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' || r =
 // clausePunct ends a clause: a subject never reaches across one.
 const clausePunct = "，。；：！？、,.;:!?“”「」『』\"（）()《》—…\n"
 
+// clausePuncts holds clausePunct by rune.
+var clausePuncts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range clausePunct {
+		m[r] = true
+	}
+	return m
+}()
+
 // atClauseStart: byte i of s starts a clause: the start of the text, or
 // just after punctuation or a space.
 func atClauseStart(s string, from, i int) bool {
@@ -703,7 +712,7 @@ func (m *nameModel) endStrength(s string, e int) int {
 		return 2
 	}
 	r, _ := utf8.DecodeRuneInString(s[e:])
-	if strings.ContainsRune(clausePunct, r) || isSpace(r) || strings.ContainsRune("等及和与", r) {
+	if clausePuncts[r] || isSpace(r) || strings.ContainsRune("等及和与", r) {
 		return 2
 	}
 	if m.speech.prefixAt(s, e) > 0 || m.session.prefixAt(s, e) > 0 ||
@@ -725,6 +734,11 @@ func (m *nameModel) endStrength(s string, e int) int {
 func (m *nameModel) titledNames(s string) []reference {
 	var out []reference
 	try := func(i int) {
+		// A title starts two or three characters on, or none does.
+		e2 := runeOffset(s, i, 2)
+		if !m.roles.firsts[firstRune(s[e2:])] && !m.roles.firsts[firstRune(s[runeOffset(s, e2, 1):])] && !m.roles.firsts[firstRune(s[runeOffset(s, e2, 2):])] {
+			return
+		}
 		for _, e := range m.hanNameEnds(s, i, len(s)) {
 			if m.roles.prefixAt(s, e) > 0 {
 				if ref := m.withTitle(s, reference{kind: refName, start: i, end: e}, len(s)); ref.strong {
@@ -739,7 +753,7 @@ func (m *nameModel) titledNames(s string) []reference {
 		if i == 0 && m.isSurname(r) {
 			try(0)
 		}
-		if strings.ContainsRune(clausePunct, r) || isSpace(r) {
+		if clausePuncts[r] || isSpace(r) {
 			if i+n < len(s) && m.isSurname(firstRune(s[i+n:])) {
 				try(i + n)
 			}
