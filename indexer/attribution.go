@@ -87,11 +87,17 @@ func (a *attribution) add(key, written, role string) {
 
 func (a *attribution) isKnown(key string) bool { return a.known[key] != nil }
 
-// documentSpeaker is who speaks the whole document: one front-matter
-// speaker, else the signature under a report's title. It sets
+// documentSpeaker is who speaks the whole document: a speaker already
+// set (the metadata table's), one front-matter speaker, else the
+// signature under a report's title or a proposal's 提案人. It sets
 // doc.Speaker and its provenance, and marks the signature's passages.
 func (a *attribution) documentSpeaker(fmSpeakers []string) string {
 	sig := a.signature()
+	if a.doc.Speaker != "" {
+		key := simplified(a.doc.Speaker)
+		a.add(key, a.doc.Speaker, "")
+		return key
+	}
 	if len(fmSpeakers) == 1 {
 		a.doc.Speaker = fmSpeakers[0]
 		a.doc.setProvenance("speaker", SourceFrontMatter)
@@ -392,6 +398,8 @@ func speechVerbsIn(s string) []int {
 		switch {
 		case n == size && strings.ContainsRune("演宣开主听声号简统自", lastRune(s[:i])):
 			// 演讲, 宣讲, 声称, 简称: the character ends another word.
+		case n == size && s[i:i+n] == "说" && strings.ContainsRune("来所听据传小学虽者如话该当", lastRune(s[:i])):
+			// 严格来说, 正如…所说, 据说, 换句话说, 应当说: no one speaks.
 		case i+n == len(s) || strings.ContainsRune(clausePunct, next) || next == '道' || n > size && next == '说':
 			out = append(out, i)
 		case names.takesClause.has(s[i:i+n]) && !strings.ContainsRune("的人者稿中权书案精时", next):

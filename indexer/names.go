@@ -214,7 +214,10 @@ func (m *nameModel) givenOK(given string) bool {
 
 // wordOK: the whole candidate is not a word that is never a name.
 func (m *nameModel) wordOK(name string) bool {
-	return !m.notSpeakers.has(name) && !m.adverbials.has(name) && !m.timeWords.has(name) &&
+	if n := m.timeWords.prefixAt(name, 0); n > 0 {
+		return false // 连日来
+	}
+	return !m.notSpeakers.has(name) && !m.adverbials.has(name) &&
 		!m.places.has(name) && !strings.HasSuffix(name, "斯坦") && m.roles.suffixAt(name, 0, len(name)) < 0
 }
 

@@ -114,14 +114,18 @@ func TestSubject(t *testing.T) {
 		{"法国总统表示，愿意加强合作。", "", 0},
 		{"江西代表团团长表示，要抓好落实。", "", 0},
 		{"江苏省表示，将加大投入。", "", 0},
+		{"严格来说，这不是一个新问题。", "", 0},
+		{"连日来表示，要抓好落实。", "", 0},
+		{"正如邓小平同志所说，发展才是硬道理。", "", 0},
 		{"他们说，今年干劲更足了。", "", 0},
 		{"会见了王强，表示欢迎。", "", 0},
 		{"王强和李明说，要加强合作。", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
+			// 应当说 and 就…来说 hold no verb of speech at all.
 			verbs := speechVerbsIn(tt.sentence)
-			if len(verbs) == 0 {
+			if len(verbs) == 0 && tt.want != "" {
 				t.Fatalf("speechVerbsIn(%q) found no verb", tt.sentence)
 			}
 			got, kind := "", refKind(0)
