@@ -165,7 +165,8 @@ func (a *attribution) signature() string {
 }
 
 // author reads the line that names who a proposal or a speech is by,
-// under its title: 提案人：张明远（市政协委员，市人民医院副院长）, 发言人：….
+// under its title: 提案人：张明远（市政协委员，市人民医院副院长）, 发言人：…;
+// the line is the document's signature.
 func (a *attribution) author() string {
 	for i, p := range a.doc.Passages {
 		if i > 6 {
@@ -177,6 +178,7 @@ func (a *attribution) author() string {
 		}
 		if name := a.texts[i][m[2]:m[3]]; names.isName(name) {
 			a.add(name, p.Text[m[2]:m[3]], "")
+			a.markSignature(i)
 			return name
 		}
 	}
@@ -398,8 +400,9 @@ func speechVerbsIn(s string) []int {
 		switch {
 		case n == size && strings.ContainsRune("演宣开主听声号简统自", lastRune(s[:i])):
 			// 演讲, 宣讲, 声称, 简称: the character ends another word.
-		case n == size && s[i:i+n] == "说" && strings.ContainsRune("来所听据传小学虽者如话该当", lastRune(s[:i])):
-			// 严格来说, 正如…所说, 据说, 换句话说, 应当说: no one speaks.
+		case n == size && s[i:i+n] == "说" && strings.ContainsRune("所听据传小学虽者如话该当", lastRune(s[:i])):
+			// 正如…所说, 据说, 换句话说, 应当说: no one speaks. (来说 is
+			// left to the name model: 严格来说 is no one, 周恩来说 is.)
 		case i+n == len(s) || strings.ContainsRune(clausePunct, next) || next == '道' || n > size && next == '说':
 			out = append(out, i)
 		case names.takesClause.has(s[i:i+n]) && !strings.ContainsRune("的人者稿中权书案精时", next):

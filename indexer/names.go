@@ -17,7 +17,7 @@ import (
 // data (indexer/data/*.txt), so that a reader can review and extend them
 // without reading Go.
 
-//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt data/honorifics.txt data/foreign_places.txt
+//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt data/honorifics.txt data/foreign_places.txt data/japanese_surnames.txt
 var nameData embed.FS
 
 // names is the model built from the data files, once: it is read-only.
@@ -39,8 +39,9 @@ type nameModel struct {
 	adverbials  wordSet // open an adverbial between subject and verb
 	timeWords   wordSet
 	notSpeakers wordSet
-	honorifics  wordSet // titles after a name that mark even two characters
-	places      wordSet // countries and regions: 巴西, 哈萨克斯坦
+	honorifics  wordSet       // titles after a name that mark even two characters
+	places      wordSet       // countries and regions: 巴西, 哈萨克斯坦
+	japanese    map[rune]bool // first characters of Japanese family names
 }
 
 // wordSet is a list of words, looked up by the position where a word
@@ -163,6 +164,7 @@ func loadNameModel() *nameModel {
 	m.notSpeakers = newWordSet(dataLines("not_speakers.txt"))
 	m.honorifics = newWordSet(dataLines("honorifics.txt"))
 	m.places = newWordSet(dataLines("foreign_places.txt"))
+	m.japanese = dataRunes("japanese_surnames.txt")
 	return m
 }
 
@@ -262,8 +264,11 @@ func (m *nameModel) isHanName(s string) bool {
 func (m *nameModel) isForeignName(s string) bool {
 	n := 0
 	prevDot := true
+	dotted := strings.ContainsRune(s, '·')
 	for _, r := range s {
-		if !m.translit[r] {
+		// A dotted name (阿沛·阿旺晋美, 班禅额尔德尼·确吉坚赞) may hold any
+		// character a name may.
+		if !m.translit[r] && !(dotted && isHan(r) && !m.notGiven[r]) {
 			return false
 		}
 		dot := r == '·'
@@ -272,6 +277,13 @@ func (m *nameModel) isForeignName(s string) bool {
 		}
 		prevDot = dot
 		n++
+	}
+	// Each part of a dotted name is short: 艾尔肯·买买提作政府工作报告 is a
+	// headline.
+	for _, part := range strings.Split(s, "·") {
+		if utf8.RuneCountInString(part) > 6 {
+			return false
+		}
 	}
 	return n >= 2 && n <= 16 && !prevDot && m.wordOK(s)
 }
@@ -400,6 +412,12 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 			r, found := m.subjectAt(s, start, i, verb, roleBefore || introduced, known)
 			if found && introduced && !roleBefore && r.kind == refName {
 				r.strong = true
+			}
+			// 严格来说, 总的来说: a name ending in 来 before 说 is taken only
+			// where a role or the document vouches for it (周恩来说).
+			if found && r.kind == refName && r.end == verb && lastRune(s[:verb]) == '来' && strings.HasPrefix(s[verb:], "说") &&
+				!roleBefore && (known == nil || !known(s[r.start:r.end])) {
+				found = false
 			}
 			if found && r.kind == refName && !roleBefore && !r.strong && utf8.RuneCountInString(s[r.start:r.end]) < 3 {
 				found = known != nil && known(s[r.start:r.end])
@@ -544,7 +562,8 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool, kno
 			k -= n
 		}
 	}
-	// A name of four characters between a role and the verb: 名誉会长池田大作说.
+	// A name of four characters between a role and the verb: 名誉会长池田大作说,
+	// 日本首相岸田文雄表示.
 	if roleBefore {
 		if e := m.fourCharName(s, i); e > 0 && e <= verb && (e == verb || m.roles.prefixAt(s, e) > 0) {
 			return m.withTitle(s, reference{kind: refName, start: i, end: e}, verb), true
@@ -591,8 +610,14 @@ func (m *nameModel) tailOK(s string, e, verb int) bool {
 	if strings.HasPrefix(s[e:], "（") || strings.HasPrefix(s[e:], "(") {
 		return true
 	}
-	// 高兴地说 after a name: an adverb in 地 right before the verb.
-	if t := s[e:verb]; strings.HasSuffix(t, "地") && utf8.RuneCountInString(t) <= 5 {
+	t := s[e:verb]
+	// 高兴地说 after a name: an adverb in 地 right before the verb (not the
+	// 心地 of 万众一心地说).
+	if n := utf8.RuneCountInString(t); strings.HasSuffix(t, "地") && n >= 3 && n <= 5 {
+		return true
+	}
+	// 汪文斌回答记者提问时说, 接受记者采访时表示: a clause of time.
+	if n := utf8.RuneCountInString(t); (strings.HasSuffix(t, "时") || strings.HasSuffix(t, "时候") || strings.HasSuffix(t, "之际")) && n >= 3 && n <= 16 {
 		return true
 	}
 	return false
@@ -609,8 +634,24 @@ func (m *nameModel) translitRun(s string, i, limit int) int {
 		}
 		e += n
 	}
+	// A dotted name runs on over any name characters: 阿沛·阿旺晋美.
+	if d := strings.IndexRune(s[i:limit], '·'); d >= 0 && d <= 3*8 {
+		k := i
+		for k < limit && runeCount(s[i:k]) < 20 {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if !(r == '·' || isHan(r) && !m.notGiven[r]) || m.speech.prefixAt(s, k) > 0 || m.roles.prefixAt(s, k) > 0 || strings.ContainsRune("在于向对就同和与", r) {
+				break
+			}
+			k += n
+		}
+		if strings.ContainsRune(s[i:k], '·') {
+			e = max(e, k)
+		}
+	}
 	return e
 }
+
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // givenRunOK: the characters after a family name hold none that never
 // appears in a name.
@@ -674,7 +715,8 @@ func (m *nameModel) roleNames(s string) []roleName {
 			}
 		}
 		// 名誉会长池田大作说: not 池田大 before the 作 of a session.
-		if e4 := m.fourCharName(s, i); best > 0 && e4 > best && runeOffset(s, best, 1) == e4 && m.endStrength(s, e4) == 2 {
+		if e4 := m.fourCharName(s, i); best > 0 && e4 > best && runeOffset(s, best, 1) == e4 && m.endStrength(s, e4) == 2 &&
+			m.session.prefixAt(s, best) == e4-best && m.speech.prefixAt(s, best) == 0 && m.adverbials.prefixAt(s, best) == 0 {
 			best = e4
 		}
 		if best > 0 {
@@ -776,7 +818,10 @@ func (m *nameModel) titledNames(s string) []reference {
 // 作 of 作讲话 or 作报告 (县委书记王建国作讲话 is 王建国).
 func (m *nameModel) fourCharName(s string, i int) int {
 	e := runeOffset(s, i, 4)
-	if utf8.RuneCountInString(s[i:e]) != 4 || !m.isSurname(firstRune(s[i:])) || !m.givenRunOK(s[i:e]) {
+	if utf8.RuneCountInString(s[i:e]) != 4 || !m.givenRunOK(s[i:e]) || m.instEnds[lastRune(s[:e])] {
+		return 0
+	}
+	if first := firstRune(s[i:]); !m.isSurname(first) && !m.japanese[first] {
 		return 0
 	}
 	if lastRune(s[:e]) == '作' {
