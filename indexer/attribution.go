@@ -54,9 +54,8 @@ type attribution struct {
 }
 
 // utterance is one clause of reported speech: its subject, as the name
-// model read it, and where it stands.
+// model read it.
 type utterance struct {
-	at  int
 	ref reference
 }
 
@@ -66,7 +65,6 @@ type utterance struct {
 type turn struct {
 	set     bool
 	speaker string
-	carried bool // no marker of its own: carried on from the last turn
 }
 
 // add records a person under its Simplified name; the first role seen
@@ -377,7 +375,7 @@ func (a *attribution) findSpeech() {
 			if n := len(a.speech[i]); n > 0 && a.speech[i][n-1].ref.start == ref.start {
 				continue // 强调指出: one subject, two verbs
 			}
-			a.speech[i] = append(a.speech[i], utterance{at: ref.start, ref: ref})
+			a.speech[i] = append(a.speech[i], utterance{ref: ref})
 		}
 	}
 }
@@ -505,7 +503,6 @@ func (a *attribution) findTurns() {
 			cur = nil
 		case cur != nil && (p.Kind == KindBody || p.Kind == KindLead):
 			a.turns[i] = *cur
-			a.turns[i].carried = true
 		}
 	}
 }

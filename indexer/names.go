@@ -339,16 +339,6 @@ var clausePuncts = func() map[rune]bool {
 	return m
 }()
 
-// atClauseStart: byte i of s starts a clause: the start of the text, or
-// just after punctuation or a space.
-func atClauseStart(s string, from, i int) bool {
-	if i <= from {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return strings.ContainsRune(clausePunct, r) || isSpace(r)
-}
-
 // refKind says how a subject names its person.
 type refKind int
 
@@ -637,7 +627,7 @@ func (m *nameModel) translitRun(s string, i, limit int) int {
 	// A dotted name runs on over any name characters: 阿沛·阿旺晋美.
 	if d := strings.IndexRune(s[i:limit], '·'); d >= 0 && d <= 3*8 {
 		k := i
-		for k < limit && runeCount(s[i:k]) < 20 {
+		for k < limit && utf8.RuneCountInString(s[i:k]) < 20 {
 			r, n := utf8.DecodeRuneInString(s[k:])
 			if !(r == '·' || isHan(r) && !m.notGiven[r]) || m.speech.prefixAt(s, k) > 0 || m.roles.prefixAt(s, k) > 0 || strings.ContainsRune("在于向对就同和与", r) {
 				break
@@ -651,7 +641,6 @@ func (m *nameModel) translitRun(s string, i, limit int) int {
 	return e
 }
 
-func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // givenRunOK: the characters after a family name hold none that never
 // appears in a name.
