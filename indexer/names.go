@@ -641,7 +641,6 @@ func (m *nameModel) translitRun(s string, i, limit int) int {
 	return e
 }
 
-
 // givenRunOK: the characters after a family name hold none that never
 // appears in a name.
 func (m *nameModel) givenRunOK(s string) bool {
