@@ -372,7 +372,7 @@ type reference struct {
 // is taken only when known says the document names that person
 // elsewhere: a bare two-character word before a verb (文章指出, 普遍认为,
 // 江西代表团团长表示) is too often no one.
-func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (ref reference, ok bool) {
+func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (reference, bool) {
 	// The clause: back to the last punctuation, at most 48 characters.
 	start := from
 	if k := strings.LastIndexAny(s[from:verb], clausePunct); k >= 0 {
@@ -390,7 +390,6 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 		}
 		start += n
 	}
-	best := reference{start: -1}
 	fromIdx := strings.Index(s[start:verb], "来自")
 	for i := start; i < verb; {
 		roleStart := m.roles.suffixAt(s, start, skipSpacesBack(s, start, i))
@@ -417,14 +416,15 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 					r.role = s[m.roleChainStart(s, start, roleStart):i]
 					r.strong = true
 				}
-				// The subject nearest the verb wins: 全国政协委员、清华大学教授张伟建议.
-				best, ok = r, true
+				// The first subject wins: what follows it up to the verb is
+				// its adverbial (王建国在与市长李明交谈时说 is 王建国's).
+				return r, true
 			}
 		}
 		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 	}
-	return best, ok
+	return reference{}, false
 }
 
 // skipSpacesBack is i moved back over the spaces before it: 主持人 寿小丽.
@@ -606,8 +606,10 @@ func (m *nameModel) tailOK(s string, e, verb int) bool {
 	if n := utf8.RuneCountInString(t); strings.HasSuffix(t, "地") && n >= 3 && n <= 5 {
 		return true
 	}
-	// 汪文斌回答记者提问时说, 接受记者采访时表示: a clause of time.
-	if n := utf8.RuneCountInString(t); (strings.HasSuffix(t, "时") || strings.HasSuffix(t, "时候") || strings.HasSuffix(t, "之际")) && n >= 3 && n <= 16 {
+	// 汪文斌回答记者提问时说, 接受记者采访时表示: a clause of time that
+	// opens with a verb.
+	if n := utf8.RuneCountInString(t); (strings.HasSuffix(t, "时") || strings.HasSuffix(t, "时候") || strings.HasSuffix(t, "之际")) && n >= 3 && n <= 16 &&
+		(m.speech.prefixAt(s, e) > 0 || m.session.prefixAt(s, e) > 0) {
 		return true
 	}
 	return false

@@ -120,6 +120,8 @@ func TestSubject(t *testing.T) {
 		{"他们说，今年干劲更足了。", "", 0},
 		{"会见了王强，表示欢迎。", "", 0},
 		{"王强和李明说，要加强合作。", "", 0},
+		{"县长王建国在与市长李明交谈时说，要加强合作。", "王建国", refName},
+		{"他在会见美国总统克林顿时说，两国要加强合作。", "他", refPronoun},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
