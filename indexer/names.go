@@ -359,6 +359,9 @@ type reference struct {
 	// strong: a role or title bounds the name (县长王建国, 王芳委员), not
 	// only punctuation (王海涛指出).
 	strong bool
+	// place: the title after it is a place's office (张家口市长): the
+	// "name" is the place.
+	place bool
 }
 
 // subject finds who speaks in s[from:verb], the words before a verb of
@@ -392,7 +395,7 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 	}
 	fromIdx := strings.Index(s[start:verb], "来自")
 	for i := start; i < verb; {
-		roleStart := m.roles.suffixAt(s, start, skipSpacesBack(s, start, i))
+		roleStart := m.roleEndingAt(s, start, skipSpacesBack(s, start, i))
 		roleBefore := roleStart >= 0
 		// 来自江宁区的周红代表说, 同样来自教育界的张军委员: 来自…的 bounds a
 		// name as a role does.
@@ -406,6 +409,9 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 			// where a role or the document vouches for it (周恩来说).
 			if found && r.kind == refName && r.end == verb && lastRune(s[:verb]) == '来' && strings.HasPrefix(s[verb:], "说") &&
 				!roleBefore && (known == nil || !known(s[r.start:r.end])) {
+				found = false
+			}
+			if found && r.kind == refName && r.place && !roleBefore {
 				found = false
 			}
 			if found && r.kind == refName && !roleBefore && !r.strong && utf8.RuneCountInString(s[r.start:r.end]) < 3 {
@@ -425,6 +431,21 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 		i += n
 	}
 	return reference{}, false
+}
+
+// roleEndingAt is the start of the role that ends at byte i of s, not
+// before from, or -1. 代表 is a role only after the start of a clause,
+// 的 or the organ or place it represents (来自张江镇的代表王颖, 区代表,
+// 党代表); after a name it is the verb (刘俊义代表大同市人民政府, 张三代表山西发言).
+func (m *nameModel) roleEndingAt(s string, from, i int) int {
+	k := m.roles.suffixAt(s, from, i)
+	if k < 0 || s[k:i] != "代表" || k == from {
+		return k
+	}
+	if r := lastRune(s[:k]); clausePuncts[r] || isSpace(r) || strings.ContainsRune("的区县市省镇乡村团级界族党会", r) {
+		return k
+	}
+	return -1
 }
 
 // skipSpacesBack is i moved back over the spaces before it: 主持人 寿小丽.
@@ -568,11 +589,13 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool, kno
 // three characters or more.
 func (m *nameModel) withTitle(s string, ref reference, verb int) reference {
 	if n := m.roles.prefixAt(s, ref.end); n > 0 && ref.end+n <= verb {
-		// 王芳委员 and 方毅副总理 mark a name of two characters; 江苏省长 does
-		// not, nor 法国总统 (a country: foreign_places.txt).
+		// 王芳委员, 方毅副总理 and 周恩来总理 mark a name; an office of a
+		// place does not (江苏省长, 张家口市长 open with the place), nor
+		// one after a country (法国总统: foreign_places.txt).
 		t := s[ref.end : ref.end+n]
-		ref.strong = m.honorifics.has(t) || utf8.RuneCountInString(s[ref.start:ref.end]) >= 3 ||
-			m.offices.has(t) && !strings.ContainsRune("省市县区州旗盟镇乡", firstRune(t))
+		local := strings.ContainsRune("省市县区州旗盟镇乡", firstRune(t))
+		ref.strong = m.honorifics.has(t) || !local && (utf8.RuneCountInString(s[ref.start:ref.end]) >= 3 || m.offices.has(t))
+		ref.place = local && !m.honorifics.has(t)
 		if t := s[ref.end : ref.end+n]; t != "同志" && t != "先生" && t != "女士" {
 			ref.role = t
 		}
@@ -688,7 +711,7 @@ func (m *nameModel) roleNames(s string) []roleName {
 	var out []roleName
 	for i := 0; i < len(s); {
 		_, size := utf8.DecodeRuneInString(s[i:])
-		rs := m.roles.suffixAt(s, 0, skipSpacesBack(s, 0, i))
+		rs := m.roleEndingAt(s, 0, skipSpacesBack(s, 0, i))
 		if rs < 0 || i == 0 || isSpace(firstRune(s[i:])) {
 			i += size
 			continue
