@@ -1,9 +1,12 @@
 package indexer
 
 import (
+	"cmp"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"sessionsearch/fold"
 )
@@ -25,7 +28,7 @@ var (
 	// 十四届全国人大三次会议, 市政协十五届四次会议,
 	// 太原市政协第十四届委员会第三次会议.
 	sessionRe = regexp.MustCompile(
-		`(?:(\p{Han}{0,6}?` + placeEnd + `)|(全国))?` +
+		`(?:(\p{Han}{0,10}?` + placeEnd + `)|(全国))?` +
 			`(人大|政协|中国人民政治协商会议\p{Han}{0,8}?委员会)?` +
 			`第?(` + num + `)届` +
 			`(全国人大|全国政协|全国人民代表大会|人民代表大会|人大|政协|委员会)?` +
@@ -44,27 +47,56 @@ var (
 	cppccNationalFirstRe = regexp.MustCompile(`政协(第?` + num + `届)全国委员会`)
 )
 
-// placeStop are characters that cannot begin a place name but often stand
-// just before one (上午大同市…, 在太原市…).
-const placeStop = "提请上下午日在的了和与及对是为开召出席届年月今明昨由经向据从于把将被到至同参加举行中会时"
+// placeStop are characters that stand just before a level named alone
+// (上午市十六届人大…, 在县十八届人大…), where no place's name precedes it.
+const placeStop = "提请上下午日在的了和与及对是为开召出席届年月今明昨由经向据从于把将被到至同参加举行中会时本我该全此各"
+
+// sessionSpan is a session found at [start, end) of the folded text.
+type sessionSpan struct {
+	Session
+	start, end int
+}
 
 // FindSessions returns the sessions named in text, in order of first
 // mention, canonicalised. place is the document's place (大同市), used for
 // wordings that give only the level (市十六届人大五次会议).
 func FindSessions(text, place string) []Session {
-	// The CPPCC's full name, and the body named before the place
-	// (政协太原市第十四届委员会, 全国政协十四届), are brought to the
-	// place-first order of the pattern.
+	var at *division
+	if place != "" {
+		at = places().lookup(fold.String(place))
+	}
+	return sessionsAt(text, at, place)
+}
+
+// sessionsAt is FindSessions in a document at the division at.
+func sessionsAt(text string, at *division, place string) []Session {
+	_, spans := sessionSpans(text, at, place)
+	var out []Session
+	seen := map[string]bool{}
+	for _, sp := range spans {
+		if !seen[sp.Name] {
+			seen[sp.Name] = true
+			out = append(out, sp.Session)
+		}
+	}
+	return out
+}
+
+// sessionSpans finds every session in text, in order, in the folded and
+// reordered text f it returns (the CPPCC's full name and the body named
+// before the place, 政协太原市第十四届委员会 or 全国政协十四届, are brought to
+// the place-first order of the pattern). at is the document's division,
+// place its name as given (for a front-matter place not in the gazetteer).
+func sessionSpans(text string, at *division, place string) (string, []sessionSpan) {
 	f := fold.String(text)
-	if !strings.Contains(f, "届") {
-		return nil // every wording names the term: 十六届, 第十五届
+	if !strings.Contains(f, "届") && !strings.Contains(f, "大") && !strings.Contains(f, "党代会") {
+		return f, nil // every wording names the term (十六届) or a congress (十九大, 代表大会)
 	}
 	f = strings.ReplaceAll(f, "中国人民政治协商会议", "政协")
 	f = cppccFirstRe.ReplaceAllString(f, "${1}政协${2}")
 	f = cppccNationalFirstRe.ReplaceAllString(f, "全国政协${1}")
 	f = cppccTermFirstRe.ReplaceAllString(f, "${2}政协${1}委员会")
-	var out []Session
-	seen := map[string]bool{}
+	spans := partySpans(f, at, place)
 	for _, m := range findNear(sessionRe, f, []string{"届"}, 96, 120) {
 		get := func(i int) string {
 			if m[2*i] < 0 {
@@ -86,31 +118,22 @@ func FindSessions(text, place string) []Session {
 			s.Body = bodyOf(body)
 		}
 		if s.Body == "" || (body == "委员会" && pre == "") {
-			continue // 市委十六届八次全会 and the like: not a congress or CPPCC
+			continue // 市委十六届八次全会, 第十八届中央委员会: party committees
 		}
 		if s.Level == "" {
 			if i := strings.LastIndex(pl, "的"); i >= 0 {
 				pl = pl[i+len("的"):] // 在本市工作的省第十四届人大代表
 			}
-			pl = strings.TrimLeft(pl, placeStop)
 			// 市委 is the party committee, whose plenums are not sessions.
 			if end := m[3]; end >= 0 && end < len(f) && strings.HasPrefix(f[end:], "委") {
 				continue
 			}
-			s.Level = levelOf(pl)
-			if s.Level == "" && pl == "" && (pre == "" || pre == "政协") && place != "" {
-				// 第十六届人民代表大会第五次会议 in a Datong document is
-				// Datong's: the seed's lead names it in full, a later
-				// passage without the place. So is 政协第十五届委员会.
-				s.Level, pl = levelOf(place), place
-			}
-			if s.Level == "" {
+			if pl == "" && pre != "" && pre != "政协" {
 				continue
 			}
-			if len([]rune(pl)) > 1 {
-				s.Place = pl
-			} else if place != "" && levelOf(place) == s.Level {
-				s.Place = place
+			var ok bool
+			if s.Place, s.Level, ok = sessionPlace(pl, at, place); !ok {
+				continue
 			}
 		}
 		t, ok1 := parseNumber(term)
@@ -126,13 +149,140 @@ func FindSessions(text, place string) []Session {
 			s.Number = n
 		}
 		s.Name = s.Canonical()
-		if !seen[s.Name] {
-			seen[s.Name] = true
-			out = append(out, s)
+		spans = append(spans, sessionSpan{s, m[0], m[1]})
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	return f, spans
+}
+
+// sessionPlace names the place of a session from the run of text before
+// its term: the gazetteer's division that ends the run (上午大同市 →
+// 大同市, 在中山市 → 中山市, never a run with its first characters cut), or a
+// level alone (市, 县, 省: the document's place or the division above it at
+// that level; 省十四届人大 in a Datong document is 山西省's), or, when the
+// run is empty (第十六届人民代表大会 in a Datong document), the document's
+// place. A run that ends in a level but names no known division (a
+// renamed county) gives no session: its place is unknown.
+func sessionPlace(pl string, at *division, place string) (name, level string, ok bool) {
+	if pl == "" {
+		switch {
+		case at != nil:
+			return at.name, placeLevel(at), true
+		case place != "" && levelOf(place) != "":
+			return place, levelOf(place), true
 		}
+		return "", "", false
+	}
+	if name, divs := places().suffix(pl); name != "" {
+		return name, placeLevel(divs[0]), true
+	}
+	last, size := utf8.DecodeLastRuneInString(pl)
+	before, _ := utf8.DecodeLastRuneInString(pl[:len(pl)-size])
+	if len(pl) > size && !strings.ContainsRune(placeStop, before) {
+		return "", "", false
+	}
+	level = levelOf(string(last))
+	if level == "" {
+		return "", "", false
+	}
+	switch {
+	case at != nil:
+		if a := ancestorAt(at, level); a != nil {
+			return a.name, level, true
+		}
+	case place != "" && levelOf(place) == level:
+		return place, level, true
+	}
+	return "", level, true
+}
+
+// Party congresses and plenums are sessions of their own kind (Body 党代会
+// or 全会), never congresses of the people: the party congress reports are
+// delivered ——在中国共产党第十九次全国代表大会上, and every work report since
+// recalls 党的十九大以来.
+var (
+	// 中国共产党第二十次全国代表大会, 党的二十大, 中共十九大.
+	partyCongressRe = regexp.MustCompile(`中国共产党第(` + num + `)次全国代表大会|(?:党的|中共)第?(` + num + `)(?:次全国代表大会|大)`)
+	// 十九大, 二十大 without 党的, before a word only a congress takes: 十九大以来,
+	// 二十大报告, 二十大精神. 十大 (ten major …) and 二十大项目 are not
+	// congresses.
+	bareCongressRe = regexp.MustCompile(`(` + num + `)大(?:以来|精神|报告|召开|胜利召开|开幕|闭幕|代表|主席团|期间|上的报告|作出|提出|强调|部署|确定)`)
+	// 中国共产党第十九届中央委员会第七次全体会议, 党的十九届七中全会, and
+	// the plenums listed together, 二十届二中、三中全会 (the seed).
+	plenumRe = regexp.MustCompile(`第(` + num + `)届中央委员会第(` + num + `)次全体会议|(` + num + `)届((?:[一二三四五六七八九]中(?:、|和|及)?)+)全会`)
+	// 中国共产党大同市第十三次代表大会, 市第十三次党代会. The local party
+	// committee's plenums (市委十六届八次全会) are left out: their numbering
+	// follows the committee's term, which papers write two ways (市委十六届,
+	// 中共大同市委十三届), and no document of ours is delivered at one.
+	localCongressRe = regexp.MustCompile(`中国共产党(\p{Han}{0,10}?` + placeEnd + `)第(` + num + `)次代表大会|(\p{Han}{0,10}?` + placeEnd + `)第?(` + num + `)次党代会`)
+)
+
+// partySpans finds the party congresses and plenums in f.
+func partySpans(f string, at *division, place string) []sessionSpan {
+	var out []sessionSpan
+	add := func(s Session, start, end int) {
+		for _, o := range out {
+			if start < o.end && o.start < end && o.Body == s.Body && o.Number == s.Number {
+				return // 党的二十大报告: one congress, matched twice
+			}
+		}
+		s.Name = s.Canonical()
+		out = append(out, sessionSpan{s, start, end})
+	}
+	group := func(m []int, i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return f[m[2*i]:m[2*i+1]]
+	}
+	for _, m := range findNear(partyCongressRe, f, []string{"全国代表大会", "党的", "中共"}, 48, 48) {
+		if t, ok := parseNumber(group(m, 1) + group(m, 2)); ok && t > 0 {
+			add(Session{Level: "全国", Body: "党代会", Term: t}, m[0], m[1])
+		}
+	}
+	for _, m := range bareCongressRe.FindAllStringSubmatchIndex(f, -1) {
+		numeral := group(m, 1)
+		if r, _ := utf8.DecodeLastRuneInString(f[:m[0]]); r == '第' || strings.ContainsRune(numChars, r) {
+			continue
+		}
+		if strings.ContainsAny(numeral, "0123456789") {
+			continue
+		}
+		if t, ok := parseNumber(numeral); ok && t > 10 && t <= 40 {
+			add(Session{Level: "全国", Body: "党代会", Term: t}, m[0], m[2*1+1]+len("大"))
+		}
+	}
+	for _, m := range findNear(plenumRe, f, []string{"届"}, 16, 96) {
+		t, ok := parseNumber(group(m, 1) + group(m, 3))
+		if !ok || t == 0 {
+			continue
+		}
+		numbers := []string{group(m, 2)}
+		if m[2*4] >= 0 {
+			numbers = strings.FieldsFunc(group(m, 4), func(r rune) bool { return !strings.ContainsRune(numChars, r) })
+		}
+		for _, number := range numbers {
+			if n, ok := parseNumber(number); ok && n > 0 && n < 10 {
+				add(Session{Level: "全国", Body: "全会", Term: t, Number: n}, m[0], m[1])
+			}
+		}
+	}
+	for _, m := range findNear(localCongressRe, f, []string{"次代表大会", "次党代会"}, 96, 8) {
+		pl := group(m, 1) + group(m, 3)
+		t, ok := parseNumber(group(m, 2) + group(m, 4))
+		if !ok || t == 0 {
+			continue
+		}
+		name, level, ok := sessionPlace(pl, at, place)
+		if !ok || pl == "" {
+			continue
+		}
+		add(Session{Place: name, Level: level, Body: "党代会", Term: t}, m[0], m[1])
 	}
 	return out
 }
+
+const numChars = "〇零一二两三四五六七八九十百0123456789"
 
 func bodyOf(b string) string {
 	switch {
@@ -162,8 +312,30 @@ func levelOf(place string) string {
 // Canonical is the session's label: 大同市十六届人大五次会议,
 // 大同市十五届政协四次会议, 十四届全国人大三次会议; without a session number,
 // 大同市十六届人大. A level without a known place stands for it: 省十四届人大.
+// Party congresses and plenums: 中共二十大, 中共十九届七中全会,
+// 中共大同市十三次党代会.
 func (s Session) Canonical() string {
 	var b strings.Builder
+	switch s.Body {
+	case "党代会":
+		b.WriteString("中共")
+		if s.Level == "全国" {
+			b.WriteString(chineseNumber(s.Term))
+			b.WriteString("大")
+			return b.String()
+		}
+		b.WriteString(cmp.Or(s.Place, s.Level))
+		b.WriteString(chineseNumber(s.Term))
+		b.WriteString("次党代会")
+		return b.String()
+	case "全会":
+		b.WriteString("中共")
+		b.WriteString(chineseNumber(s.Term))
+		b.WriteString("届")
+		b.WriteString(chineseNumber(s.Number))
+		b.WriteString("中全会")
+		return b.String()
+	}
 	switch {
 	case s.Level == "全国":
 	case s.Place != "":
@@ -183,6 +355,10 @@ func (s Session) Canonical() string {
 	}
 	return b.String()
 }
+
+// meeting: the session is one meeting (十四届全国人大二次会议, 中共二十大,
+// 十九届七中全会), not a term (十四届全国人大代表).
+func (s Session) meeting() bool { return s.Number > 0 || s.Body == "党代会" }
 
 var digits = []rune("零一二三四五六七八九")
 
@@ -235,32 +411,150 @@ func parseNumber(s string) (int, bool) {
 	return total + cur, true
 }
 
-// mainSession is the session the document reports: the one its headline
-// names, else the one named most often.
-func mainSession(doc *Document) *Session {
-	for _, p := range doc.Passages {
-		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindLead {
-			for _, s := range p.Sessions {
-				if s.Number > 0 {
-					s := s
-					return &s
-				}
-			}
-		}
+// mainSession is the session the document was delivered at or reports
+// on, never merely the first one it names, and nil when the evidence is
+// weak. In order:
+//   - a session the head (the passages down to the first paragraph of
+//     prose) says it was delivered at: ——2024年3月5日在第十四届全国人民代表大会
+//     第二次会议上, ——在中国共产党第二十次全国代表大会上的报告,
+//     向第一届全国人民代表大会第二次会议提出;
+//   - a session the head reports on: a resolution's 第十二届全国人民代表大会
+//     第三次会议听取和审议了… and its title …第二次会议关于政府工作报告的决议, a
+//     headline 大同市第十六届人民代表大会第五次会议隆重开幕, or any session a
+//     headline names;
+//   - the session whose members a caption shows: 出席…会议的代表.
+//
+// A session only recalled is never the document's: 从去年９月第五届全国人民
+// 代表大会第三次会议到现在 (the 1981 report), 十二届全国人大一次会议以来 (2018),
+// 根据…会议的决定, a session of another year than the document's. A long
+// report that names several sessions, none in its head, gets none.
+func mainSession(doc *Document, at *division, place string) *Session {
+	year := ""
+	if len(doc.Date) >= 4 {
+		year = doc.Date[:4]
 	}
-	counts := map[string]int{}
-	var best *Session
-	for _, p := range doc.Passages {
-		for _, s := range p.Sessions {
-			if s.Number == 0 {
+	head := headEnd(doc.Passages)
+	var reported, shown *Session
+	for i, p := range doc.Passages {
+		inHead := i < head
+		if !inHead && p.Kind != KindCaption && !strings.Contains(p.Text, "出席") {
+			continue
+		}
+		f, spans := sessionSpans(p.Text, at, place)
+		for _, sp := range spans {
+			if !sp.meeting() {
 				continue
 			}
-			counts[s.Name]++
-			if best == nil || counts[s.Name] > counts[best.Name] {
-				s := s
-				best = &s
+			before, after := clauseAround(f, sp.start, sp.end)
+			if recalled(before, after, year) {
+				continue
+			}
+			s := sp.Session
+			switch {
+			case inHead && deliveredAt(before, after):
+				return &s
+			case inHead && reported == nil && (p.Kind == KindHeadline || p.Kind == KindSubheadline || reportsOn(after)):
+				reported = &s
+			case shown == nil && attendedBy(before, after):
+				shown = &s
 			}
 		}
 	}
-	return best
+	if reported != nil {
+		return reported
+	}
+	return shown
+}
+
+// headEnd is the number of passages in a document's head: its title block
+// down to and including the first paragraph of prose (50 characters or
+// more), at most eight.
+func headEnd(ps []Passage) int {
+	for i, p := range ps {
+		if i == 7 || (p.Kind != KindHeadline && p.Kind != KindSubheadline && utf8.RuneCountInString(p.Text) >= 50) {
+			return i + 1
+		}
+	}
+	return len(ps)
+}
+
+// clauseAround is the text of f's clause before and after [start, end),
+// up to a comma or a sentence end.
+func clauseAround(f string, start, end int) (before, after string) {
+	before = f[:start]
+	if i := strings.LastIndexAny(before, clauseEnds); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		before = before[i+size:]
+	}
+	after = f[end:]
+	if i := strings.IndexAny(after, clauseEnds); i >= 0 {
+		after = after[:i]
+	}
+	return before, after
+}
+
+const clauseEnds = "。！？；，,;\n"
+
+var (
+	// recallBefore: 从去年９月第五届…到现在, 自十二届全国人大一次会议以来,
+	// 根据第十届全国人民代表大会第四次会议的决定, 贯彻党的二十大精神.
+	recallBefore = []string{"从", "自", "根据", "按照", "依照", "遵照", "依据", "贯彻", "学习", "落实", "去年", "上年", "前年", "过去", "上一次", "上次", "上届"}
+	// recallAfter: …以来, …到现在, …的决定, …通过的 (a law or plan of an
+	// earlier session), …精神.
+	recallAfter = []string{"以来", "到现在", "至今", "以后", "之后", "后", "的决定", "的决议", "决定的", "确定的", "提出的", "通过的", "审议通过的", "批准的", "精神", "部署", "闭幕以来", "闭幕后", "召开以来", "胜利召开以来", "召开后"}
+	// reportsAfter: the session as the subject of the document's own
+	// event: 听取和审议了…, 关于政府工作报告的决议, 隆重开幕, 在京开幕, 举行记者会,
+	// （…会议通过）.
+	reportsAfter = []string{"听取", "审议", "关于", "通过", "批准", "开幕", "隆重开幕", "胜利闭幕", "闭幕", "举行", "召开", "主席团", "预备会议", "开幕会", "闭幕会", "第一次全体会议", "第二次全体会议", "第三次全体会议", "第四次全体会议", "第五次全体会议", "大会发言", "新闻发布会", "记者会", "期间", "上"}
+)
+
+func recalled(before, after, year string) bool {
+	if hasAnyPrefix(after, recallAfter) {
+		return true
+	}
+	for _, w := range recallBefore {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	// 2023年…会议上 in a report of 2024: a summary of another year.
+	if year != "" {
+		if m := sessionYearRe.FindAllStringSubmatch(before, -1); len(m) > 0 && m[len(m)-1][1] != year {
+			return true
+		}
+	}
+	return false
+}
+
+var sessionYearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
+
+// deliveredAt: 在…会议上 (——2024年3月5日在第十四届全国人民代表大会第二次会议上,
+// ——在中国共产党第二十次全国代表大会上的报告), 向…会议提出 (1955's
+// 向第一届全国人民代表大会第二次会议提出).
+func deliveredAt(before, after string) bool {
+	b := strings.TrimRight(before, " ")
+	switch {
+	case strings.HasSuffix(b, "在") && strings.HasPrefix(after, "上"):
+		return true
+	case strings.HasSuffix(b, "向") && (strings.HasPrefix(after, "提出") || strings.HasPrefix(after, "作") || strings.HasPrefix(after, "所作")):
+		return true
+	}
+	return false
+}
+
+func reportsOn(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	if strings.HasPrefix(after, "在") {
+		// 十四届全国人大三次会议在京开幕, 在人民大会堂举行
+		if i := strings.IndexAny(after, "开闭举召"); i > 0 && i <= 3*8 {
+			after = after[i:]
+		}
+	}
+	return hasAnyPrefix(after, reportsAfter)
+}
+
+// attendedBy: 出席市十六届人大五次会议的代表, 列席…会议的 in a caption.
+func attendedBy(before, after string) bool {
+	return (strings.Contains(before, "出席") || strings.Contains(before, "列席") || strings.Contains(before, "参加")) &&
+		(strings.HasPrefix(after, "的代表") || strings.HasPrefix(after, "的委员") || strings.HasPrefix(after, "的全体"))
 }

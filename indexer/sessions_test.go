@@ -36,7 +36,7 @@ func TestFindSessions(t *testing.T) {
 		{"县十八届人大四次会议", "天镇县", []string{"天镇县十八届人大四次会议"}},
 		{"市十六届人大常委会第二十次会议", "大同市", nil},        // a standing committee meeting
 		{"按照市委十六届八次全会暨市委经济工作会议部署", "大同市", nil}, // a party plenum
-		{"党的二十届三中全会", "", nil},
+		{"党的二十届三中全会", "", []string{"中共二十届三中全会"}},
 		{"", "", nil},
 	}
 	for _, tt := range tests {
@@ -90,7 +90,7 @@ func TestSeedSessions(t *testing.T) {
 	for _, s := range doc.Sessions {
 		names = append(names, s.Name)
 	}
-	want := []string{"大同市十六届人大五次会议", "十四届全国人大", "山西省十四届人大", "大同市十五届政协", "大同市十五届政协四次会议"}
+	want := []string{"大同市十六届人大五次会议", "中共二十大", "中共二十届二中全会", "中共二十届三中全会", "十四届全国人大", "山西省十四届人大", "大同市十五届政协", "大同市十五届政协四次会议"}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("seed sessions (-want +got):\n%s", diff)
 	}
