@@ -347,6 +347,12 @@ func docPlace(doc *Document, fmPlace string) *division {
 		doc.setProvenance("level", src)
 		return d
 	}
+	national := func() *division {
+		doc.Place, doc.Level = "", "全国"
+		doc.setProvenance("place", SourceText)
+		doc.setProvenance("level", SourceText)
+		return nil
+	}
 	if fmPlace != "" {
 		if d := g.lookup(fold.String(fmPlace)); d != nil {
 			return set(d, SourceFrontMatter)
@@ -357,9 +363,7 @@ func docPlace(doc *Document, fmPlace string) *division {
 	}
 	if s := doc.MainSession; s != nil {
 		if s.Level == "全国" {
-			doc.Level = "全国"
-			doc.setProvenance("level", SourceText)
-			return nil
+			return national()
 		}
 		if d := g.lookup(s.Place); d != nil {
 			return set(d, SourceText)
@@ -369,11 +373,9 @@ func docPlace(doc *Document, fmPlace string) *division {
 		if !inHead(p.Kind) {
 			continue
 		}
-		d, national := headPlace(p.Text, nil)
-		if national {
-			doc.Level = "全国"
-			doc.setProvenance("level", SourceText)
-			return nil
+		d, nat := headPlace(p.Text, nil)
+		if nat {
+			return national()
 		}
 		if d != nil {
 			return set(d, SourceText)

@@ -105,6 +105,7 @@ func sessionSpans(text string, at *division, place string) (string, []sessionSpa
 			return f[m[2*i]:m[2*i+1]]
 		}
 		pl, national, pre, term, body, standing, number := get(1), get(2), get(3), get(4), get(5), get(6), get(7)
+		start := m[0]
 		if standing != "" {
 			continue // a standing committee meeting, not a session
 		}
@@ -132,8 +133,12 @@ func sessionSpans(text string, at *division, place string) (string, []sessionSpa
 				continue
 			}
 			var ok bool
-			if s.Place, s.Level, ok = sessionPlace(pl, at, place); !ok {
+			var used int
+			if s.Place, s.Level, used, ok = sessionPlace(pl, at, place); !ok {
 				continue
+			}
+			if m[2] >= 0 {
+				start = m[3] - used // 出席县十八届…: the session begins at 县
 			}
 		}
 		t, ok1 := parseNumber(term)
@@ -149,7 +154,7 @@ func sessionSpans(text string, at *division, place string) (string, []sessionSpa
 			s.Number = n
 		}
 		s.Name = s.Canonical()
-		spans = append(spans, sessionSpan{s, m[0], m[1]})
+		spans = append(spans, sessionSpan{s, start, m[1]})
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	return f, spans
@@ -163,37 +168,37 @@ func sessionSpans(text string, at *division, place string) (string, []sessionSpa
 // run is empty (第十六届人民代表大会 in a Datong document), the document's
 // place. A run that ends in a level but names no known division (a
 // renamed county) gives no session: its place is unknown.
-func sessionPlace(pl string, at *division, place string) (name, level string, ok bool) {
+func sessionPlace(pl string, at *division, place string) (name, level string, used int, ok bool) {
 	if pl == "" {
 		switch {
 		case at != nil:
-			return at.name, placeLevel(at), true
+			return at.name, placeLevel(at), 0, true
 		case place != "" && levelOf(place) != "":
-			return place, levelOf(place), true
+			return place, levelOf(place), 0, true
 		}
-		return "", "", false
+		return "", "", 0, false
 	}
 	if name, divs := places().suffix(pl); name != "" {
-		return name, placeLevel(divs[0]), true
+		return name, placeLevel(divs[0]), len(name), true
 	}
 	last, size := utf8.DecodeLastRuneInString(pl)
 	before, _ := utf8.DecodeLastRuneInString(pl[:len(pl)-size])
 	if len(pl) > size && !strings.ContainsRune(placeStop, before) {
-		return "", "", false
+		return "", "", 0, false
 	}
 	level = levelOf(string(last))
 	if level == "" {
-		return "", "", false
+		return "", "", 0, false
 	}
 	switch {
 	case at != nil:
 		if a := ancestorAt(at, level); a != nil {
-			return a.name, level, true
+			return a.name, level, size, true
 		}
 	case place != "" && levelOf(place) == level:
-		return place, level, true
+		return place, level, size, true
 	}
-	return "", level, true
+	return "", level, size, true
 }
 
 // Party congresses and plenums are sessions of their own kind (Body 党代会
@@ -203,10 +208,6 @@ func sessionPlace(pl string, at *division, place string) (name, level string, ok
 var (
 	// 中国共产党第二十次全国代表大会, 党的二十大, 中共十九大.
 	partyCongressRe = regexp.MustCompile(`中国共产党第(` + num + `)次全国代表大会|(?:党的|中共)第?(` + num + `)(?:次全国代表大会|大)`)
-	// 十九大, 二十大 without 党的, before a word only a congress takes: 十九大以来,
-	// 二十大报告, 二十大精神. 十大 (ten major …) and 二十大项目 are not
-	// congresses.
-	bareCongressRe = regexp.MustCompile(`(` + num + `)大(?:以来|精神|报告|召开|胜利召开|开幕|闭幕|代表|主席团|期间|上的报告|作出|提出|强调|部署|确定)`)
 	// 中国共产党第十九届中央委员会第七次全体会议, 党的十九届七中全会, and
 	// the plenums listed together, 二十届二中、三中全会 (the seed).
 	plenumRe = regexp.MustCompile(`第(` + num + `)届中央委员会第(` + num + `)次全体会议|(` + num + `)届((?:[一二三四五六七八九]中(?:、|和|及)?)+)全会`)
@@ -240,17 +241,8 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 			add(Session{Level: "全国", Body: "党代会", Term: t}, m[0], m[1])
 		}
 	}
-	for _, m := range bareCongressRe.FindAllStringSubmatchIndex(f, -1) {
-		numeral := group(m, 1)
-		if r, _ := utf8.DecodeLastRuneInString(f[:m[0]]); r == '第' || strings.ContainsRune(numChars, r) {
-			continue
-		}
-		if strings.ContainsAny(numeral, "0123456789") {
-			continue
-		}
-		if t, ok := parseNumber(numeral); ok && t > 10 && t <= 40 {
-			add(Session{Level: "全国", Body: "党代会", Term: t}, m[0], m[2*1+1]+len("大"))
-		}
+	for _, c := range bareCongresses(f) {
+		add(Session{Level: "全国", Body: "党代会", Term: c[2]}, c[0], c[1])
 	}
 	for _, m := range findNear(plenumRe, f, []string{"届"}, 16, 96) {
 		t, ok := parseNumber(group(m, 1) + group(m, 3))
@@ -273,13 +265,52 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 		if !ok || t == 0 {
 			continue
 		}
-		name, level, ok := sessionPlace(pl, at, place)
+		name, level, used, ok := sessionPlace(pl, at, place)
 		if !ok || pl == "" {
 			continue
 		}
-		add(Session{Place: name, Level: level, Body: "党代会", Term: t}, m[0], m[1])
+		start := m[0]
+		if m[2] < 0 { // 市第十三次党代会: the run before it is not 中国共产党's
+			start = m[7] - used
+		}
+		add(Session{Place: name, Level: level, Body: "党代会", Term: t}, start, m[1])
 	}
 	return out
+}
+
+// bareCongressCues are the words after 十九大, 二十大 written without 党的
+// that only a party congress takes: 十九大以来, 二十大报告, 二十大精神. 十大
+// (ten major …) and 二十大项目 are not congresses.
+var bareCongressCues = []string{"以来", "精神", "报告", "召开", "胜利召开", "开幕", "闭幕", "代表", "主席团", "期间", "上的报告", "作出", "提出", "强调", "部署", "确定"}
+
+// bareCongresses finds 十一大 to 四十大 before a cue, as {start, end, term}.
+func bareCongresses(f string) [][3]int {
+	var out [][3]int
+	for off := 0; ; {
+		i := strings.Index(f[off:], "大")
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + len("大")
+		if !hasAnyPrefix(f[off:], bareCongressCues) {
+			continue
+		}
+		start := i
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(f[:start])
+			if !strings.ContainsRune("一二三四五六七八九十", r) {
+				break
+			}
+			start -= size
+		}
+		if r, _ := utf8.DecodeLastRuneInString(f[:start]); start == i || r == '第' || strings.ContainsRune(numChars, r) {
+			continue
+		}
+		if t, ok := parseNumber(f[start:i]); ok && t > 10 && t <= 40 {
+			out = append(out, [3]int{start, off, t})
+		}
+	}
 }
 
 const numChars = "〇零一二两三四五六七八九十百0123456789"
@@ -446,7 +477,7 @@ func mainSession(doc *Document, at *division, place string) *Session {
 				continue
 			}
 			before, after := clauseAround(f, sp.start, sp.end)
-			if recalled(before, after, year) {
+			if recalled(before, after) || otherYear(sentenceBefore(f, sp.start), year) {
 				continue
 			}
 			s := sp.Session
@@ -467,11 +498,13 @@ func mainSession(doc *Document, at *division, place string) *Session {
 }
 
 // headEnd is the number of passages in a document's head: its title block
-// down to and including the first paragraph of prose (50 characters or
-// more), at most eight.
+// down to and including the first sentence of prose (a passage of 20
+// characters or more that ends a sentence: the ——…会议上 line, a signature
+// and 各位代表： do not), at most eight.
 func headEnd(ps []Passage) int {
 	for i, p := range ps {
-		if i == 7 || (p.Kind != KindHeadline && p.Kind != KindSubheadline && utf8.RuneCountInString(p.Text) >= 50) {
+		t := strings.TrimSpace(p.Text)
+		if i == 7 || (utf8.RuneCountInString(t) >= 20 && endsSentence(t)) {
 			return i + 1
 		}
 	}
@@ -493,12 +526,22 @@ func clauseAround(f string, start, end int) (before, after string) {
 	return before, after
 }
 
+// sentenceBefore is the text of f's sentence before start.
+func sentenceBefore(f string, start int) string {
+	s := f[:start]
+	if i := strings.LastIndexAny(s, sentenceEnds+"\n"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		s = s[i+size:]
+	}
+	return s
+}
+
 const clauseEnds = "。！？；，,;\n"
 
 var (
 	// recallBefore: 从去年９月第五届…到现在, 自十二届全国人大一次会议以来,
 	// 根据第十届全国人民代表大会第四次会议的决定, 贯彻党的二十大精神.
-	recallBefore = []string{"从", "自", "根据", "按照", "依照", "遵照", "依据", "贯彻", "学习", "落实", "去年", "上年", "前年", "过去", "上一次", "上次", "上届"}
+	recallBefore = []string{"从去年", "从上年", "根据", "按照", "依照", "遵照", "依据", "贯彻", "学习", "落实", "去年", "上年", "前年", "过去", "上一次", "上次", "上届"}
 	// recallAfter: …以来, …到现在, …的决定, …通过的 (a law or plan of an
 	// earlier session), …精神.
 	recallAfter = []string{"以来", "到现在", "至今", "以后", "之后", "后", "的决定", "的决议", "决定的", "确定的", "提出的", "通过的", "审议通过的", "批准的", "精神", "部署", "闭幕以来", "闭幕后", "召开以来", "胜利召开以来", "召开后"}
@@ -508,7 +551,7 @@ var (
 	reportsAfter = []string{"听取", "审议", "关于", "通过", "批准", "开幕", "隆重开幕", "胜利闭幕", "闭幕", "举行", "召开", "主席团", "预备会议", "开幕会", "闭幕会", "第一次全体会议", "第二次全体会议", "第三次全体会议", "第四次全体会议", "第五次全体会议", "大会发言", "新闻发布会", "记者会", "期间", "上"}
 )
 
-func recalled(before, after, year string) bool {
+func recalled(before, after string) bool {
 	if hasAnyPrefix(after, recallAfter) {
 		return true
 	}
@@ -517,16 +560,29 @@ func recalled(before, after, year string) bool {
 			return true
 		}
 	}
-	// 2023年…会议上 in a report of 2024: a summary of another year.
-	if year != "" {
-		if m := sessionYearRe.FindAllStringSubmatch(before, -1); len(m) > 0 && m[len(m)-1][1] != year {
+	if strings.HasSuffix(before, "从") || strings.HasSuffix(before, "自") {
+		return true // 自十二届全国人大一次会议…, 从第五届…
+	}
+	return false
+}
+
+// otherYear: the sentence before a session names a year other than the
+// document's (2023年，在十四届全国人大一次会议上 in a report of 2024), or, when
+// the document's year is unknown, a year alone, as a summary of a past
+// year does (a full date, ——2024年3月5日在…, is the document's own).
+func otherYear(sentence, year string) bool {
+	for _, m := range sessionYearRe.FindAllStringSubmatch(sentence, -1) {
+		if year != "" && m[1] != year {
+			return true
+		}
+		if year == "" && m[2] == "" {
 			return true
 		}
 	}
 	return false
 }
 
-var sessionYearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
+var sessionYearRe = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2}月)?`)
 
 // deliveredAt: 在…会议上 (——2024年3月5日在第十四届全国人民代表大会第二次会议上,
 // ——在中国共产党第二十次全国代表大会上的报告), 向…会议提出 (1955's

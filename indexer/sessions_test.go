@@ -117,3 +117,174 @@ func TestNumbers(t *testing.T) {
 		t.Error(`parseNumber("五x") ok, want not`)
 	}
 }
+
+// TestPartySessions: party congresses and plenums in their wordings, as
+// sessions of their own kind, never congresses of the people.
+func TestPartySessions(t *testing.T) {
+	tests := []struct {
+		text, place string
+		want        []string
+	}{
+		{"——在中国共产党第二十次全国代表大会上的报告", "", []string{"中共二十大"}},
+		{"党的二十大胜利召开", "", []string{"中共二十大"}},
+		{"十九大以来，我们坚持稳中求进", "", []string{"中共十九大"}},
+		{"中共十八大报告提出", "", []string{"中共十八大"}},
+		{"党的十九届七中全会", "", []string{"中共十九届七中全会"}},
+		{"中国共产党第十九届中央委员会第七次全体会议", "", []string{"中共十九届七中全会"}},
+		{"认真贯彻落实党的二十大和二十届二中、三中全会精神", "", []string{"中共二十大", "中共二十届二中全会", "中共二十届三中全会"}},
+		{"中国共产党大同市第十三次代表大会开幕", "", []string{"中共大同市十三次党代会"}},
+		{"市第十三次党代会以来", "大同市", []string{"中共大同市十三次党代会"}},
+		{"省第十二次党代会", "天镇县", []string{"中共山西省十二次党代会"}},
+		// not party congresses
+		{"现在，我代表第十八届中央委员会向大会作报告", "", nil},
+		{"实施十大工程、二十大项目", "", nil},
+		{"按照市委十六届八次全会暨市委经济工作会议部署", "大同市", nil},
+		{"全国人民代表大会常务委员会", "", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range FindSessions(tt.text, tt.place) {
+			got = append(got, s.Name)
+			if s.Body == "人大" || s.Body == "政协" {
+				t.Errorf("FindSessions(%q): %s is a %s session", tt.text, s.Name, s.Body)
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("FindSessions(%q, %q) (-want +got):\n%s", tt.text, tt.place, diff)
+		}
+	}
+}
+
+// TestGazetteerSessionPlaces: the place of a session is the gazetteer's
+// division ending the words before it, never those words with their first
+// characters cut.
+func TestGazetteerSessionPlaces(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"上海市第十六届人民代表大会第三次会议", "上海市十六届人大三次会议"},
+		{"上午上海市第十六届人民代表大会第三次会议开幕", "上海市十六届人大三次会议"},
+		{"中山市政协十四届四次会议", "中山市十四届政协四次会议"},
+		{"在中山市第十六届人民代表大会第四次会议上", "中山市十六届人大四次会议"},
+		{"开封市第十六届人民代表大会第五次会议", "开封市十六届人大五次会议"},
+		{"会同县第十八届人民代表大会第五次会议", "会同县十八届人大五次会议"},
+		{"和田市政协第九届委员会第四次会议", "和田市九届政协四次会议"},
+		{"东海县第十八届人民代表大会第四次会议", "东海县十八届人大四次会议"},
+		{"广西壮族自治区第十四届人民代表大会第三次会议", "广西壮族自治区十四届人大三次会议"},
+		{"延边朝鲜族自治州第十五届人民代表大会第四次会议", "延边朝鲜族自治州十五届人大四次会议"},
+	}
+	for _, tt := range tests {
+		got := FindSessions(tt.text, "")
+		if len(got) != 1 || got[0].Name != tt.want {
+			t.Errorf("FindSessions(%q) = %v, want %s", tt.text, got, tt.want)
+		}
+	}
+	// A run that ends in a level but names no division is no session: its
+	// place is unknown (雁北地区 was merged into 大同市 in 1993).
+	if got := FindSessions("雁北地区第五届人民代表大会第二次会议", ""); got != nil {
+		t.Errorf("FindSessions(雁北地区…) = %v, want none", got)
+	}
+}
+
+// TestMainSession: the session a document was delivered at or reports on,
+// never one it only recalls; none when the evidence is weak.
+func TestMainSession(t *testing.T) {
+	tests := []struct {
+		name, rel, text, want string
+	}{
+		{
+			"work report, 2024: the delivered-at line",
+			"2024年政府工作报告.txt",
+			"政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理　李　强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n\n一、2023年工作回顾\n\n去年是全面贯彻党的二十大精神的开局之年。十四届全国人大一次会议以来，我们坚持稳中求进工作总基调。\n",
+			"十四届全国人大二次会议",
+		},
+		{
+			"work report, 2018: five years since a session are recalled",
+			"2018年政府工作报告.txt",
+			"政府工作报告\n\n——2018年3月5日在第十三届全国人民代表大会第一次会议上\n\n国务院总理　李克强\n\n各位代表：\n\n本届政府任期五年来，十二届全国人大一次会议以来，在以习近平同志为核心的党中央坚强领导下，我们砥砺前行，取得了历史性成就，发生了历史性变革。\n",
+			"十三届全国人大一次会议",
+		},
+		{
+			"work report, 1981: 从…到现在 is a recall, the head has no session",
+			"1981年政府工作报告.txt",
+			"当前的经济形势和今后经济建设的方针\n\n各位代表：\n\n从去年９月第五届全国人民代表大会第三次会议到现在，一年多的时间里，我国政治、经济形势有了很大发展，国民经济调整工作取得了显著成效，请大会审议。\n",
+			"",
+		},
+		{
+			"work report, 1955: 向…会议提出",
+			"1955年.txt",
+			"关于发展国民经济的第一个五年计划的报告\n\n一九五五年七月五日向第一届全国人民代表大会第二次会议提出\n\n各位代表：\n\n我现在向大会作关于发展国民经济的第一个五年计划的报告，请大会审议和批准这个计划。\n",
+			"一届全国人大二次会议",
+		},
+		{
+			"NPC resolution: the session that heard the report",
+			"npc/决议.txt",
+			"关于政府工作报告的决议\n\n（2015年3月15日第十二届全国人民代表大会第三次会议通过）\n\n第十二届全国人民代表大会第三次会议听取和审议了国务院总理李克强所作的政府工作报告。会议充分肯定国务院过去一年的工作，同意报告提出的2015年经济社会发展总体要求。\n",
+			"十二届全国人大三次会议",
+		},
+		{
+			"NPC resolution: the title names it",
+			"npc/决议2.txt",
+			"第十四届全国人民代表大会第二次会议关于政府工作报告的决议\n\n会议听取和审议了国务院总理李强所作的政府工作报告，同意报告提出的2024年经济社会发展总体要求和政策取向。\n",
+			"十四届全国人大二次会议",
+		},
+		{
+			"party congress report",
+			"party/十九大报告.txt",
+			"决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利\n\n——在中国共产党第十九次全国代表大会上的报告\n\n（2017年10月18日）\n\n习近平\n\n同志们：\n\n现在，我代表第十八届中央委员会向大会作报告。十八大以来的五年，是党和国家发展进程中极不平凡的五年。\n",
+			"中共十九大",
+		},
+		{
+			"city news: the headline",
+			"a.txt",
+			"市十六届人大五次会议隆重开幕\n\n本报讯 2月15日上午，大同市第十六届人民代表大会第五次会议在大同会议中心隆重开幕，根据市十六届人大四次会议的决定，会议议程共九项。\n",
+			"大同市十六届人大五次会议",
+		},
+		{
+			"city news of Shanghai: the lead",
+			"a.txt",
+			"奋力谱写新篇章\n\n本报讯 1月15日上午，上海市第十六届人民代表大会第三次会议在世博中心隆重开幕，市委书记出席会议，代表们审议政府工作报告。\n",
+			"上海市十六届人大三次会议",
+		},
+		{
+			"CPPCC coverage: 在…会议上 in the lead",
+			"cppcc/a.txt",
+			"委员建言乡村振兴\n\n本报讯 在中山市政协十四届四次会议上，委员们围绕乡村振兴、营商环境等议题踊跃发言，提交提案三百余件，涉及经济社会发展的方方面面。\n",
+			"中山市十四届政协四次会议",
+		},
+		{
+			"caption: 出席…会议的代表",
+			"counties/天镇县/a.txt",
+			"会场内外\n\n代表们认真审议报告，大家表示，要把报告描绘的蓝图变为现实，干出实绩来，让群众有更多获得感幸福感。\n\n出席县十八届人大四次会议的代表步入会场。\n",
+			"天镇县十八届人大四次会议",
+		},
+		{
+			"a long report recalling several sessions in its body: none",
+			"a.txt",
+			"各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见，这是我们的职责所在。\n\n一年来，我们认真落实十二届全国人大三次会议确定的各项任务。\n\n根据十二届全国人大四次会议的决定，我们编制了规划。\n\n十二届全国人大五次会议期间，代表们提出了许多建议。\n",
+			"",
+		},
+		{
+			"a session of another year in a summary",
+			"a.txt",
+			"回顾与展望\n\n2023年，在十四届全国人大一次会议上，代表们提出了许多建议，这些建议都已办结，群众满意度不断提高，各项工作取得新进展。\n",
+			"",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.rel, []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if doc.MainSession != nil {
+				got = doc.MainSession.Name
+				if doc.Provenance["session"] != SourceText {
+					t.Errorf("provenance of the session = %q, want text", doc.Provenance["session"])
+				}
+			}
+			if got != tt.want {
+				t.Errorf("MainSession = %q, want %q (sessions %v)", got, tt.want, doc.Sessions)
+			}
+		})
+	}
+}

@@ -65,10 +65,10 @@ func run(dir string, w io.Writer) error {
 		provName[r[0]] = r[1]
 		out = append(out, division{code: pad(r[0]), name: r[1], short: short(r[1], ethnic), level: "省", province: r[1]})
 	}
-	container, cityName := map[string]bool{}, map[string]string{}
+	container, cityName, containerName := map[string]bool{}, map[string]string{}, map[string]string{}
 	for _, r := range cities { // code,name,provinceCode
 		if isContainer(r[1]) {
-			container[r[0]] = true
+			container[r[0]], containerName[r[0]] = true, r[1]
 			continue
 		}
 		cityName[r[0]] = r[1]
@@ -87,8 +87,9 @@ func run(dir string, w io.Writer) error {
 		parent, name := pad(r[2]), r[1]
 		level, sh := "县", short(name, ethnic)
 		if container[r[2]] {
-			parent = pad(r[3]) // 神农架林区, 济源市: under the province
-		} else if strings.HasSuffix(name, "区") {
+			parent = pad(r[3]) // 浦东新区, 神农架林区, 济源市: under the province
+		}
+		if strings.HasSuffix(name, "区") && !strings.HasSuffix(cityName[r[2]]+containerName[r[2]], "直辖县级行政区划") {
 			level, sh = "区", "" // 万柏林区, 碑林区: districts, by their full names
 		}
 		out = append(out, division{code: pad(r[0]), name: name, short: sh, level: level, parent: parent, province: provName[r[3]]})
