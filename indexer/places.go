@@ -369,8 +369,11 @@ func docPlace(doc *Document, fmPlace string) *division {
 			return set(d, SourceText)
 		}
 	}
+	// The headlines and the signature first (国务院总理 / 李强 is national),
+	// then the lead's first sentence, where only a local government or
+	// congress counts: a Datong lead may begin 国务院批复同意….
 	for _, p := range doc.Passages {
-		if !inHead(p.Kind) {
+		if p.Kind != KindHeadline && p.Kind != KindSubheadline && p.Kind != KindSignature {
 			continue
 		}
 		d, nat := headPlace(p.Text, nil)
@@ -381,16 +384,23 @@ func docPlace(doc *Document, fmPlace string) *division {
 			return set(d, SourceText)
 		}
 	}
+	for _, p := range doc.Passages {
+		if p.Kind != KindLead {
+			continue
+		}
+		first := p.Text
+		if i := strings.IndexAny(first, sentenceEnds); i >= 0 {
+			first = first[:i]
+		}
+		if d, _ := headPlace(first, nil); d != nil {
+			return set(d, SourceText)
+		}
+		break
+	}
 	if d := pathPlace(doc.Path); d != nil {
 		return set(d, SourceFileName)
 	}
 	return nil
-}
-
-// inHead: the passages that say what a document is: its headlines, its
-// lead and its signature.
-func inHead(k Kind) bool {
-	return k == KindHeadline || k == KindSubheadline || k == KindLead || k == KindSignature
 }
 
 // textPlace is the place a document's text gives before its sessions are

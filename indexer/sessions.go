@@ -548,7 +548,7 @@ var (
 	// reportsAfter: the session as the subject of the document's own
 	// event: 听取和审议了…, 关于政府工作报告的决议, 隆重开幕, 在京开幕, 举行记者会,
 	// （…会议通过）.
-	reportsAfter = []string{"听取", "审议", "关于", "通过", "批准", "开幕", "隆重开幕", "胜利闭幕", "闭幕", "举行", "召开", "主席团", "预备会议", "开幕会", "闭幕会", "第一次全体会议", "第二次全体会议", "第三次全体会议", "第四次全体会议", "第五次全体会议", "大会发言", "新闻发布会", "记者会", "期间", "上"}
+	reportsAfter = []string{"听取", "审议", "关于", "通过", "批准", "开幕", "隆重开幕", "胜利闭幕", "闭幕", "举行", "召开", "主席团", "预备会议", "开幕会", "闭幕会", "第一次全体会议", "第二次全体会议", "第三次全体会议", "第四次全体会议", "第五次全体会议", "大会发言", "新闻发布会", "记者会", "期间"}
 )
 
 func recalled(before, after string) bool {
@@ -587,16 +587,38 @@ var sessionYearRe = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2}月)?`)
 // deliveredAt: 在…会议上 (——2024年3月5日在第十四届全国人民代表大会第二次会议上,
 // ——在中国共产党第二十次全国代表大会上的报告), 向…会议提出 (1955's
 // 向第一届全国人民代表大会第二次会议提出).
+//
+// The 1954 report says 在中华人民共和国第一届全国人民代表大会第一次会议上;
+// a report may name the sitting, 在…会议第一次全体会议上. A session's
+// earlier decision (在…会议上提出的目标) is a recall, not the document's.
 func deliveredAt(before, after string) bool {
-	b := strings.TrimRight(before, " ")
-	switch {
-	case strings.HasSuffix(b, "在") && strings.HasPrefix(after, "上"):
-		return true
-	case strings.HasSuffix(b, "向") && (strings.HasPrefix(after, "提出") || strings.HasPrefix(after, "作") || strings.HasPrefix(after, "所作")):
-		return true
+	b := strings.TrimSuffix(strings.TrimRight(before, " "), "中华人民共和国")
+	if strings.HasSuffix(b, "向") {
+		return hasAnyPrefix(after, []string{"提出", "作", "所作"})
 	}
-	return false
+	if !strings.HasSuffix(b, "在") {
+		return false
+	}
+	if loc := sittingRe.FindStringIndex(after); loc != nil {
+		after = after[loc[1]:]
+	}
+	return onSession(after)
 }
+
+// onSession: the clause after a session says something happened at it
+// (…会议上，代表们…; …会议上的报告), not what it decided before
+// (…会议上提出的328件建议).
+func onSession(after string) bool {
+	rest, ok := strings.CutPrefix(after, "上")
+	if !ok {
+		return false
+	}
+	return !strings.Contains(rest, "的") || hasAnyPrefix(rest, []string{"的", "所作的", "作的"})
+}
+
+// sittingRe: the sitting of a session named after it, 第一次全体会议,
+// 开幕会, 闭幕会.
+var sittingRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+次全体会议|开幕会|闭幕会|预备会议|全体会议)`)
 
 func reportsOn(after string) bool {
 	after = strings.TrimLeft(after, " ")
@@ -606,7 +628,7 @@ func reportsOn(after string) bool {
 			after = after[i:]
 		}
 	}
-	return hasAnyPrefix(after, reportsAfter)
+	return hasAnyPrefix(after, reportsAfter) || onSession(after)
 }
 
 // attendedBy: 出席市十六届人大五次会议的代表, 列席…会议的 in a caption.
