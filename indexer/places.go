@@ -219,15 +219,13 @@ func ancestorAt(d *division, level string) *division {
 	return nil
 }
 
-// institutions are what a place's government or congress is called after
-// its name in a headline or lead: 上海市人民政府, 大同市政府工作报告,
-// 天镇县两会, 中山市政协, 大同市委. 上海市场 and 大同市民 are not among them.
-var institutions = []string{"人民政府", "政府", "人民代表大会", "人大", "政协", "两会", "委员会", "党代会", "市委", "县委", "区委", "省委", "州委", "旗委", "代表团"}
+// The word lists of data/places.txt: institutions, national bodies and the
+// characters before a level named alone.
+//
+//go:embed data/places.txt
+var placeWordsData string
 
-// nationalBodies name the national government and congresses; a document
-// whose head names one as its actor (国务院关于…, 全国人大常委会…) is
-// national. 全国人大代表 and 全国政协委员 are persons, not the body.
-var nationalBodies = []string{"全国人民代表大会", "全国人大", "国务院", "全国政协", "中国人民政治协商会议全国委员会", "中共中央", "党中央", "中国共产党中央委员会"}
+var placeWords = sync.OnceValue(func() map[string][]string { return parseLists(placeWordsData) })
 
 // headPlace is the place of the government, congress or CPPCC that the
 // text names: the first division whose full name stands before an
@@ -238,7 +236,7 @@ func headPlace(text string, context []*division) (d *division, national bool) {
 	ms := g.find(f)
 	for i, m := range ms {
 		rest := f[m.end:]
-		if !hasAnyPrefix(rest, institutions) {
+		if !hasAnyPrefix(rest, placeWords()["institutions"]) {
 			continue
 		}
 		if nat := nationalBefore(f[:m.start]); nat {
@@ -257,7 +255,7 @@ func headPlace(text string, context []*division) (d *division, national bool) {
 // nationalBefore: s names a national body as itself (国务院, 全国人大), not a
 // national deputy or member (全国人大代表, 全国政协委员).
 func nationalBefore(s string) bool {
-	for _, b := range nationalBodies {
+	for _, b := range placeWords()["national-bodies"] {
 		for off := 0; ; {
 			i := strings.Index(s[off:], b)
 			if i < 0 {
@@ -306,7 +304,7 @@ func pathPlace(rel string) *division {
 			return d
 		}
 	}
-	for _, inst := range institutions {
+	for _, inst := range placeWords()["institutions"] {
 		if i := strings.Index(name, inst); i > 0 {
 			if _, d := g.shortSuffix(name[:i]); d != nil {
 				return d
@@ -410,14 +408,14 @@ func docPlace(doc *Document, fmPlace string) *division {
 func textPlace(doc *Document) *division {
 	for _, p := range doc.Passages {
 		f := fold.String(p.Text)
-		if !strings.Contains(f, "届") && !hasAnyInfix(f, institutions) {
+		if !strings.Contains(f, "届") && !hasAnyInfix(f, placeWords()["institutions"]) {
 			continue
 		}
 		g := places()
 		ms := g.find(f)
 		for i, m := range ms {
 			rest := f[m.end:]
-			if hasAnyPrefix(rest, institutions) || sessionAfter(rest) {
+			if hasAnyPrefix(rest, placeWords()["institutions"]) || sessionAfter(rest) {
 				if d := resolve(ms, i, nil); d != nil {
 					return d
 				}

@@ -2,10 +2,13 @@ package indexer
 
 import (
 	"cmp"
+	_ "embed"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"sessionsearch/fold"
@@ -47,9 +50,34 @@ var (
 	cppccNationalFirstRe = regexp.MustCompile(`政协(第?` + num + `届)全国委员会`)
 )
 
-// placeStop are characters that stand just before a level named alone
-// (上午市十六届人大…, 在县十八届人大…), where no place's name precedes it.
-const placeStop = "提请上下午日在的了和与及对是为开召出席届年月今明昨由经向据从于把将被到至同参加举行中会时本我该全此各"
+// The word lists of data/sessions.txt: what makes a session recalled, or
+// the one a document reports on.
+//
+//go:embed data/sessions.txt
+var sessionWordsData string
+
+var sessionWords = sync.OnceValue(func() map[string][]string { return parseLists(sessionWordsData) })
+
+// parseLists reads data in the format of data/sessions.txt: entries one a
+// line under [name] headings, # comments.
+func parseLists(data string) map[string][]string {
+	out := map[string][]string{}
+	list := ""
+	for _, line := range strings.Split(data, "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			list = line[1 : len(line)-1]
+		default:
+			out[list] = append(out[list], line)
+		}
+	}
+	return out
+}
 
 // sessionSpan is a session found at [start, end) of the folded text.
 type sessionSpan struct {
@@ -183,7 +211,7 @@ func sessionPlace(pl string, at *division, place string) (name, level string, us
 	}
 	last, size := utf8.DecodeLastRuneInString(pl)
 	before, _ := utf8.DecodeLastRuneInString(pl[:len(pl)-size])
-	if len(pl) > size && !strings.ContainsRune(placeStop, before) {
+	if len(pl) > size && !slices.Contains(placeWords()["level-stop"], string(before)) {
 		return "", "", 0, false
 	}
 	level = levelOf(string(last))
@@ -278,11 +306,6 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 	return out
 }
 
-// bareCongressCues are the words after 十九大, 二十大 written without 党的
-// that only a party congress takes: 十九大以来, 二十大报告, 二十大精神. 十大
-// (ten major …) and 二十大项目 are not congresses.
-var bareCongressCues = []string{"以来", "精神", "报告", "召开", "胜利召开", "开幕", "闭幕", "代表", "主席团", "期间", "上的报告", "作出", "提出", "强调", "部署", "确定"}
-
 // bareCongresses finds 十一大 to 四十大 before a cue, as {start, end, term}.
 func bareCongresses(f string) [][3]int {
 	var out [][3]int
@@ -293,7 +316,7 @@ func bareCongresses(f string) [][3]int {
 		}
 		i += off
 		off = i + len("大")
-		if !hasAnyPrefix(f[off:], bareCongressCues) {
+		if !hasAnyPrefix(f[off:], sessionWords()["bare-congress-cues"]) {
 			continue
 		}
 		start := i
@@ -538,24 +561,11 @@ func sentenceBefore(f string, start int) string {
 
 const clauseEnds = "。！？；，,;\n"
 
-var (
-	// recallBefore: 从去年９月第五届…到现在, 自十二届全国人大一次会议以来,
-	// 根据第十届全国人民代表大会第四次会议的决定, 贯彻党的二十大精神.
-	recallBefore = []string{"从去年", "从上年", "根据", "按照", "依照", "遵照", "依据", "贯彻", "学习", "落实", "去年", "上年", "前年", "过去", "上一次", "上次", "上届"}
-	// recallAfter: …以来, …到现在, …的决定, …通过的 (a law or plan of an
-	// earlier session), …精神.
-	recallAfter = []string{"以来", "到现在", "至今", "以后", "之后", "后", "的决定", "的决议", "决定的", "确定的", "提出的", "通过的", "审议通过的", "批准的", "精神", "部署", "闭幕以来", "闭幕后", "召开以来", "胜利召开以来", "召开后"}
-	// reportsAfter: the session as the subject of the document's own
-	// event: 听取和审议了…, 关于政府工作报告的决议, 隆重开幕, 在京开幕, 举行记者会,
-	// （…会议通过）.
-	reportsAfter = []string{"听取", "审议", "关于", "通过", "批准", "开幕", "隆重开幕", "胜利闭幕", "闭幕", "举行", "召开", "主席团", "预备会议", "开幕会", "闭幕会", "第一次全体会议", "第二次全体会议", "第三次全体会议", "第四次全体会议", "第五次全体会议", "大会发言", "新闻发布会", "记者会", "期间"}
-)
-
 func recalled(before, after string) bool {
-	if hasAnyPrefix(after, recallAfter) {
+	if hasAnyPrefix(after, sessionWords()["recall-after"]) {
 		return true
 	}
-	for _, w := range recallBefore {
+	for _, w := range sessionWords()["recall-before"] {
 		if strings.Contains(before, w) {
 			return true
 		}
@@ -628,7 +638,7 @@ func reportsOn(after string) bool {
 			after = after[i:]
 		}
 	}
-	return hasAnyPrefix(after, reportsAfter) || onSession(after)
+	return hasAnyPrefix(after, sessionWords()["reports-after"]) || onSession(after)
 }
 
 // attendedBy: 出席市十六届人大五次会议的代表, 列席…会议的 in a caption.

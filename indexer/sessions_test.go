@@ -312,3 +312,20 @@ func TestMainSession(t *testing.T) {
 		})
 	}
 }
+
+// TestWordLists: every list the rules read is in its data file.
+func TestWordLists(t *testing.T) {
+	for _, l := range []struct {
+		lists map[string][]string
+		names []string
+	}{
+		{sessionWords(), []string{"recall-before", "recall-after", "reports-after", "bare-congress-cues"}},
+		{placeWords(), []string{"institutions", "national-bodies", "level-stop"}},
+	} {
+		for _, name := range l.names {
+			if len(l.lists[name]) == 0 {
+				t.Errorf("word list [%s] is empty or missing", name)
+			}
+		}
+	}
+}
