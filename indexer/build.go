@@ -47,6 +47,9 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 	if doc.MainSession == nil {
 		if doc.MainSession = mainSession(doc, at, place); doc.MainSession != nil {
 			doc.setProvenance("session", SourceText)
+		} else if doc.MainSession = pathSession(doc.Path, at, place); doc.MainSession != nil {
+			doc.Sessions = appendSession(doc.Sessions, *doc.MainSession)
+			doc.setProvenance("session", SourceFileName)
 		}
 	}
 	docPlace(doc, fm.Place)

@@ -284,31 +284,41 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-// pathPlace is the place the file's folders or name give: a folder named
-// as a division, full or short (cities/上海/…, 天镇县/…), the innermost
-// first, else a division's full name in the file name (2024年天镇县政府工作报告)
-// or its short name before an institution (上海两会2024.txt).
+// pathPlace is the place the file's name or folders give: a division's
+// full name in the file name (2024年天镇县政府工作报告), or its short name
+// before an institution (上海两会2024.txt); else a folder named as a
+// division, full or short (cities/上海/…, 天镇县/…), or holding a full
+// name (中山市人民政府网/…), the innermost first.
 func pathPlace(rel string) *division {
 	g := places()
 	dir, file := path.Split(rel)
-	dirs := strings.Split(strings.Trim(dir, "/"), "/")
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if d := g.lookup(fold.String(dirs[i])); d != nil {
-			return d
-		}
-	}
-	name := fold.String(strings.TrimSuffix(file, path.Ext(file)))
-	ms := g.find(name)
-	for i := range ms {
-		if d := resolve(ms, i, nil); d != nil {
-			return d
-		}
-	}
-	for _, inst := range placeWords()["institutions"] {
-		if i := strings.Index(name, inst); i > 0 {
-			if _, d := g.shortSuffix(name[:i]); d != nil {
+	byNames := func(seg string) *division {
+		ms := g.find(seg)
+		for i := range ms {
+			if d := resolve(ms, i, nil); d != nil {
 				return d
 			}
+		}
+		for _, inst := range placeWords()["institutions"] {
+			if i := strings.Index(seg, inst); i > 0 {
+				if _, d := g.shortSuffix(seg[:i]); d != nil {
+					return d
+				}
+			}
+		}
+		return nil
+	}
+	if d := byNames(fold.String(strings.TrimSuffix(file, path.Ext(file)))); d != nil {
+		return d
+	}
+	dirs := strings.Split(strings.Trim(dir, "/"), "/")
+	for i := len(dirs) - 1; i >= 0; i-- {
+		seg := fold.String(dirs[i])
+		if d := g.lookup(seg); d != nil {
+			return d
+		}
+		if d := byNames(seg); d != nil {
+			return d
 		}
 	}
 	return nil

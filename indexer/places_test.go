@@ -171,6 +171,18 @@ func TestDocPlace(t *testing.T) {
 			"天镇县", "县", "file name",
 		},
 		{
+			"a folder holding a full name",
+			"pages/中山市人民政府网/2025年 市政府新闻发布会.html",
+			"<html><body><p>记者问：今年有哪些新举措？</p><p>答：我们将继续推进城市更新，让群众住得更好，办得更快，过得更舒心。</p></body></html>",
+			"中山市", "市", "file name",
+		},
+		{
+			"a national press conference",
+			"press/a.txt",
+			"国新办举行2023年国民经济运行情况新闻发布会\n\n时间：2024年1月17日10时\n\n发布人：国家统计局局长康义\n",
+			"", "全国", "text",
+		},
+		{
 			"a national deputy is not the national level",
 			"a.txt",
 			"全国人大代表王建国：让乡村振兴跑出加速度\n\n本报讯 记者近日采访了来自基层的全国人大代表王建国，他长期扎根农村，对乡村振兴有深切体会。\n",

@@ -3,6 +3,7 @@ package indexer
 import (
 	"cmp"
 	_ "embed"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -490,8 +491,8 @@ func mainSession(doc *Document, at *division, place string) *Session {
 	head := headEnd(doc.Passages)
 	var reported, shown *Session
 	for i, p := range doc.Passages {
-		inHead := i < head
-		if !inHead && p.Kind != KindCaption && !strings.Contains(p.Text, "出席") {
+		inHead, opening := i < head, i < 8
+		if !opening && p.Kind != KindCaption && !strings.Contains(p.Text, "出席") {
 			continue
 		}
 		f, spans := sessionSpans(p.Text, at, place)
@@ -505,7 +506,7 @@ func mainSession(doc *Document, at *division, place string) *Session {
 			}
 			s := sp.Session
 			switch {
-			case inHead && deliveredAt(before, after):
+			case inHead && deliveredAt(before, after), opening && addressedTo(before, after):
 				return &s
 			case inHead && reported == nil && (p.Kind == KindHeadline || p.Kind == KindSubheadline || reportsOn(after)):
 				reported = &s
@@ -518,6 +519,30 @@ func mainSession(doc *Document, at *division, place string) *Session {
 		return reported
 	}
 	return shown
+}
+
+// pathSession is the one session the file's folders and name name, when
+// its text names none of its own (npc/十三届全国人大三次会议/关于最高人民法院工作
+// 报告的决议.txt), and nil when they name none or several.
+func pathSession(rel string, at *division, place string) *Session {
+	var found *Session
+	for _, seg := range strings.Split(strings.TrimSuffix(rel, path.Ext(rel)), "/") {
+		f, spans := sessionSpans(seg, at, place)
+		for _, sp := range spans {
+			if !sp.meeting() {
+				continue
+			}
+			if before, after := clauseAround(f, sp.start, sp.end); recalled(before, after) {
+				continue
+			}
+			if found != nil && found.Name != sp.Name {
+				return nil
+			}
+			s := sp.Session
+			found = &s
+		}
+	}
+	return found
 }
 
 // headEnd is the number of passages in a document's head: its title block
@@ -603,8 +628,8 @@ var sessionYearRe = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2}月)?`)
 // earlier decision (在…会议上提出的目标) is a recall, not the document's.
 func deliveredAt(before, after string) bool {
 	b := strings.TrimSuffix(strings.TrimRight(before, " "), "中华人民共和国")
-	if strings.HasSuffix(b, "向") {
-		return hasAnyPrefix(after, []string{"提出", "作", "所作"})
+	if addressedTo(before, after) {
+		return true
 	}
 	if !strings.HasSuffix(b, "在") {
 		return false
@@ -613,6 +638,15 @@ func deliveredAt(before, after string) bool {
 		after = after[loc[1]:]
 	}
 	return onSession(after)
+}
+
+// addressedTo: the report is addressed to the session, in its title block
+// (一九五五年七月五日向第一届全国人民代表大会第二次会议提出) or in the opening
+// formula of a report without one, as the 1981 report's second paragraph:
+// 现在，我代表国务院，向第五届全国人民代表大会第四次会议报告政府工作.
+func addressedTo(before, after string) bool {
+	b := strings.TrimSuffix(strings.TrimRight(before, " "), "中华人民共和国")
+	return strings.HasSuffix(b, "向") && hasAnyPrefix(after, []string{"提出", "作", "所作", "报告"})
 }
 
 // onSession: the clause after a session says something happened at it

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -209,6 +210,24 @@ func TestMainSession(t *testing.T) {
 			"",
 		},
 		{
+			"work report, 1981: the opening formula 向…会议报告政府工作",
+			"1981年政府工作报告.txt",
+			"各位代表：\n\n从去年９月第五届全国人民代表大会第三次会议到现在，一年多的时间过去了，国民经济的调整取得了重大进展。\n\n现在，我代表国务院，向第五届全国人民代表大会第四次会议报告政府工作，请予审议。\n",
+			"五届全国人大四次会议",
+		},
+		{
+			"work report, 1985: only a recall, no session of its own",
+			"政府工作报告/1985.txt",
+			"各位代表：\n\n现在，我代表国务院向大会报告工作，请予审议。\n\n自从去年五月第六届全国人民代表大会第二次会议以来，我国经济形势越来越好。\n",
+			"",
+		},
+		{
+			"NPC resolution: the folder names the session",
+			"npc/十三届全国人大三次会议/关于最高人民法院工作报告的决议.txt",
+			"关于最高人民法院工作报告的决议\n\n会议听取和审议了最高人民法院院长所作的最高人民法院工作报告，同意报告提出的工作安排，决定批准这个报告。\n",
+			"十三届全国人大三次会议",
+		},
+		{
 			"work report, 1955: 向…会议提出",
 			"1955年.txt",
 			"关于发展国民经济的第一个五年计划的报告\n\n一九五五年七月五日向第一届全国人民代表大会第二次会议提出\n\n各位代表：\n\n我现在向大会作关于发展国民经济的第一个五年计划的报告，请大会审议和批准这个计划。\n",
@@ -302,8 +321,12 @@ func TestMainSession(t *testing.T) {
 			got := ""
 			if doc.MainSession != nil {
 				got = doc.MainSession.Name
-				if doc.Provenance["session"] != SourceText {
-					t.Errorf("provenance of the session = %q, want text", doc.Provenance["session"])
+				want := SourceText
+				if strings.HasPrefix(tt.name, "NPC resolution: the folder") {
+					want = SourceFileName
+				}
+				if doc.Provenance["session"] != want {
+					t.Errorf("provenance of the session = %q, want %q", doc.Provenance["session"], want)
 				}
 			}
 			if got != tt.want {
