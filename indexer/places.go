@@ -192,18 +192,19 @@ func (g *gazetteer) suffix(s string) (string, []*division) {
 	return "", nil
 }
 
-// placeLevel is the level a document or session at d is given: the tier
-// of the gazetteer, except that what is called a 市 is a 市 (上海市 and 北京市
-// are provincial, 和田市 county-level, but their congresses are 市人大).
+// placeLevel is the level of a document at d: the tier of the gazetteer
+// (和田市 is a county-level city: 县), except that the four municipalities,
+// provincial in tier, are 市 (上海市).
 func placeLevel(d *division) string {
-	if strings.HasSuffix(d.name, "市") {
+	if d.level == "省" && strings.HasSuffix(d.name, "市") {
 		return "市"
 	}
 	return d.level
 }
 
-// ancestorAt is d or the division above it at level (省, 市, 县): in a
-// county's document 市十六届人大 is its city's, 省十四届人大 its province's.
+// ancestorAt is d or the division above it at level (省, 市, 县) as its
+// name says it: in a county's document 市十六届人大 is its city's,
+// 省十四届人大 its province's; in 和田市's, 市 is 和田市 itself.
 func ancestorAt(d *division, level string) *division {
 	if level == "省" {
 		if p := d.province; p != nil && !strings.HasSuffix(p.name, "市") {
@@ -212,7 +213,7 @@ func ancestorAt(d *division, level string) *division {
 		return nil
 	}
 	for a := d; a != nil; a = a.parent {
-		if placeLevel(a) == level {
+		if levelOf(a.name) == level { // the level as named: 和田市 is a 市
 			return a
 		}
 	}
@@ -392,23 +393,39 @@ func docPlace(doc *Document, fmPlace string) *division {
 			return set(d, SourceText)
 		}
 	}
-	for _, p := range doc.Passages {
-		if p.Kind != KindLead {
+	opening := openingSentence(doc.Passages)
+	if d, _ := headPlace(opening, nil); d != nil {
+		return set(d, SourceText)
+	}
+	if d := pathPlace(doc.Path); d != nil {
+		return set(d, SourceFileName)
+	}
+	// Last, a national body in the opening sentence: 现在，我代表国务院向大会
+	// 报告工作 (the 1985 report, which has no title block), 国务院总理周恩来
+	// 今天晚上会见了… (national news). It comes after the file's place, as a
+	// city's news may open with 国务院批复同意….
+	if nationalBefore(fold.String(opening)) {
+		return national()
+	}
+	return nil
+}
+
+// openingSentence is the first sentence of a document's first paragraph
+// of prose (its lead, or the first paragraph after 各位代表：).
+func openingSentence(ps []Passage) string {
+	for _, p := range ps {
+		if p.Kind != KindLead && p.Kind != KindBody {
 			continue
 		}
 		first := p.Text
 		if i := strings.IndexAny(first, sentenceEnds); i >= 0 {
 			first = first[:i]
 		}
-		if d, _ := headPlace(first, nil); d != nil {
-			return set(d, SourceText)
+		if utf8.RuneCountInString(first) >= 8 {
+			return first
 		}
-		break
 	}
-	if d := pathPlace(doc.Path); d != nil {
-		return set(d, SourceFileName)
-	}
-	return nil
+	return ""
 }
 
 // textPlace is the place a document's text gives before its sessions are

@@ -183,6 +183,30 @@ func TestDocPlace(t *testing.T) {
 			"", "全国", "text",
 		},
 		{
+			"a county-level city is a county's level",
+			"a.txt",
+			"和田市第十五届人民代表大会第五次会议开幕\n\n本报讯 2025年1月18日上午，和田市第十五届人民代表大会第五次会议在市会议中心开幕。\n",
+			"和田市", "县", "text",
+		},
+		{
+			"a work report with no title block: the opening formula",
+			"政府工作报告/1985.txt",
+			"各位代表：\n\n现在，我代表国务院向大会报告工作，请予审议。\n\n一年来，我国经济形势越来越好。\n",
+			"", "全国", "text",
+		},
+		{
+			"national news: a national office in the lead",
+			"speech-news/a.txt",
+			"周恩来总理会见日本客人\n\n新华社北京一九七四年十二月五日电　国务院总理周恩来今天晚上会见了日本客人，同他们进行了亲切友好的谈话。\n",
+			"", "全国", "text",
+		},
+		{
+			"a delegation is at another's session: its name gives no place",
+			"新疆代表团审议政府工作报告.txt",
+			"会场内外\n\n代表们认真审议报告，大家表示，要把报告描绘的蓝图变为现实，干出实绩来。\n",
+			"", "", "",
+		},
+		{
 			"a national deputy is not the national level",
 			"a.txt",
 			"全国人大代表王建国：让乡村振兴跑出加速度\n\n本报讯 记者近日采访了来自基层的全国人大代表王建国，他长期扎根农村，对乡村振兴有深切体会。\n",

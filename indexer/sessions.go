@@ -201,14 +201,14 @@ func sessionPlace(pl string, at *division, place string) (name, level string, us
 	if pl == "" {
 		switch {
 		case at != nil:
-			return at.name, placeLevel(at), 0, true
+			return at.name, levelOf(at.name), 0, true
 		case place != "" && levelOf(place) != "":
 			return place, levelOf(place), 0, true
 		}
 		return "", "", 0, false
 	}
-	if name, divs := places().suffix(pl); name != "" {
-		return name, placeLevel(divs[0]), len(name), true
+	if name, _ := places().suffix(pl); name != "" {
+		return name, levelOf(name), len(name), true
 	}
 	last, size := utf8.DecodeLastRuneInString(pl)
 	before, _ := utf8.DecodeLastRuneInString(pl[:len(pl)-size])
@@ -666,17 +666,31 @@ var sittingRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+�
 
 func reportsOn(after string) bool {
 	after = strings.TrimLeft(after, " ")
+	if loc := whenRe.FindStringIndex(after); loc != nil {
+		after = after[loc[1]:] // 十四届全国人大一次会议13日上午在人民大会堂…举行记者会
+	}
 	if strings.HasPrefix(after, "在") {
 		// 十四届全国人大三次会议在京开幕, 在人民大会堂举行
-		if i := strings.IndexAny(after, "开闭举召"); i > 0 && i <= 3*8 {
+		if i := strings.IndexAny(after, "开闭举召继"); i > 0 && i <= 3*16 {
 			after = after[i:]
 		}
 	}
 	return hasAnyPrefix(after, sessionWords()["reports-after"]) || onSession(after)
 }
 
-// attendedBy: 出席市十六届人大五次会议的代表, 列席…会议的 in a caption.
+// whenRe: the day and time of an event, between a session and its verb
+// (13日上午, 今天下午, 6日下午).
+var whenRe = regexp.MustCompile(`^(?:\d{1,2}日|今天|昨天|今日|昨日|当天)?(?:上午|下午|晚上|晚间|晚)?`)
+
+// attendedBy: 出席市十六届人大五次会议的代表 in a caption,
+// 出席十四届全国人大二次会议的新疆代表团 in a delegation's news.
 func attendedBy(before, after string) bool {
-	return (strings.Contains(before, "出席") || strings.Contains(before, "列席") || strings.Contains(before, "参加")) &&
-		(strings.HasPrefix(after, "的代表") || strings.HasPrefix(after, "的委员") || strings.HasPrefix(after, "的全体"))
+	rest, ok := strings.CutPrefix(after, "的")
+	if !ok || !(strings.Contains(before, "出席") || strings.Contains(before, "列席") || strings.Contains(before, "参加")) {
+		return false
+	}
+	if i := strings.IndexAny(rest, "代委全"); i >= 0 && i <= 3*6 {
+		return hasAnyPrefix(rest[i:], []string{"代表", "委员", "全体"})
+	}
+	return false
 }
