@@ -122,10 +122,15 @@ func sessionSpans(text string, at *division, place string) (string, []sessionSpa
 		return f, nil // every wording names the term (十六届) or a congress (十九大, 代表大会)
 	}
 	f = strings.ReplaceAll(f, "中国人民政治协商会议", "政协")
-	f = cppccFirstRe.ReplaceAllString(f, "${1}政协${2}")
-	f = cppccNationalFirstRe.ReplaceAllString(f, "全国政协${1}")
-	f = cppccTermFirstRe.ReplaceAllString(f, "${2}政协${1}委员会")
+	if strings.Contains(f, "政协") && strings.Contains(f, "届") {
+		f = cppccFirstRe.ReplaceAllString(f, "${1}政协${2}")
+		f = cppccNationalFirstRe.ReplaceAllString(f, "全国政协${1}")
+		f = cppccTermFirstRe.ReplaceAllString(f, "${2}政协${1}委员会")
+	}
 	spans := partySpans(f, at, place)
+	if !strings.Contains(f, "届") {
+		return f, spans
+	}
 	for _, m := range findNear(sessionRe, f, []string{"届"}, 96, 120) {
 		get := func(i int) string {
 			if m[2*i] < 0 {
@@ -436,10 +441,13 @@ func chineseNumber(n int) string {
 
 // parseNumber reads Arabic or Chinese numerals up to 999.
 func parseNumber(s string) (int, bool) {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n, true
+	if s == "" {
+		return 0, false
 	}
-	val := map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	if s[0] >= '0' && s[0] <= '9' {
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
 	total, cur := 0, 0
 	for _, r := range s {
 		switch r {
@@ -456,9 +464,16 @@ func parseNumber(s string) (int, bool) {
 			total += cur * 100
 			cur = 0
 		default:
-			v, ok := val[r]
-			if !ok {
+			v := strings.IndexRune("〇一二三四五六七八九", r)
+			switch {
+			case r == '零':
+				v = 0
+			case r == '两':
+				v = 2
+			case v < 0:
 				return 0, false
+			default:
+				v = utf8.RuneCountInString("〇一二三四五六七八九"[:v])
 			}
 			cur = cur*10 + v
 		}
