@@ -175,6 +175,18 @@ func (g *gazetteer) lookup(name string) *division {
 	return nil
 }
 
+// resolveName is the division a full or short name stands for, resolved
+// by context when several have it (鼓楼区 in a Nanjing document).
+func (g *gazetteer) resolveName(name string, context []*division) *division {
+	if d := g.lookup(name); d != nil {
+		return d
+	}
+	if c := childrenOf(g.byName[name], context); len(c) == 1 {
+		return c[0]
+	}
+	return nil
+}
+
 // suffix is the longest division name that ends s (上午大同市 → 大同市),
 // with the divisions that have it, or "" when none does.
 func (g *gazetteer) suffix(s string) (string, []*division) {
@@ -237,7 +249,7 @@ func headPlace(text string, context []*division) (d *division, national bool) {
 	ms := g.find(f)
 	for i, m := range ms {
 		rest := f[m.end:]
-		if !hasAnyPrefix(rest, placeWords()["institutions"]) {
+		if !hasAnyPrefix(rest, placeWords()["institutions"]) && !sessionAfter(rest) {
 			continue
 		}
 		if nat := nationalBefore(f[:m.start]); nat {
@@ -370,11 +382,12 @@ func docPlace(doc *Document, fmPlace string) *division {
 		doc.setProvenance("place", SourceFrontMatter)
 		return nil
 	}
+	context := docContext(doc)
 	if s := doc.MainSession; s != nil {
 		if s.Level == "全国" {
 			return national()
 		}
-		if d := g.lookup(s.Place); d != nil {
+		if d := g.resolveName(s.Place, context); d != nil {
 			return set(d, SourceText)
 		}
 	}
@@ -385,7 +398,7 @@ func docPlace(doc *Document, fmPlace string) *division {
 		if p.Kind != KindHeadline && p.Kind != KindSubheadline && p.Kind != KindSignature {
 			continue
 		}
-		d, nat := headPlace(p.Text, nil)
+		d, nat := headPlace(p.Text, context)
 		if nat {
 			return national()
 		}
@@ -394,7 +407,7 @@ func docPlace(doc *Document, fmPlace string) *division {
 		}
 	}
 	opening := openingSentence(doc.Passages)
-	if d, _ := headPlace(opening, nil); d != nil {
+	if d, _ := headPlace(opening, context); d != nil {
 		return set(d, SourceText)
 	}
 	if d := pathPlace(doc.Path); d != nil {
@@ -428,11 +441,34 @@ func openingSentence(ps []Passage) string {
 	return ""
 }
 
+// docContext are the divisions a document names without ambiguity in its
+// first passages or its file's name and folders, which resolve a name
+// shared by several (鼓楼区 in a document from cities/南京/).
+func docContext(doc *Document) []*division {
+	var out []*division
+	if d := pathPlace(doc.Path); d != nil {
+		out = append(out, d)
+	}
+	g := places()
+	for i, p := range doc.Passages {
+		if i == 8 {
+			break
+		}
+		for _, m := range g.find(fold.String(p.Text)) {
+			if len(m.divs) == 1 {
+				out = append(out, m.divs[0])
+			}
+		}
+	}
+	return out
+}
+
 // textPlace is the place a document's text gives before its sessions are
 // read, for the sessions that name only a level (市十六届人大五次会议): the
 // division of the first session, government or congress named in full
 // (the seed's lead, 大同市第十六届人民代表大会第五次会议), else the file's.
 func textPlace(doc *Document) *division {
+	context := docContext(doc)
 	for _, p := range doc.Passages {
 		f := fold.String(p.Text)
 		if !strings.Contains(f, "届") && !hasAnyInfix(f, placeWords()["institutions"]) {
@@ -443,7 +479,7 @@ func textPlace(doc *Document) *division {
 		for i, m := range ms {
 			rest := f[m.end:]
 			if hasAnyPrefix(rest, placeWords()["institutions"]) || sessionAfter(rest) {
-				if d := resolve(ms, i, nil); d != nil {
+				if d := resolve(ms, i, context); d != nil {
 					return d
 				}
 			}

@@ -264,3 +264,25 @@ func BenchmarkFindPlaces(b *testing.B) {
 		g.find(text)
 	}
 }
+
+// TestDocPlaceAmbiguous: 鼓楼区 is resolved by the city the file's folders
+// name, and left unresolved when nothing names one.
+func TestDocPlaceAmbiguous(t *testing.T) {
+	text := "鼓楼区第十八届人民代表大会第四次会议开幕\n\n本报讯 1月8日上午，鼓楼区第十八届人民代表大会第四次会议开幕，代表们审议政府工作报告。\n"
+	for _, tt := range []struct{ rel, place, parent string }{
+		{"cities/南京/鼓楼区两会.txt", "鼓楼区", "南京市"},
+		{"cities/福州/a.txt", "鼓楼区", "福州市"},
+		{"a.txt", "", ""},
+	} {
+		doc, err := Parse(tt.rel, []byte(text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Place != tt.place {
+			t.Errorf("Parse(%s).Place = %q, want %q", tt.rel, doc.Place, tt.place)
+		}
+		if doc.MainSession == nil || doc.MainSession.Name != "鼓楼区十八届人大四次会议" {
+			t.Errorf("Parse(%s).MainSession = %v, want 鼓楼区十八届人大四次会议", tt.rel, doc.MainSession)
+		}
+	}
+}
