@@ -252,6 +252,9 @@ func headPlace(text string, context []*division) (d *division, national bool) {
 		if !hasAnyPrefix(rest, placeWords()["institutions"]) && !sessionAfter(rest) {
 			continue
 		}
+		if visiting(rest) {
+			continue
+		}
 		if nat := nationalBefore(f[:m.start]); nat {
 			return nil, true
 		}
@@ -263,6 +266,21 @@ func headPlace(text string, context []*division) (d *division, national bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// visiting: the institution at the start of s is followed by a word that
+// makes it a visitor (人大常委会考察团来我市): within a few characters, a
+// word of the visitors list.
+func visiting(s string) bool {
+	for i, r := range s {
+		if i > 3*10 || strings.ContainsRune(sentenceEnds+"，", r) {
+			break
+		}
+		if hasAnyPrefix(s[i:], placeWords()["visitors"]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nationalBefore: s names a national body as itself (国务院, 全国人大), not a

@@ -207,6 +207,12 @@ func TestDocPlace(t *testing.T) {
 			"", "", "",
 		},
 		{
+			"a visiting delegation is not the document's place",
+			"a.txt",
+			"北京市人大常委会考察团来我市调研\n\n本报讯 近日，北京市人大常委会考察团一行来我市，就生态保护工作开展调研，双方进行了座谈交流。\n",
+			"", "", "",
+		},
+		{
 			"a national deputy is not the national level",
 			"a.txt",
 			"全国人大代表王建国：让乡村振兴跑出加速度\n\n本报讯 记者近日采访了来自基层的全国人大代表王建国，他长期扎根农村，对乡村振兴有深切体会。\n",

@@ -602,8 +602,8 @@ func sentenceBefore(f string, start int) string {
 const clauseEnds = "。！？；，,;\n"
 
 func recalled(before, after string) bool {
-	if hasAnyPrefix(after, sessionWords()["recall-after"]) {
-		return true
+	if hasAnyPrefix(after, sessionWords()["recall-after"]) || strings.Contains(after, "周年") {
+		return true // …召开40周年
 	}
 	for _, w := range sessionWords()["recall-before"] {
 		if strings.Contains(before, w) {
