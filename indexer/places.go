@@ -97,6 +97,10 @@ func (g *gazetteer) find(s string) []placeMatch {
 	var out []placeMatch
 	starts := make([]int, 0, 64) // rune start offsets since the last match
 	for i, r := range s {
+		if len(starts) == cap(starts) && len(starts) > g.longest {
+			// keep the last g.longest starts: no name is longer
+			starts = starts[:copy(starts, starts[len(starts)-g.longest:])]
+		}
 		starts = append(starts, i)
 		if !g.ends[r] || len(starts) < 2 {
 			continue

@@ -81,6 +81,9 @@ func run(dir string, w io.Writer) error {
 			// administrative divisions.
 			continue
 		}
+		if !strings.ContainsAny(lastRune(r[1]), "县区市旗岛") {
+			continue // 大柴旦行政委员会, 中沙群岛的岛礁及其海域: no division's name
+		}
 		if r[1] == cityName[r[2]] {
 			continue // 东莞市, 中山市, 嘉峪关市: a city with no districts, listed again as its own
 		}
@@ -104,6 +107,11 @@ func run(dir string, w io.Writer) error {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", d.code, d.name, d.short, d.level, d.parent, d.province)
 	}
 	return nil
+}
+
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
 }
 
 func readCSV(path string) ([][]string, error) {
