@@ -19,7 +19,11 @@ import (
 // canonical form. The seed names the same session three ways:
 // 大同市第十六届人民代表大会第五次会议 (lead), 市十六届人大五次会议 (headline,
 // caption) and 市第十六届人民代表大会第五次会议 (the 翟永清 passage), and a
-// second one, 市政协十五届四次会议, in the second photo caption.
+// second one, 市政协十五届四次会议, in the second photo caption. Party
+// congresses and plenums are sessions of their own kind (中共二十大,
+// 中共十九届七中全会, 中共大同市十三次党代会). A session's place is a division
+// of the gazetteer (places.go). Which session is the document's own is
+// mainSession's question: the one it was delivered at or reports on.
 
 const num = `[〇零一二两三四五六七八九十百\d]+`
 
@@ -41,13 +45,13 @@ var (
 )
 
 // cppccFirstRe: 政协太原市第十四届… → 太原市政协第十四届….
-var cppccFirstRe = regexp.MustCompile(`政协(\p{Han}{1,6}?` + placeEnd + `)(第?` + num + `届)`)
+var cppccFirstRe = regexp.MustCompile(`政协(\p{Han}{1,10}?` + placeEnd + `)(第?` + num + `届)`)
 
 // cppccTermFirstRe: the CPPCC's formal name puts the term before the place,
 // 政协第十四届广州市委员会第五次会议 (中国人民政治协商会议第十四届全国委员会
 // for the national one) → 广州市政协第十四届委员会….
 var (
-	cppccTermFirstRe     = regexp.MustCompile(`政协(第?` + num + `届)(\p{Han}{1,6}?` + placeEnd + `)委员会`)
+	cppccTermFirstRe     = regexp.MustCompile(`政协(第?` + num + `届)(\p{Han}{1,10}?` + placeEnd + `)委员会`)
 	cppccNationalFirstRe = regexp.MustCompile(`政协(第?` + num + `届)全国委员会`)
 )
 
