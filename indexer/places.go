@@ -400,8 +400,13 @@ func docPlace(doc *Document, fmPlace string) *division {
 		if d := g.lookup(fold.String(fmPlace)); d != nil {
 			return set(d, SourceFrontMatter)
 		}
-		doc.Place = fmPlace
+		// a place the gazetteer does not know (a former name) is kept as
+		// written, its level read from its suffix
+		doc.Place, doc.Level = fmPlace, levelOf(fmPlace)
 		doc.setProvenance("place", SourceFrontMatter)
+		if doc.Level != "" {
+			doc.setProvenance("level", SourceFrontMatter)
+		}
 		return nil
 	}
 	context := docContext(doc)

@@ -292,3 +292,22 @@ func TestDocPlaceAmbiguous(t *testing.T) {
 		}
 	}
 }
+
+// TestDocPlaceFrontMatter: front matter names the place, in full or short;
+// one the gazetteer does not know is kept as written.
+func TestDocPlaceFrontMatter(t *testing.T) {
+	for _, tt := range []struct{ fm, place, level string }{
+		{"杭州市", "杭州市", "市"},
+		{"杭州", "杭州市", "市"},
+		{"雁北地区", "雁北地区", "市"},
+	} {
+		raw := "---\ntitle: 报告摘要\nplace: " + tt.fm + "\n---\n# 报告摘要\n\n上海市人民政府召开常务会议。\n"
+		doc, err := Parse("a.md", []byte(raw), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Place != tt.place || doc.Level != tt.level || doc.Provenance["place"] != SourceFrontMatter {
+			t.Errorf("place: %s gives %q %q (%s), want %q %q from front matter", tt.fm, doc.Place, doc.Level, doc.Provenance["place"], tt.place, tt.level)
+		}
+	}
+}

@@ -363,6 +363,8 @@ func levelOf(place string) string {
 	switch {
 	case strings.HasSuffix(place, "自治区"), strings.HasSuffix(place, "省"):
 		return "省"
+	case strings.HasSuffix(place, "地区"), strings.HasSuffix(place, "盟"):
+		return "市" // 和田地区, 锡林郭勒盟: prefecture-level
 	case strings.HasSuffix(place, "市"), strings.HasSuffix(place, "州"), strings.HasSuffix(place, "自治州"):
 		return "市"
 	case strings.HasSuffix(place, "县"), strings.HasSuffix(place, "旗"):
