@@ -219,6 +219,9 @@ func sessionPlace(pl string, at *division, place string) (name, level string, us
 	if name, _ := places().suffix(pl); name != "" {
 		return name, levelOf(name), len(name), true
 	}
+	if place != "" && at == nil && strings.HasSuffix(pl, place) {
+		return place, levelOf(place), len(place), true // a front-matter place the gazetteer lacks
+	}
 	last, size := utf8.DecodeLastRuneInString(pl)
 	before, _ := utf8.DecodeLastRuneInString(pl[:len(pl)-size])
 	if len(pl) > size && !slices.Contains(placeWords()["level-stop"], string(before)) {

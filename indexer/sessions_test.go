@@ -184,6 +184,10 @@ func TestGazetteerSessionPlaces(t *testing.T) {
 	if got := FindSessions("雁北地区第五届人民代表大会第二次会议", ""); got != nil {
 		t.Errorf("FindSessions(雁北地区…) = %v, want none", got)
 	}
+	// unless the document says it is its place
+	if got := FindSessions("雁北地区第五届人民代表大会第二次会议", "雁北地区"); len(got) != 1 || got[0].Name != "雁北地区五届人大二次会议" {
+		t.Errorf("FindSessions(雁北地区…, 雁北地区) = %v, want 雁北地区五届人大二次会议", got)
+	}
 }
 
 // TestMainSession: the session a document was delivered at or reports on,
