@@ -214,10 +214,16 @@ func (m *nameModel) givenOK(given string) bool {
 	return !m.timeWords.has(given) && !m.adverbials.has(given) && m.roles.prefixAt(given, 0) == 0
 }
 
-// wordOK: the whole candidate is not a word that is never a name.
+// wordOK: the whole candidate is not a word that is never a name, nor a
+// place.
 func (m *nameModel) wordOK(name string) bool {
 	if n := m.timeWords.prefixAt(name, 0); n > 0 {
 		return false // 连日来
+	}
+	// A division of China, in full or short (山西, 张家口, 和田): the
+	// gazetteer's places are no one (山西代表团团长说, 张家口市长表示).
+	if g := places(); len(g.byName[name]) > 0 || len(g.byShort[name]) > 0 {
+		return false
 	}
 	return !m.notSpeakers.has(name) && !m.adverbials.has(name) &&
 		!m.places.has(name) && !strings.HasSuffix(name, "斯坦") && m.roles.suffixAt(name, 0, len(name)) < 0
