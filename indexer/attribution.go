@@ -24,11 +24,12 @@ func attribute(doc *Document, fmSpeakers []string) {
 		a.add(simplified(n), n, "")
 	}
 	a.docSpeaker = a.documentSpeaker(fmSpeakers)
-	for _, r := range doc.Reporters {
-		a.add(simplified(r), r, "记者")
-	}
-	for _, r := range doc.Photographers {
-		a.add(simplified(r), r, "记者")
+	// Reporters and photographers, when the name model can read them as
+	// names (not a desk such as 成都日报锦观新闻).
+	for _, r := range append(append([]string(nil), doc.Reporters...), doc.Photographers...) {
+		if key := simplified(r); names.isName(key) || names.isForeignName(key) || looseListName(key) {
+			a.add(key, r, "记者")
+		}
 	}
 	a.collectPeople()
 	a.findSpeech()

@@ -242,7 +242,8 @@ func (m *nameModel) hanNameEnds(s string, i, limit int) []int {
 			if e > limit {
 				break
 			}
-			if m.givenOK(s[i+fl:e]) && m.wordOK(s[i:e]) {
+			// 谢谢 and 常常 repeat a character: words, not names.
+			if m.givenOK(s[i+fl:e]) && m.wordOK(s[i:e]) && !(e-i == 2*fl && s[i:i+fl] == s[i+fl:e]) {
 				out = append(out, e)
 			}
 		}
@@ -479,11 +480,16 @@ func lastRune(s string) rune {
 // 我代表, 在报告中).
 func (m *nameModel) roleChainStart(s string, start, roleStart int) int {
 	at, k := roleStart, roleStart
-	for n := 0; k > start && n < 12; n++ {
+	for n := 0; k > start && n < 24; n++ {
 		// Whole roles first: 全国人大代表、村支书 is two roles.
 		if rs := m.roles.suffixAt(s, start, k); rs >= 0 {
 			k, at = rs, rs
 			continue
+		}
+		// A verb or a time word ends the chain: 会见日本创价学会会长,
+		// 上午上海市人大常委会主任.
+		if m.speech.suffixAt(s, start, k) >= 0 || m.session.suffixAt(s, start, k) >= 0 || m.timeWords.suffixAt(s, start, k) >= 0 {
+			break
 		}
 		r, size := utf8.DecodeLastRuneInString(s[:k])
 		if r == '、' {
@@ -507,7 +513,7 @@ func (m *nameModel) roleChainStart(s string, start, roleStart int) int {
 }
 
 // chainStops end a chain of roles on the left.
-const chainStops = "了的在于向对我他她你和与及是为把被将从以由请经即"
+const chainStops = "了的在于向对我他她你和与及是为把被将从以由请经即同跟给有摄"
 
 // subjectAt tries a subject starting at byte i, which a clause start or a
 // role bounds on the left.
@@ -621,6 +627,10 @@ func (m *nameModel) tailOK(s string, e, verb int) bool {
 		return false
 	}
 	if m.adverbials.prefixAt(s, e) > 0 || m.timeWords.prefixAt(s, e) > 0 {
+		return true
+	}
+	// 发言说, 强调指出: verbs of speech up to the verb.
+	if n := m.speech.prefixAt(s, e); n > 0 && m.tailOK(s, e+n, verb) {
 		return true
 	}
 	if n := m.roles.prefixAt(s, e); n > 0 {
@@ -841,6 +851,10 @@ func (m *nameModel) fourCharName(s string, i int) int {
 		return 0
 	}
 	if first := firstRune(s[i:]); !m.isSurname(first) && !m.japanese[first] {
+		return 0
+	}
+	// 代表孙丽发言说: the name is 孙丽, 发言 its verb.
+	if k := runeOffset(s, i, 2); m.speech.prefixAt(s, k) > 0 || m.session.prefixAt(s, k) > 1*3 {
 		return 0
 	}
 	if lastRune(s[:e]) == '作' {
