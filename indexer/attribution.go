@@ -397,11 +397,10 @@ func speechVerbsIn(s string) []int {
 		}
 		next := firstRune(s[i+n:])
 		switch {
-		case n == size && strings.ContainsRune("演宣开主听声号简统自", lastRune(s[:i])):
-			// 演讲, 宣讲, 声称, 简称: the character ends another word.
-		case n == size && s[i:i+n] == "说" && strings.ContainsRune("所听据传小学虽者如话该当", lastRune(s[:i])):
-			// 正如…所说, 据说, 换句话说, 应当说: no one speaks. (来说 is
-			// left to the name model: 严格来说 is no one, 周恩来说 is.)
+		case n == size && strings.ContainsRune(endsOtherWord[s[i:i+n]], lastRune(s[:i])):
+			// 演讲, 声称, 据说, 换句话说, 正如…所说: the character ends
+			// another word, and no one speaks. (来说 is left to the name
+			// model: 严格来说 is no one, 周恩来说 is.)
 		case i+n == len(s) || strings.ContainsRune(clausePunct, next) || next == '道' || n > size && next == '说':
 			out = append(out, i)
 		case names.takesClause.has(s[i:i+n]) && !strings.ContainsRune("的人者稿中权书案精时", next):
@@ -417,6 +416,15 @@ func speechVerbsIn(s string) []int {
 type delivery struct {
 	n      int
 	person string
+}
+
+// endsOtherWord are, for a verb of one character, the characters before
+// it that make it the end of another word.
+var endsOtherWord = map[string]string{
+	"说": "所听据传小学虽者如话该当",
+	"讲": "演宣开主听",
+	"称": "声号简统自俗堪",
+	"答": "解问",
 }
 
 // deliverers finds who delivered a report in the document (代市长刘俊义
