@@ -127,7 +127,7 @@ func (a *attribution) signature() string {
 		if p.Kind == KindLead || p.Kind == KindBody || p.Kind == KindList || p.Kind == KindSalutation {
 			break
 		}
-		if p.Kind != KindSubheadline && p.Kind != KindLabel {
+		if !headLine(p.Kind) {
 			continue
 		}
 		st := strings.TrimSpace(a.texts[i])
@@ -143,7 +143,7 @@ func (a *attribution) signature() string {
 			return joinSpaced(name)
 		}
 		// A role line over a name line.
-		if i+1 < len(ps) && isOfficeLine(st) && (ps[i+1].Kind == KindSubheadline || ps[i+1].Kind == KindLabel) {
+		if i+1 < len(ps) && isOfficeLine(st) && headLine(ps[i+1].Kind) {
 			if name := joinSpaced(a.texts[i+1]); names.isName(name) {
 				a.add(name, joinSpaced(ps[i+1].Text), written)
 				a.markSignature(i)
@@ -185,6 +185,12 @@ func (a *attribution) author() string {
 }
 
 var authorRe = regexp.MustCompile(`^(?:提案人|报告人|发言人|主讲人)[：:]\s*(\p{Han}{2,4}?)(?:[（(，,、\s]|$)`)
+
+// headLine: a kind a line of a title block may have, a signature
+// included (the layout may have marked it already).
+func headLine(k Kind) bool {
+	return k == KindSubheadline || k == KindLabel || k == KindSignature
+}
 
 // dateLineRe is a date on a line of its own under a title:
 // （2022年10月16日）, runs on folded text (full-width digits are folded).
