@@ -220,6 +220,11 @@ func (m *nameModel) wordOK(name string) bool {
 	if n := m.timeWords.prefixAt(name, 0); n > 0 {
 		return false // 连日来
 	}
+	// A name does not open with a word that is never one: 文章中说,
+	// 居民王女士说, 贺信中说.
+	if n := m.notSpeakers.prefixAt(name, 0); n > 0 && n < len(name) {
+		return false
+	}
 	// A division of China, in full or short (山西, 张家口, 和田): the
 	// gazetteer's places are no one (山西代表团团长说, 张家口市长表示).
 	if g := places(); len(g.byName[name]) > 0 || len(g.byShort[name]) > 0 {
@@ -411,6 +416,12 @@ func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (
 			r, found := m.subjectAt(s, start, i, verb, roleBefore || introduced, known)
 			if found && introduced && !roleBefore && r.kind == refName {
 				r.strong = true
+			}
+			// 讲话中说, 信中指出: a name standing alone does not end in 中
+			// right before the verb.
+			if found && r.kind == refName && !roleBefore && !r.strong && r.end == verb && lastRune(s[:verb]) == '中' &&
+				(known == nil || !known(s[r.start:r.end])) {
+				found = false
 			}
 			// 严格来说, 总的来说: a name ending in 来 before 说 is taken only
 			// where a role or the document vouches for it (周恩来说).
