@@ -489,7 +489,13 @@ func (a *attribution) findTurns() {
 			break
 		}
 	}
-	count := 0
+	// Markers first; a document is a transcript when two passages open
+	// with one and one of them is a question or a named speaker the
+	// document knows or gives a role (a proposal's 原因：, 方法： are not
+	// turns). A bare name of two characters takes a turn only where
+	// questions are asked.
+	markers := make([]marker, len(a.doc.Passages))
+	count, questions, strong := 0, 0, 0
 	for i, p := range a.doc.Passages {
 		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindSignature || p.Kind == KindCaption || p.Kind == KindCredit {
 			continue
@@ -497,14 +503,29 @@ func (a *attribution) findTurns() {
 		if k := strings.IndexAny(a.texts[i], "：:"); k < 0 || k > 3*30 {
 			continue
 		}
-		if t, ok := a.turnMarker(a.texts[i], p.Text, answerer); ok {
-			a.turns[i] = t
+		if m, ok := a.turnMarker(a.texts[i], p.Text, answerer); ok {
+			markers[i] = m
 			count++
+			switch {
+			case m.question:
+				questions++
+			case m.strong:
+				strong++
+			}
 		}
 	}
-	if count < 2 {
-		a.turns = make([]turn, len(a.doc.Passages))
+	if count < 2 || questions+strong == 0 {
 		return
+	}
+	for i, m := range markers {
+		switch {
+		case !m.set:
+		case m.key != "" && (m.strong || questions > 0 || utf8.RuneCountInString(m.key) >= 3):
+			a.add(m.key, m.written, m.role)
+			a.turns[i] = turn{set: true, speaker: m.key}
+		case m.key == "":
+			a.turns[i] = turn{set: true, speaker: m.speaker}
+		}
 	}
 	// A paragraph with no marker goes on with the last turn (an answer of
 	// several paragraphs), until one that reports speech of its own: the
@@ -522,37 +543,46 @@ func (a *attribution) findTurns() {
 	}
 }
 
+// marker is the turn a passage opens with: a question (问：, 记者：),
+// an answer (答：) or a person by name (key, as written, with the role
+// before the name); strong when the person is known or has a role.
+type marker struct {
+	set, question, strong bool
+	speaker               string // who speaks, for 答： and 主持人：
+	key, written, role    string // the named person
+}
+
 // turnMarker reads the marker a passage opens with, if any.
-func (a *attribution) turnMarker(st, written, answerer string) (turn, bool) {
+func (a *attribution) turnMarker(st, written, answerer string) (marker, bool) {
 	colon := strings.IndexAny(st, "：:")
 	if colon <= 0 || utf8.RuneCountInString(st[:colon]) > 30 {
-		return turn{}, false
+		return marker{}, false
 	}
 	head := strings.TrimSpace(st[:colon])
 	if strings.ContainsAny(head, clausePunct) {
-		return turn{}, false
+		return marker{}, false
 	}
 	switch {
 	case strings.HasSuffix(head, "问") || strings.HasSuffix(head, "记者"):
 		// 问：, 记者问：, 提问：, 中央广播电视总台记者：
-		return turn{set: true}, true
+		return marker{set: true, question: true}, true
 	case head == "答":
-		return turn{set: true, speaker: answerer}, true
+		return marker{set: true, strong: answerer != "", speaker: answerer}, true
 	}
 	// The name at the end of the head, after its role if any.
 	for k := 0; k < len(head); {
 		rest := joinSpaced(head[k:])
-		roled := k > 0 && names.roles.suffixAt(head, 0, skipSpacesBack(head, 0, k)) >= 0
+		roled := k > 0 && names.roleEndingAt(head, 0, skipSpacesBack(head, 0, k)) >= 0
 		if k == 0 || roled {
-			_, known := a.known[rest]
+			known := a.known[rest] != nil
 			if known || names.isName(rest) || roled && names.isForeignName(rest) {
-				role := ""
+				m := marker{set: true, strong: known || roled, key: rest}
 				if roled {
-					role = strings.TrimSpace(written[:k])
+					m.role = strings.TrimSpace(written[:k])
 				}
 				wk := strings.Index(written, strings.TrimSpace(written[k:colon]))
-				a.add(rest, joinSpaced(strings.TrimSpace(written[max(wk, k):colon])), role)
-				return turn{set: true, speaker: rest}, true
+				m.written = joinSpaced(strings.TrimSpace(written[max(wk, k):colon]))
+				return m, true
 			}
 		}
 		_, n := utf8.DecodeRuneInString(head[k:])
@@ -560,9 +590,10 @@ func (a *attribution) turnMarker(st, written, answerer string) (turn, bool) {
 	}
 	// A role alone (主持人：) is the one person introduced with it, if any.
 	if names.roles.has(head) {
-		return turn{set: true, speaker: a.uniqueWithRole(head)}, true
+		who := a.uniqueWithRole(head)
+		return marker{set: true, strong: who != "", speaker: who}, true
 	}
-	return turn{}, false
+	return marker{}, false
 }
 
 // announcedAnswerer is the person a press conference announced to answer

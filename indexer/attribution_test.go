@@ -714,6 +714,27 @@ func TestDocumentShapes(t *testing.T) {
 			},
 		},
 		{
+			// Fields of a form before colons are no turns.
+			name: "fields of a proposal",
+			text: `关于加快老旧小区改造的建议
+
+单位：市政协社会法制委员会
+
+原因：部分老旧小区设施老化，居民反映强烈。
+
+方法：统筹财政资金，引导社会资本参与。
+
+范围：全市二〇〇〇年前建成的小区。
+`,
+			want: []passageOf{
+				{"关于加快老旧", KindHeadline, ""},
+				{"单位：市政协", KindSubheadline, ""},
+				{"原因：部分老", KindBody, ""},
+				{"方法：统筹财", KindBody, ""},
+				{"范围：全市二", KindBody, ""},
+			},
+		},
+		{
 			name: "CPPCC members' speeches",
 			text: `全国政协委员热议政府工作报告
 
