@@ -696,15 +696,15 @@ func (a *attribution) chooseSpeakers() {
 			// 韩文秀：… is his, whoever he quotes; a paragraph carried on
 			// from a turn has no verb of speech of its own.
 			speaker, reported = t.speaker, true
-		}
-		for _, u := range a.speech[i] {
-			if reported {
-				break
-			}
-			reported = true
-			speaker = a.resolve(u, st, last, i)
-			if speaker != "" {
-				break
+		} else {
+			// The first subject that stands for a person; a subject that
+			// stands for no one (周总理 never introduced) still reports
+			// someone, so the document's speaker does not speak here.
+			for _, u := range a.speech[i] {
+				reported = true
+				if speaker = a.resolve(u, st, last, i); speaker != "" {
+					break
+				}
 			}
 		}
 		if !reported && a.known[a.docSpeaker] != nil && spokenText(st) {
