@@ -207,6 +207,11 @@ func (m *nameModel) givenOK(given string) bool {
 	if n < 1 || n > 2 {
 		return false
 	}
+	// 哈方愿同中方一道, 韩方表示: 方 after a country's first character is
+	// its side in a talk, not a given name.
+	if strings.HasPrefix(given, "方") {
+		return false
+	}
 	last, _ := utf8.DecodeLastRuneInString(given)
 	if m.instEnds[last] {
 		return false
@@ -813,23 +818,26 @@ func (m *nameModel) endStrength(s string, e int) int {
 // titledNames finds the names that a title after them introduces, at the
 // start of a clause or after 来自…的: 周恩来总理今天…, 方毅副总理在大会上…,
 // 同样来自教育界的张军委员接过话题. The title must mark the name
-// (withTitle): 江苏省长 and 法国总统 are no one.
-// Each is the byte span of the name and the title after it ("" for
-// 同志, 先生, 女士).
+// (withTitle): 江苏省长 and 法国总统 are no one. A name of three
+// characters before 在, 同 or a verb of the session is one too. Each is
+// the byte span of the name and the title after it as its role ("" for
+// 同志, 先生, 女士, or no title).
 func (m *nameModel) titledNames(s string) []reference {
 	var out []reference
 	try := func(i int) {
-		// A title starts two or three characters on, or none does.
-		e2 := runeOffset(s, i, 2)
-		if !m.roles.firsts[firstRune(s[e2:])] && !m.roles.firsts[firstRune(s[runeOffset(s, e2, 1):])] && !m.roles.firsts[firstRune(s[runeOffset(s, e2, 2):])] {
-			return
-		}
 		for _, e := range m.hanNameEnds(s, i, len(s)) {
 			if m.roles.prefixAt(s, e) > 0 {
 				if ref := m.withTitle(s, reference{kind: refName, start: i, end: e}, len(s)); ref.strong {
 					out = append(out, ref)
 					return
 				}
+			}
+			// 习近平在纳扎尔巴耶夫大学发表重要演讲, 钱学森同…会见: a name of three
+			// characters opening a clause, then 在, 同 or a verb of the
+			// session of two characters or more.
+			if utf8.RuneCountInString(s[i:e]) == 3 && (m.session.prefixAt(s, e) > 3 || strings.HasPrefix(s[e:], "在") || strings.HasPrefix(s[e:], "同")) {
+				out = append(out, reference{kind: refName, start: i, end: e})
+				return
 			}
 		}
 	}
