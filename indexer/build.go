@@ -48,6 +48,7 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 			}
 		}
 	}
+	fmSession := doc.MainSession != nil
 	if doc.MainSession == nil {
 		doc.MainSession = mainSession(doc)
 	}
@@ -70,6 +71,7 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 	if doc.Sessions == nil {
 		doc.Sessions = []Session{}
 	}
+	fillProvenance(doc, fm, fmSession)
 }
 
 func appendSession(list []Session, s Session) []Session {

@@ -33,6 +33,7 @@ const DefaultMaxFileBytes = 20 << 20
 type Options struct {
 	MaxFileBytes int64     // 0 means DefaultMaxFileBytes
 	Taxonomy     *Taxonomy // nil: no topics
+	Metadata     *Metadata // the corpus's metadata table; nil: none
 }
 
 // SkipError says why a file was not indexed. It never stops a run.
@@ -121,8 +122,7 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, &SkipError{rel, err.Error()}
 	}
-	sum := sha256.Sum256(raw)
-	doc := &Document{ID: DocID(rel), Path: rel, Hash: hex.EncodeToString(sum[:])}
+	doc := &Document{ID: DocID(rel), Path: rel, Hash: ContentHash(rel, raw, opts)}
 	var fm frontMatter
 	switch strings.ToLower(path.Ext(rel)) {
 	case ".md", ".markdown":
@@ -138,7 +138,13 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &SkipError{rel, "no text"}
 	}
+	row := opts.Metadata.Row(rel)
+	if row != nil && len(row.Speakers) > 0 {
+		// A table speaker speaks the document as a front-matter one does.
+		fm.Speakers = row.Speakers
+	}
 	build(doc, text, fm, opts.Taxonomy)
+	row.apply(doc)
 	if len(doc.Passages) == 0 {
 		return nil, &SkipError{rel, "no text"}
 	}
