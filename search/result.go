@@ -25,9 +25,9 @@ type Request struct {
 	// when its whole year or month is.
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`
-	Sort    string   `json:"sort,omitempty"` // "relevance" (default) or "date"
-	Page    int      `json:"page,omitempty"` // 1-based; 0 means 1
-	Size    int      `json:"size,omitempty"` // 0 means the default
+	Sort string `json:"sort,omitempty"` // "relevance" (default) or "date"
+	Page int    `json:"page,omitempty"` // 1-based; 0 means 1
+	Size int    `json:"size,omitempty"` // 0 means the default
 	// After is the opaque cursor of a previous result's Next: the page after
 	// it is served with Bleve's search-after, without scoring what came
 	// before. It takes precedence over Page.
