@@ -26,7 +26,7 @@ func metadataTestCorpus(t *testing.T) string {
 	dir := t.TempDir()
 	files := map[string]string{
 		"datong/2025-02-15 大同日报 市十六届人大五次会议开幕.txt": string(seed),
-		"taiyuan.md": "---\ntitle: 太原市政府工作报告\ndate: 2024-01-20\nsession: 太原市第十四届人民代表大会第三次会议\nspeakers: [张新伟]\n---\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n",
+		"taiyuan.md":               "---\ntitle: 太原市政府工作报告\ndate: 2024-01-20\nsession: 太原市第十四届人民代表大会第三次会议\nspeakers: [张新伟]\n---\n\n各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n",
 		"national/2024年政府工作报告.txt": "政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n",
 	}
 	for rel, body := range files {
