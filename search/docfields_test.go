@@ -309,3 +309,30 @@ func countDoc(res *Result, ids ...string) int {
 }
 
 func sortFacet(v []FacetValue) { slices.SortFunc(v, facetOrder) }
+
+// TestBoxDocumentFields: the box reads place, level and the custom fields
+// the index knows as filters; a built-in prefix wins over a custom field of
+// the same name; an unknown name stays text.
+func TestBoxDocumentFields(t *testing.T) {
+	custom := map[string]bool{"总理": true, "会议": true, "省份": true}
+	tests := []struct {
+		in      string
+		filters map[string][]string
+		groups  int
+	}{
+		{"地点:上海市 级别:市", map[string][]string{"place": {"上海市"}, "level": {"市"}}, 0},
+		{"place:天镇县 level:县 报告", map[string][]string{"place": {"天镇县"}, "level": {"县"}}, 1},
+		{"总理:李强 总理：李克强", map[string][]string{"field:总理": {"李强", "李克强"}}, 0},
+		{"省份:山西省 会议:十四届全国人大二次会议", map[string][]string{"field:省份": {"山西省"}, "session": {"十四届全国人大二次会议"}}, 0},
+		{"部长:某某", map[string][]string{}, 1},
+	}
+	for _, tt := range tests {
+		pq, err := parseBox(tt.in, DefaultLimits, custom)
+		if err != nil {
+			t.Fatalf("parseBox(%q): %v", tt.in, err)
+		}
+		if diff := cmp.Diff(tt.filters, pq.filters); diff != "" || len(pq.groups) != tt.groups {
+			t.Errorf("parseBox(%q): %d groups, filters (-want +got):\n%s", tt.in, len(pq.groups), diff)
+		}
+	}
+}
