@@ -208,8 +208,9 @@ func eachDocFacet(d *DocumentInfo, f func(key, val string)) {
 	}
 }
 
-// docFacetSums sums per-document counts into the document-level facets,
-// the facetSize most frequent values of each, into out.
+// docFacetSums are the counts of the document-level facets' values, by
+// facet name, summed from per-document counts where there is no facet
+// table (the doc values, or Bleve's own facets).
 type docFacetSums map[string]map[string]int
 
 func (s docFacetSums) add(d *DocumentInfo, n int) {
