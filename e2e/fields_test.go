@@ -137,5 +137,6 @@ func TestDocumentFields(t *testing.T) {
 				t.Errorf("reader metadata %q lacks %q", meta, want)
 			}
 		}
+		b.screenshot(t, "fields-reader.png")
 	})
 }
