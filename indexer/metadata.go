@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"sessionsearch/fold"
 )
 
 // The metadata table is corpus/metadata.csv (or metadata.tsv): one row per
@@ -438,12 +440,27 @@ func (r *Row) apply(doc *Document) {
 	}
 	set(colTitle, &doc.Title, r.Title)
 	set(colDate, &doc.Date, r.Date)
-	if r.Place != "" && r.Place != doc.Place && r.Level == "" {
-		// The inferred level was the inferred place's.
-		doc.Level = ""
-		delete(doc.Provenance, colLevel)
+	if r.Place != "" {
+		// The gazetteer's full name and level, as for a front-matter
+		// place (上海 → 上海市, 市); a place it does not know (a former
+		// name) is kept as written, its level read from its suffix.
+		place, level := r.Place, levelOf(r.Place)
+		if d := places().lookup(fold.String(r.Place)); d != nil {
+			place, level = d.name, placeLevel(d)
+		}
+		set(colPlace, &doc.Place, place)
+		doc.Level = level
+		if level != "" {
+			doc.setProvenance(colLevel, SourceTable)
+		} else {
+			delete(doc.Provenance, colLevel) // the inferred level was another place's
+		}
 	}
-	set(colPlace, &doc.Place, r.Place)
+	if r.Level == "全国" && r.Place == "" {
+		// A national document has no place.
+		doc.Place = ""
+		doc.setProvenance(colPlace, SourceTable)
+	}
 	set(colLevel, &doc.Level, r.Level)
 	set(colSource, &doc.Source, r.Source)
 	if r.Session != "" {

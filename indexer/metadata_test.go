@@ -299,3 +299,39 @@ func TestFrontMatterProvenance(t *testing.T) {
 		}
 	}
 }
+
+// TestTablePlace: a table place is named as the gazetteer names it, with
+// its level unless the table gives one; a national level clears the place.
+func TestTablePlace(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join("testdata", "seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		place, level         string
+		wantPlace, wantLevel string
+		placeFrom, levelFrom string
+	}{
+		{"上海", "", "上海市", "市", SourceTable, SourceTable},
+		{"天镇县", "", "天镇县", "县", SourceTable, SourceTable},
+		{"和田市", "", "和田市", "县", SourceTable, SourceTable},
+		{"雁北地区", "", "雁北地区", "市", SourceTable, SourceTable}, // a former division, by its suffix
+		{"大同市", "县", "大同市", "县", SourceTable, SourceTable},
+		{"", "全国", "", "全国", SourceTable, SourceTable},
+	}
+	for _, tt := range tests {
+		table := "path,place,level\nseed.txt," + tt.place + "," + tt.level + "\n"
+		m, warns := ReadMetadata("metadata.csv", []byte(table), ',', func(string) bool { return true })
+		if len(warns) > 0 {
+			t.Fatal(warns)
+		}
+		doc, err := Parse("seed.txt", seed, Options{Metadata: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Place != tt.wantPlace || doc.Level != tt.wantLevel || doc.Provenance["place"] != tt.placeFrom || doc.Provenance["level"] != tt.levelFrom {
+			t.Errorf("place %q level %q: got %q %q (from %q, %q), want %q %q", tt.place, tt.level,
+				doc.Place, doc.Level, doc.Provenance["place"], doc.Provenance["level"], tt.wantPlace, tt.wantLevel)
+		}
+	}
+}

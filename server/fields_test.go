@@ -38,9 +38,37 @@ func TestDocumentFieldFilters(t *testing.T) {
 	}
 	seed(t, "/api/search?q="+q("代表")+"&field="+q("省份：山西省"))
 	seed(t, "/api/search?q="+q("代表 省份:山西省"))
-	seed(t, "/api/search?place="+q("大同市"))
-	seed(t, "/api/search?q="+q("地点:大同市 代表"))
-	seed(t, "/api/search?level="+q("市")+"&q="+q("代表"))
+	// Place and level: the hits are of the documents that have them.
+	var docs []search.DocumentInfo
+	h.get("/api/documents").decode(t, &docs)
+	byPlace := map[string]map[string]bool{}
+	for _, d := range docs {
+		for _, k := range []string{"place:" + d.Place, "level:" + d.Level} {
+			if byPlace[k] == nil {
+				byPlace[k] = map[string]bool{}
+			}
+			byPlace[k][d.ID] = true
+		}
+	}
+	for target, key := range map[string]string{
+		"/api/search?place=" + q("大同市") + "&size=100":                 "place:大同市",
+		"/api/search?q=" + q("地点:大同市 代表") + "&size=100":               "place:大同市",
+		"/api/search?level=" + q("市") + "&q=" + q("代表") + "&size=100": "level:市",
+	} {
+		x := h.get(target)
+		x.wantStatus(t, http.StatusOK)
+		x.checkSpec(t)
+		var res search.Result
+		x.decode(t, &res)
+		if len(res.Hits) == 0 {
+			t.Errorf("%s: no hits", target)
+		}
+		for _, hit := range res.Hits {
+			if !byPlace[key][hit.DocID] {
+				t.Errorf("%s: hit %s of a document without %s", target, hit.ID, key)
+			}
+		}
+	}
 
 	x := h.get("/api/search?q=" + q("代表") + "&level=" + q("全国") + "&size=50")
 	x.wantStatus(t, http.StatusOK)
