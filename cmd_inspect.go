@@ -33,15 +33,17 @@ func runInspect(ctx context.Context, args []string, getenv func(string) string, 
 	// path are the ones the index and the API show.
 	file := fs.Arg(0)
 	root, rel := filepath.Dir(file), filepath.Base(file)
+	opts := indexer.Options{Taxonomy: tax}
 	if r, err := filepath.Rel(*corpus, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		root, rel = *corpus, filepath.ToSlash(r)
+		// The corpus's metadata table applies, as when indexing.
+		md, warns := indexer.LoadMetadata(*corpus)
+		for _, w := range warns {
+			fmt.Fprintln(stderr, w)
+		}
+		opts.Metadata = md
 	}
-	// The corpus's metadata table applies, as when indexing.
-	md, warns := indexer.LoadMetadata(*corpus)
-	for _, w := range warns {
-		fmt.Fprintln(stderr, w)
-	}
-	doc, err := indexer.ReadFile(root, rel, indexer.Options{Taxonomy: tax, Metadata: md})
+	doc, err := indexer.ReadFile(root, rel, opts)
 	if err != nil {
 		return err
 	}

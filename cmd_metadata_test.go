@@ -136,7 +136,8 @@ func TestMetadataCustomColumnsAndWarnings(t *testing.T) {
 	dir := metadataTestCorpus(t)
 	table := "文件,届次,总理,日期\n" +
 		"national/2024年政府工作报告.txt,十四届,李强,2024-03-05\n" +
-		"national/2023年政府工作报告.txt,十四届,李强,2023-03-05\n"
+		"national/2023年政府工作报告.txt,十四届,李强,2023-03-05\n" +
+		"taiyuan.md,十四届,,\n"
 	if err := os.WriteFile(filepath.Join(dir, "metadata.csv"), []byte(table), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -163,6 +164,26 @@ func TestMetadataCustomColumnsAndWarnings(t *testing.T) {
 	}
 	if doc.Fields["总理"] != "李强" || doc.Provenance["date"] != indexer.SourceTable {
 		t.Errorf("inspect: fields %v provenance %v", doc.Fields, doc.Provenance)
+	}
+	// A file outside the corpus is not the row's, whatever its name.
+	outside := filepath.Join(t.TempDir(), "taiyuan.md")
+	body, err := os.ReadFile(filepath.Join(dir, "taiyuan.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(outside), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(outside, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js, _ = runOK(t, "inspect", "--corpus", dir, outside)
+	doc = indexer.Document{}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Fields) != 0 {
+		t.Errorf("inspect of a file outside the corpus applied the table: fields %v provenance %v", doc.Fields, doc.Provenance)
 	}
 }
 
