@@ -583,7 +583,7 @@ async function homeView(signal) {
     ['kind:lead', 'syntaxKind'],
     ['doc:…', 'syntaxDoc'],
     ['地点:大同市', 'syntaxPlace'],
-    ['总理:李强', 'syntaxField'],
+    ['总理:…', 'syntaxField'],
     ['date:2025-01-01..2025-12-31', 'syntaxDate'],
   ];
   const keys = [['/', 'keySlash'], ['↑ ↓', 'keyArrows'], ['Enter', 'keyEnter'], ['n / N', 'keyMatch']];
