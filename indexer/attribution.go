@@ -186,7 +186,7 @@ func attribute(doc *Document, fmSpeakers []string) {
 	for i := range doc.Passages {
 		p, st := &doc.Passages[i], texts[i]
 		switch p.Kind {
-		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel:
+		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel, KindSalutation, KindSignature:
 			continue
 		}
 		speaker := ""

@@ -1,129 +1,399 @@
 package indexer
 
 import (
+	_ "embed"
 	"fmt"
+	"path"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sessionsearch/fold"
 )
 
+//go:embed data/news_sources.txt
+var newsSourceData string
+
+var newsSources = embeddedList(newsSourceData)
+
 var (
-	fullDateRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	isoDateRe  = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
-	monthDayRe = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
-	yearLineRe = regexp.MustCompile(`(?:^|\s)((?:19|20)\d\d)$`)
-	yearRe     = regexp.MustCompile(`(到|至)?((?:19|20)\d\d)年`)
-	pathYearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
-	// 二〇二五年二月十五日, as official documents date themselves.
-	hanDateRe = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`)
+	fullDateRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	yearMonthRe = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月`)
+	isoDateRe   = regexp.MustCompile(`((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})`)
+	monthDayRe  = regexp.MustCompile(`(\d{1,2})月(\d{1,2})日`)
+	yearLineRe  = regexp.MustCompile(`(?:^|\s)((?:19|20)\d\d)$`)
+	// 二〇二五年二月十五日 and 一九五四年九月二十三日, as official
+	// documents date themselves; the day may be left out (一九五四年九月).
+	hanDateRe = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?`)
+	// A line that is a date and nothing else, in parentheses or not:
+	// （2017年10月18日）, 2023年12月31日, (2024年3月).
+	dateOnlyRe = regexp.MustCompile(`^[（(]?\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*[）)]?$`)
+	// The lead's opening, where a news report states its date: nothing,
+	// or a byline: a paper or wire service, a place and a parenthesised
+	// reporter (本报讯（记者 李雪峰）, 新华社北京, 大同日报讯（记者 王芳）).
+	leadOpeningRe = regexp.MustCompile(`^(?:(?:` + strings.Join(newsSources, "|") + `)\p{Han}{0,4}|\p{Han}{2,8}讯)?\s*(?:[（(][^）)]{0,20}[）)])?\s*$`)
+	// 今天（3月4日）, 昨日（2月15日）: a relative day with its date.
+	yearOrMonthRe = regexp.MustCompile(`^((?:19|20)\d\d)(?:-(\d{1,2}))?$`)
+	relativeDayRe = regexp.MustCompile(`(?:今天|今日|昨天|昨日|前天|日前)[（(]$`)
 )
+
+// dateText is s in the form the date patterns read: full-width digits
+// narrowed and Traditional folded (１９５４年９月２３日 → 1954年9月23日),
+// and dates in Chinese numerals written in Arabic ones.
+func dateText(s string) string { return arabicDates(fold.String(s)) }
 
 // arabicDates writes dates in Chinese numerals (二〇二五年二月十五日) in
 // Arabic numerals (2025年2月15日), for the date patterns.
 func arabicDates(s string) string {
-	if !strings.Contains(s, "〇") && !strings.Contains(s, "零") {
+	if !strings.Contains(s, "年") {
 		return s
 	}
 	return hanDateRe.ReplaceAllStringFunc(s, func(d string) string {
 		m := hanDateRe.FindStringSubmatch(d)
 		var parts [3]int
 		for i := range parts {
+			if m[i+1] == "" {
+				continue
+			}
 			n, ok := parseNumber(m[i+1])
 			if !ok {
 				return d
 			}
 			parts[i] = n
 		}
+		if m[3] == "" {
+			return fmt.Sprintf("%d年%d月", parts[0], parts[1])
+		}
 		return fmt.Sprintf("%d年%d月%d日", parts[0], parts[1], parts[2])
 	})
 }
 
-// docDate finds the document's date: the front matter's; a full date in
-// the lead (2025年2月15日, 二〇二五年二月十五日, 2025-02-15); a dateline
-// in the headline block (2025-02-15 10:30 来源：…, as pages saved from news
-// sites begin); else the lead's month and day (the seed's 2月15日) with the
-// year from context: a line that is a year alone (the seed's photo block
-// label 2025), a year in the file name, or the latest year the text names
-// twice or more, leaving out targets (到2035年); else a full date anywhere.
-func docDate(doc *Document, text, fmDate string) string {
-	for _, s := range []string{fmDate} {
-		if s == "" {
+// docDate finds the date the document states for itself, at the
+// precision it states it (YYYY-MM-DD, YYYY-MM or YYYY), and where it came
+// from (a Source* value). In order:
+//
+//  1. the front matter's date;
+//  2. the title block's: a line ——2024年3月5日在第十四届全国人民代表大会
+//     第二次会议上, （2017年10月18日） or （2024年3月11日第十四届全国人民
+//     代表大会第二次会议通过） under the title, or a line that opens with
+//     a date (一九五四年九月二十三日在第一届全国人民代表大会第一次会议上);
+//  3. the lead's full date (2025年2月15日, 二〇二五年二月十五日,
+//     2025-02-15) where the lead opens a sentence with it, unless a year
+//     in the file name says otherwise;
+//  4. the lead's month and day (the seed's 2月15日) with the year of a
+//     saved page's dateline (2026/1/20 10:30 来源：…), of a line that is a
+//     year alone (the seed's photo block label 2025), or of the file name;
+//  5. the dateline's own date;
+//  6. a line that is a date alone, anywhere (a date under a signature at
+//     the foot), when there is one such date;
+//  7. a date or year in the file name and folders.
+//
+// A date the text merely mentions is never the document's: the 1954
+// report mentions 1949年10月1日 (the founding of the state), the 1978
+// report 1976年10月6日, the 2005 report 2004年7月1日. So there is no
+// "first full date anywhere" and no "year the text names most" (a 2024
+// report names 2023 most, the year it reviews, and 2035 as a target): a
+// wrong date is worse than none. And the opening of a speech or report
+// (after 各位代表：) is not a lead: it dates what it recalls (从去年９月第五届
+// 全国人民代表大会第三次会议到现在).
+func docDate(doc *Document, fmDate string) (date, source string) {
+	if d := frontMatterDate(fmDate); d != "" {
+		return d, SourceFrontMatter
+	}
+	fileDate, fileYear := pathDate(doc.Path)
+	var head []string // the title block, as dateText
+	lead, speech := "", false
+	for _, p := range doc.Passages {
+		if p.Kind == KindSalutation {
+			speech = true
 			continue
 		}
-		if m := isoDateRe.FindStringSubmatch(s); m != nil {
-			return ymd(m[1], m[2], m[3])
-		}
-		if m := fullDateRe.FindStringSubmatch(s); m != nil {
-			return ymd(m[1], m[2], m[3])
-		}
-	}
-	var lead, head string
-	for _, p := range doc.Passages {
 		if p.Kind == KindLead || p.Kind == KindBody {
-			lead = arabicDates(p.Text)
+			lead = dateText(p.Text)
 			break
 		}
-		head += p.Text + "\n"
+		head = append(head, dateText(p.Text))
 	}
-	if d, ok := findDate(lead); ok {
-		return d
+	if d := titleBlockDate(head); d != "" {
+		return d, SourceText
 	}
-	m := monthDayRe.FindStringSubmatch(lead)
-	if dl, _ := findDate(arabicDates(head)); dl != "" {
-		if m == nil {
-			return dl
+	if speech {
+		lead = ""
+	}
+	if d := leadDate(lead); d != "" && (fileYear == "" || d[:4] == fileYear) {
+		return d, SourceText
+	}
+	dateline := ""
+	for _, h := range head {
+		if d, ok := findDate(h); ok && d != "" && strings.HasPrefix(h, d[:4]) {
+			dateline = d
+			break
 		}
-		// The lead's day is the event's, the dateline's the page's: the
-		// year is the dateline's, or the one before when the lead's month
-		// comes later (12月31日 under a 2026/1/2 dateline).
-		y, _ := strconv.Atoi(dl[:4])
-		if lm, _ := strconv.Atoi(m[1]); lm > 0 {
-			if dm, _ := strconv.Atoi(dl[5:7]); lm > dm {
+	}
+	if m := leadMonthDay(lead); m != nil {
+		year := ""
+		switch {
+		case dateline != "":
+			// The lead's day is the event's, the dateline's the page's:
+			// the year is the dateline's, or the one before when the
+			// lead's month comes later (12月31日 under a 2026/1/2 dateline).
+			y, _ := strconv.Atoi(dateline[:4])
+			lm, _ := strconv.Atoi(m[1])
+			if dm, _ := strconv.Atoi(dateline[5:7]); lm > dm {
 				y--
 			}
+			year = strconv.Itoa(y)
+		case yearLabel(doc.Passages) != "":
+			year = yearLabel(doc.Passages)
+		default:
+			year = fileYear
 		}
-		return ymd(strconv.Itoa(y), m[1], m[2])
+		if year != "" {
+			if d := ymd(year, m[1], m[2]); d != "" {
+				return d, SourceText
+			}
+		}
 	}
-	if m == nil {
-		if fm := fullDateRe.FindStringSubmatch(arabicDates(text)); fm != nil {
-			return ymd(fm[1], fm[2], fm[3])
-		}
+	if dateline != "" {
+		return dateline, SourceText
+	}
+	if d := footDate(doc.Passages); d != "" && (fileYear == "" || d[:4] == fileYear) {
+		return d, SourceText
+	}
+	if fileDate != "" {
+		return fileDate, SourceFileName
+	}
+	if fileYear != "" {
+		return fileYear, SourceFileName
+	}
+	return "", ""
+}
+
+// frontMatterDate reads a front matter's date: 2025-02-16, 2025年2月16日,
+// or a month or year alone (2025-02, 2025).
+func frontMatterDate(s string) string {
+	s = dateText(strings.TrimSpace(s))
+	if s == "" {
 		return ""
 	}
+	if d, ok := findDate(s); ok {
+		return d
+	}
+	if m := yearMonthRe.FindStringSubmatch(s); m != nil {
+		return ym(m[1], m[2])
+	}
+	if m := yearOrMonthRe.FindStringSubmatch(s); m != nil {
+		if m[2] != "" {
+			return ym(m[1], m[2])
+		}
+		return m[1]
+	}
+	return ""
+}
+
+// titleBlockDate is the date of a title block's own line: a ——… subtitle,
+// a line in parentheses, or a line opening with its date, whose date may
+// give the month only ((1954年9月)). A headline that names a date (纪念
+// 1949年10月1日…) does not date the document.
+func titleBlockDate(head []string) string {
+	for _, h := range head {
+		if !isTitleBlockDateLine(h) {
+			continue
+		}
+		if d, ok := findDate(h); ok {
+			if d != "" {
+				return d
+			}
+			continue
+		}
+		if m := yearMonthRe.FindStringSubmatch(h); m != nil {
+			return ym(m[1], m[2])
+		}
+	}
+	return ""
+}
+
+// isTitleBlockDateLine: s (as dateText) is a subtitle opened by a dash
+// (——2024年3月5日在…会议上), a line in parentheses opening with its date
+// (（2024年3月11日…通过）, （2017年10月18日）), or a line whose date runs
+// into its words (1954年9月23日在第一届全国人民代表大会第一次会议上). A
+// saved page's dateline (2026/1/20 10:30 来源：…) is not one: it dates
+// the page, and a lead's own day comes first.
+func isTitleBlockDateLine(s string) bool {
+	if t := strings.TrimLeft(s, "—-－ "); t != s {
+		return yearMonthRe.MatchString(t)
+	}
+	if t := strings.TrimLeft(s, "（( "); t != s {
+		return strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")
+	}
+	m := fullDateRe.FindStringIndex(s)
+	if m == nil || m[0] != 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[m[1]:])
+	return unicode.Is(unicode.Han, r) && !strings.HasPrefix(s[m[1]:], "星期")
+}
+
+// leadDate is the lead's full date where it opens the lead or one of its
+// sentences: 2025年2月15日上午，…, 本报讯（记者 李雪峰）2025年2月15日上午…,
+// 新华社北京2025年3月5日电, 今天（2025年3月4日）. A date inside a sentence
+// (…成立于1949年10月1日) is a mention.
+func leadDate(lead string) string {
+	for _, re := range []*regexp.Regexp{fullDateRe, isoDateRe} {
+		for _, m := range re.FindAllStringSubmatchIndex(lead, -1) {
+			if !opensClause(lead[:m[0]]) {
+				continue
+			}
+			return ymd(lead[m[2]:m[3]], lead[m[4]:m[5]], lead[m[6]:m[7]])
+		}
+	}
+	return ""
+}
+
+// leadMonthDay is the lead's first month and day that opens the lead or a
+// sentence (2月15日上午，大同市…), as leadDate.
+func leadMonthDay(lead string) []string {
+	for _, m := range monthDayRe.FindAllStringSubmatchIndex(lead, -1) {
+		if opensClause(lead[:m[0]]) {
+			return []string{lead[m[0]:m[1]], lead[m[2]:m[3]], lead[m[4]:m[5]]}
+		}
+	}
+	return nil
+}
+
+// opensClause: what comes before a date in the lead is the lead's opening
+// (leadOpeningRe), or ends a sentence (凝聚力量谋发展，担当实干谱新篇。2月15日
+// 上午，…), or is a relative day in parentheses (今天（). A date after a
+// comma is a mention more often than not (周恩来总理指出，1949年10月1日以来…).
+func opensClause(before string) bool {
+	if leadOpeningRe.MatchString(before) || relativeDayRe.MatchString(before) {
+		return true
+	}
+	before = strings.TrimRight(before, " ")
+	for _, end := range []string{"。", "！", "？", "!", "?"} {
+		if strings.HasSuffix(before, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearLabel is the year of a label line that is a year alone (the seed's
+// 两会影像 / 2025), or "".
+func yearLabel(ps []Passage) string {
 	year := ""
-	for _, p := range doc.Passages {
+	for _, p := range ps {
 		if y := yearLineRe.FindStringSubmatch(p.Text); y != nil && p.Kind == KindLabel {
 			year = y[1]
 		}
 	}
-	if year == "" {
-		if y := pathYearRe.FindStringSubmatch(doc.Path); y != nil {
-			year = y[1]
+	return year
+}
+
+// footDate is the date of the lines that are a date alone (2023年12月31日,
+// （2017年10月18日）), when they all give one date; "" when there are none or
+// they differ (a chronology's headings).
+func footDate(ps []Passage) string {
+	date := ""
+	for _, p := range ps {
+		m := dateOnlyRe.FindStringSubmatch(dateText(p.Text))
+		if m == nil {
+			continue
+		}
+		d := ym(m[1], m[2])
+		if m[3] != "" {
+			d = ymd(m[1], m[2], m[3])
+		}
+		if d == "" || (date != "" && d != date) {
+			return ""
+		}
+		date = d
+	}
+	return date
+}
+
+var (
+	// A full date in a file or folder name: 2025-02-15, 2025.2.15,
+	// 2025_02_15, 2025年2月15日, 2025/02/15 over folders, or 20250215.
+	pathDateRe    = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)[-_./年](\d{1,2})[-_./月](\d{1,2})(?:日|\D|$)`)
+	pathCompactRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)`)
+	// A year: four digits bounded by non-digits (see pathYear).
+	pathYearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d|2100)(?:\D|$)`)
+)
+
+//go:embed data/measure_words.txt
+var measureWordData string
+
+// measureWords follow a number that is a count or a serial, not a year:
+// 第1990号, 341人.
+var measureWords = embeddedList(measureWordData)
+
+// pathDate reads the file's name, then its folders from the innermost
+// out, for a full date (2025-02-15 大同日报 ….txt, 20250215.txt) and for a
+// year (2024年中华人民共和国国务院政府工作报告.txt, 2024/…, 政府工作报告/
+// 2018.txt). Only years from 1949 to 2100 count, and only where they
+// read as years: followed by 年, by a separator or the end, or opening
+// the name before its words (2024政府工作报告.txt); never after 第 nor
+// before a measure word (第1990号.txt, 1990号文件.txt).
+func pathDate(rel string) (date, year string) {
+	parts := strings.Split(strings.TrimSuffix(rel, path.Ext(rel)), "/")
+	for i := len(parts) - 1; i >= 0 && date == ""; i-- {
+		seg := fold.String(parts[i])
+		if m := pathDateRe.FindStringSubmatch(seg); m != nil {
+			date = ymd(m[1], m[2], m[3])
+		} else if m := pathCompactRe.FindStringSubmatch(seg); m != nil {
+			date = ymd(m[1], m[2], m[3])
+		}
+		if date != "" && !validYear(date[:4]) {
+			date = ""
 		}
 	}
-	if year == "" {
-		counts := map[string]int{}
-		for _, y := range yearRe.FindAllStringSubmatch(text, -1) {
-			if y[1] == "" {
-				counts[y[2]]++
-			}
-		}
-		var ys []string
-		for y, c := range counts {
-			if c >= 2 {
-				ys = append(ys, y)
-			}
-		}
-		sort.Strings(ys)
-		if len(ys) > 0 {
-			year = ys[len(ys)-1]
+	if date == "" { // over folders: 2025/02/15/a.txt
+		if m := pathDateRe.FindStringSubmatch(fold.String(path.Dir(rel)) + "/"); m != nil && validYear(m[1]) {
+			date = ymd(m[1], m[2], m[3])
 		}
 	}
-	if year == "" {
-		return ""
+	if date != "" {
+		return date, date[:4]
 	}
-	return ymd(year, m[1], m[2])
+	for i := len(parts) - 1; i >= 0; i-- {
+		if y := pathYear(fold.String(parts[i])); y != "" {
+			return "", y
+		}
+	}
+	return "", ""
+}
+
+// pathYear is the year a file or folder name gives, or "".
+func pathYear(seg string) string {
+	for _, m := range pathYearRe.FindAllStringSubmatchIndex(seg, -1) {
+		y := seg[m[2]:m[3]]
+		before, after := seg[:m[2]], seg[m[3]:]
+		if !validYear(y) || strings.HasSuffix(before, "第") {
+			continue
+		}
+		if hasMeasureWord(after) {
+			continue
+		}
+		return y
+	}
+	return ""
+}
+
+func hasMeasureWord(after string) bool {
+	for _, w := range measureWords {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func validYear(y string) bool {
+	n, err := strconv.Atoi(y)
+	return err == nil && n >= 1949 && n <= 2100
 }
 
 // findDate reads a full date from s: 2025年2月15日 (found even when it is
@@ -144,10 +414,33 @@ func findDate(s string) (date string, found bool) {
 func ymd(y, m, d string) string {
 	mi, _ := strconv.Atoi(m)
 	di, _ := strconv.Atoi(d)
-	if mi < 1 || mi > 12 || di < 1 || di > 31 {
+	if mi < 1 || mi > 12 || di < 1 || di > daysIn(y, mi) || !validYear(y) {
 		return ""
 	}
 	return y + "-" + twoDigits(mi) + "-" + twoDigits(di)
+}
+
+func ym(y, m string) string {
+	mi, _ := strconv.Atoi(m)
+	if mi < 1 || mi > 12 || !validYear(y) {
+		return ""
+	}
+	return y + "-" + twoDigits(mi)
+}
+
+// daysIn is the number of days of month m (1-12) in year y.
+func daysIn(y string, m int) int {
+	switch m {
+	case 2:
+		n, _ := strconv.Atoi(y)
+		if n%4 == 0 && (n%100 != 0 || n%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func twoDigits(n int) string {

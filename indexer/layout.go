@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	_ "embed"
 	"regexp"
 	"strings"
 	"unicode"
@@ -14,27 +15,44 @@ import (
 // headed 两会影像 / 2025, which reads as "两会影像 2025". (Two Han lines
 // stay apart: a headline over a deck is often set that way.)
 //
+// Invisible characters (U+200B, U+FEFF and the other format characters)
+// are dropped from every line, and a line of nothing else is blank: report
+// files copied from web pages open with a U+200B line, or a BOM before
+// 各位代表：.
+//
 // Text that starts its paragraphs with an indent (　　, as most Chinese
 // .txt files do) and sets no blank lines between them marks a layout
 // break by a line without the indent: …民生实事全部 / 完成。 is one
-// paragraph, however short.
+// paragraph, however short. A line pushed far right or centred with
+// spaces (　　　　　　国务院总理　李　强) is aligned, not indented: it stands
+// alone. So do the lines of a title block: before the body has begun,
+// only a continuation that brings sentence punctuation joins the line
+// above (the title 政府工作报告 and the line ——2024年3月5日在…会议上 under
+// it, or a role line 国务院总理 and a name line 李　强, stay apart), and a
+// salutation (各位代表：) never joins anything.
 func paragraphs(text string) []string {
 	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Map(dropInvisible, l)
+	}
 	indented := indentedParagraphs(lines)
 	var out []string
-	prevBlank, inIndented := true, false
+	prevBlank, inIndented, body := true, false, false
 	for _, raw := range lines {
-		line := strings.TrimFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' })
+		line := strings.TrimFunc(raw, unicode.IsSpace)
 		if line == "" {
 			prevBlank, inIndented = true, false
 			continue
 		}
 		n := len(out)
 		switch {
-		case indented && hasIndent(raw):
+		case indented && indentOf(raw) == indentAligned:
+			out = append(out, line)
+			inIndented = false
+		case indented && indentOf(raw) == indentParagraph:
 			out = append(out, line)
 			inIndented = true
-		case indented && inIndented && !prevBlank && !endsSentence(out[n-1]) && !startsNewItem(line) && !isCaption(line) && !isCredit(line):
+		case indented && inIndented && !prevBlank && continuesIndented(out[n-1], line, body):
 			out[n-1] = join(out[n-1], line)
 		case n > 0 && !prevBlank && isLabelLine(out[n-1]) && isLabelLine(line) && !hasHan(line):
 			out[n-1] += " " + line
@@ -43,20 +61,93 @@ func paragraphs(text string) []string {
 			out = append(out, line)
 			inIndented = false
 		}
+		if strings.ContainsAny(out[len(out)-1], sentencePunct) && !isSalutation(out[len(out)-1]) {
+			body = true
+		}
 		prevBlank = false
 	}
 	return out
 }
 
-// hasIndent: the line starts with an ideographic space, a tab or two
-// spaces.
-func hasIndent(line string) bool {
-	return strings.HasPrefix(line, "\u3000") || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ")
+// sentencePunct are the marks of running text; a title block's lines
+// (titles, ——…会议上, names) carry none.
+const sentencePunct = "，。；！？,;!?"
+
+// continuesIndented: in indented text, an unindented line continues the
+// paragraph above unless that ended a sentence, or the line starts a new
+// item, is a caption, credit, salutation or a ——… subtitle, or is set
+// with alignment spaces inside (国务院总理　李　强). Before the body has
+// begun, it continues only when it brings sentence punctuation (…没有 /
+// 写完。), so that the lines of a title block stay apart.
+func continuesIndented(prev, line string, body bool) bool {
+	switch {
+	case endsSentence(prev), startsNewItem(line), isCaption(line), isCredit(line):
+		return false
+	case isSalutation(prev), isSalutation(line), strings.HasPrefix(line, "——"), hasAlignmentSpace(line), hasAlignmentSpace(prev):
+		return false
+	}
+	return body || strings.ContainsAny(line, sentencePunct)
 }
 
-// indentedParagraphs: at least two lines start with an indent, and no
-// blank line separates paragraphs (with blank lines, breaks are already
-// clear and an indent says nothing more).
+// hasAlignmentSpace: an ideographic space or a run of two spaces between
+// Han characters, as names are spaced out to the width of a line (李　强,
+// 习　近　平) and role and name are set apart (国务院总理　李　强). Running
+// text has no spaces between Han characters.
+func hasAlignmentSpace(s string) bool {
+	return alignmentSpaceRe.MatchString(s)
+}
+
+var alignmentSpaceRe = regexp.MustCompile(`\p{Han}(?:\x{3000}| {2,})+\p{Han}`)
+
+// dropInvisible removes format characters (zero-width spaces and joiners,
+// the BOM, soft hyphens, direction marks) that show nothing on the page.
+func dropInvisible(r rune) rune {
+	if unicode.Is(unicode.Cf, r) {
+		return -1
+	}
+	return r
+}
+
+// The leading white space of a line: none, a paragraph indent, or an
+// alignment.
+const (
+	indentNone = iota
+	indentParagraph
+	indentAligned
+)
+
+// indentOf measures a line's leading white space in half-width columns
+// (a space is one, an ideographic space two, a tab four). A paragraph
+// indent is two to five columns (两个全角空格, two or four spaces, a tab);
+// more is a line centred or pushed right, as report title blocks set
+// their signatures (　　　　　　　　李　强).
+func indentOf(line string) int {
+	cols := 0
+	for _, r := range line {
+		switch r {
+		case ' ':
+			cols++
+		case '\u3000':
+			cols += 2
+		case '\t':
+			cols += 4
+		default:
+			switch {
+			case cols >= 6:
+				return indentAligned
+			case cols >= 2:
+				return indentParagraph
+			}
+			return indentNone
+		}
+	}
+	return indentNone
+}
+
+// indentedParagraphs: at least two lines start with a paragraph indent,
+// and no blank line separates paragraphs (with blank lines, breaks are
+// already clear and an indent says nothing more). Aligned lines (a
+// centred title block) say nothing either way.
 func indentedParagraphs(lines []string) bool {
 	indents, blanks, nonEmpty := 0, 0, 0
 	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
@@ -68,7 +159,7 @@ func indentedParagraphs(lines []string) bool {
 			continue
 		}
 		nonEmpty++
-		if hasIndent(l) {
+		if indentOf(l) == indentParagraph {
 			indents++
 		}
 	}
@@ -105,18 +196,83 @@ const sentenceEnd = "。！？!?…”」』）)；;：:"
 // "宏观政策…" and "…以习近平同志" | "为核心的党中央…". A paragraph is
 // continued when it is long enough to be body text (headlines, labels and
 // credits are short and also end without punctuation), does not end a
-// sentence, and the next paragraph is not a caption or credit.
+// sentence, and the next paragraph is not a caption or credit. A headline
+// cut over two lines is rejoined too (see headlineContinues).
 func repair(paras []string) []string {
 	var out []string
+	head := true // still in the headline block
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
-		for i+1 < len(paras) && continues(p, paras[i+1]) {
+		for i+1 < len(paras) && (continues(p, paras[i+1]) || head && headlineContinues(p, paras[i+1])) {
 			p = join(p, paras[i+1])
 			i++
+		}
+		if !isHeadLine(p) {
+			head = false
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+//go:embed data/headline_words.txt
+var headlineWordData string
+
+//go:embed data/issuers.txt
+var issuerData string
+
+var (
+	headlineWords = embeddedList(headlineWordData)
+	issuers       = embeddedList(issuerData)
+)
+
+// isHeadLine: a line of the headline block, short and without sentence
+// punctuation.
+func isHeadLine(p string) bool {
+	return utf8.RuneCountInString(p) <= 60 && !strings.ContainsAny(p, sentencePunct+"：:") && !endsSentence(p)
+}
+
+// headlineContinues: two lines of the headline block are one headline
+// cut by print layout when nothing stands between them (no punctuation at
+// the cut, no ——, date or signature line) and either the cut splits a
+// word of data/headline_words.txt (政府工作报 / 告, 第十四届全国人民代表大
+// / 会第二次会议开幕), or the second line is a single character, which no
+// headline, kicker or name is, or the first line names an issuer and the
+// second is its document (第十四届全国人民代表大会第二次会议 / 关于政府工作
+// 报告的决议). A kicker above a headline ends with a whole word (…大同篇章 /
+// 市十六届…), so it is not glued to it; nor is a title to a name line
+// (政府工作报告 / 李　强) or a ——… line.
+func headlineContinues(p, next string) bool {
+	if !isHeadLine(p) || !isHeadLine(next) || utf8.RuneCountInString(p+next) > 60 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, first) || hasAlignmentSpace(next) || hasAlignmentSpace(p) {
+		return false
+	}
+	if isSalutation(next) || isCredit(next) || isCaption(next) {
+		return false
+	}
+	if utf8.RuneCountInString(next) == 1 {
+		return true
+	}
+	for _, w := range headlineWords {
+		rs := []rune(w)
+		for k := 1; k < len(rs); k++ {
+			if strings.HasSuffix(p, string(rs[:k])) && strings.HasPrefix(next, string(rs[k:])) && !strings.HasSuffix(p, w) {
+				return true
+			}
+		}
+	}
+	if strings.HasPrefix(next, "关于") && !strings.Contains(p, "关于") && !strings.ContainsAny(p+next, " \u3000") {
+		for _, w := range issuers {
+			if strings.HasSuffix(p, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 const minBodyRunes = 40
@@ -132,10 +288,12 @@ func continues(p, next string) bool {
 }
 
 // startsNewItem: a numbered heading or list item starts afresh
-// (一、2024年工作回顾 or （一）统筹提振消费… when set as their own lines).
+// (一、2024年工作回顾, （一）统筹提振消费…, 1、扩大国内需求, （1）…, ①…
+// when set as their own lines). 1.5亿 and 2023、2024年 are not items: a
+// dot needs a space after it, and 、 follows one or two digits only.
 func startsNewItem(s string) bool { return newItemRe.MatchString(s) }
 
-var newItemRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]\s)`)
+var newItemRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|\d{1,2}、|\d+[.．]\s|[①-⑳])`)
 
 func join(a, b string) string {
 	la, _ := utf8.DecodeLastRuneInString(a)
@@ -144,4 +302,19 @@ func join(a, b string) string {
 		return a + " " + b
 	}
 	return a + b
+}
+
+// embeddedList reads a word list of the data folder: one entry a line,
+// blank lines and # comments left out.
+func embeddedList(data string) []string {
+	var out []string
+	for _, line := range strings.Split(data, "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
 }

@@ -93,6 +93,41 @@ func TestIndentedParagraphs(t *testing.T) {
 			want: []string{"标题", "副标题", "正文第一段。", "正文第二段。"},
 		},
 		{
+			// A report's title block in indented text: the title, the
+			// ——… line, a signature centred with spaces and set over a role
+			// line and a name line, then the salutation.
+			name: "a title block stays apart",
+			text: "　　政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n　　　　　　　　国务院总理　李　强\n　　各位代表：\n　　现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出\n意见。\n",
+			want: []string{"政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理　李　强", "各位代表：", "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"},
+		},
+		{
+			name: "a role line, a name line and the salutation stay apart",
+			text: "　　政府工作报告\n　　国务院总理\n李　强\n　　各位代表：\n现在，我代表国务院作报告。\n　　过去一年，我们\n砥砺前行。\n",
+			want: []string{"政府工作报告", "国务院总理", "李　强", "各位代表：", "现在，我代表国务院作报告。", "过去一年，我们砥砺前行。"},
+		},
+		{
+			name: "a name without spaces under a date line",
+			text: "　　决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利\n（2017年10月18日）\n习近平\n　　同志们：\n　　现在，我代表第十八届中央委员会向大会作报告。\n",
+			want: []string{"决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利", "（2017年10月18日）", "习近平", "同志们：", "现在，我代表第十八届中央委员会向大会作报告。"},
+		},
+		{
+			name: "a BOM and a zero-width first line are blank",
+			text: "\ufeff\u200b\n\u200b\u200c\n　　各位代表：\n　　现在，我代表\u200b国务院作报告。\n",
+			want: []string{"各位代表：", "现在，我代表国务院作报告。"},
+		},
+		{
+			name: "numbered headings stay their own passages",
+			text: "　　过去一年，我们砥砺前行。\n一、2023年工作回顾\n　　过去一年是开局之年，我们\n（一）推动经济回升向好\n　　我们加大宏观调控力度，\n1、扩大国内需求\n　　消费持续恢复。\n",
+			want: []string{"过去一年，我们砥砺前行。", "一、2023年工作回顾", "过去一年是开局之年，我们", "（一）推动经济回升向好", "我们加大宏观调控力度，", "1、扩大国内需求", "消费持续恢复。"},
+		},
+		{
+			// Aligned lines say nothing about paragraph indents: a centred
+			// title block over blank-line separated paragraphs.
+			name: "centred lines alone do not make indented text",
+			text: "　　　　　　政府工作报告\n　　　　　　　　李　强\n第一段没有\n写完\n",
+			want: []string{"政府工作报告", "李　强", "第一段没有", "写完"},
+		},
+		{
 			name: "with blank lines between paragraphs an indent says nothing",
 			text: "　　第一段没有\n写完\n\n　　第二段。\n\n第三段。\n",
 			want: []string{"第一段没有", "写完", "第二段。", "第三段。"},
@@ -104,6 +139,77 @@ func TestIndentedParagraphs(t *testing.T) {
 				t.Errorf("paragraphs(%q)\n got %q\nwant %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHeadlineContinues: a headline cut over two lines by print layout,
+// and lines of a headline block that are not one headline.
+func TestHeadlineContinues(t *testing.T) {
+	yes := [][2]string{
+		{"政府工作报", "告"},
+		{"第十四届全国人民代表大会第二次会议关于政府工作报告的决", "议"},
+		{"第十四届全国人民代表大", "会第二次会议开幕"},
+		{"十四届全国人大二次会议在京开", "幕"},
+		{"中国人民政治协商会议第十四届全国委员会常务委员会工作报", "告"},
+		{"第十四届全国人民代表大会第二次会议", "关于政府工作报告的决议"},
+		{"十四届全国人大常委会", "关于延长授权的决定"},
+		{"高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋", "斗"},
+	}
+	no := [][2]string{
+		// The seed's kicker, headline and deck.
+		{"全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章", "市十六届人大五次会议隆重开幕"},
+		{"市十六届人大五次会议隆重开幕", "张强武健鹏艾凌宇姚鸿波出席 谷明主持 刘俊义作政府工作报告"},
+		{"政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上"},
+		{"政府工作报告", "李　强"},
+		{"政府工作报告", "李强"},
+		{"国务院总理", "李　强"},
+		{"国务院总理　李　强", "各位代表："},
+		{"政府工作报告", "（2024年3月5日）"},
+		{"高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗", "习近平"},
+		{"聚焦全国两会", "十四届全国人大二次会议开幕"},
+		{"两会影像", "2025"},
+		{"市人代会开幕", "本报记者 张伟"},
+		{"大会主席团", "关于代表资格的审查报告"},
+		{"现在，我代表国务院", "告"},
+	}
+	for _, c := range yes {
+		if !headlineContinues(c[0], c[1]) {
+			t.Errorf("headlineContinues(%q, %q) = false, want true", c[0], c[1])
+		}
+	}
+	for _, c := range no {
+		if headlineContinues(c[0], c[1]) {
+			t.Errorf("headlineContinues(%q, %q) = true, want false", c[0], c[1])
+		}
+	}
+	// Only in the headline block: a one-character line in the body is
+	// left alone.
+	in := []string{"市人代会开幕", "会议听取了报告。", "政府工作报", "告"}
+	if got := repair(in); !cmp.Equal(got, in) {
+		t.Errorf("repair(%q) = %q, want it unchanged", in, got)
+	}
+}
+
+func TestIndentOf(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"各位代表：", indentNone},
+		{" 各位代表：", indentNone},
+		{"　　各位代表：", indentParagraph},
+		{"  现在，我代表国务院", indentParagraph},
+		{"    现在，我代表国务院", indentParagraph},
+		{"\t现在，我代表国务院", indentParagraph},
+		{"　　　　　　　　国务院总理　李　强", indentAligned},
+		{"            李　强", indentAligned},
+		{"李　强", indentNone},
+		{"　　", indentNone},
+	}
+	for _, tt := range tests {
+		if got := indentOf(tt.line); got != tt.want {
+			t.Errorf("indentOf(%q) = %d, want %d", tt.line, got, tt.want)
+		}
 	}
 }
 
@@ -130,5 +236,20 @@ func TestSeedRepair(t *testing.T) {
 	}
 	if doc.Passages[0].Text == "" || doc.Passages[0].N != 1 {
 		t.Errorf("first passage = %+v", doc.Passages[0])
+	}
+}
+
+func TestStartsNewItem(t *testing.T) {
+	yes := []string{"一、2024年工作回顾", "（一）统筹提振消费和扩大投资", "(二)稳增长", "1、扩大国内需求", "（1）加快建设", "12、其他", "1. 总体要求", "① 坚持稳中求进"}
+	no := []string{"1.5亿人次", "2023、2024年连续两年", "一是坚持稳中求进", "十四五规划", "2024年工作回顾", "（2024年3月11日通过）"}
+	for _, s := range yes {
+		if !startsNewItem(s) {
+			t.Errorf("startsNewItem(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if startsNewItem(s) {
+			t.Errorf("startsNewItem(%q) = true, want false", s)
+		}
 	}
 }
