@@ -85,7 +85,7 @@ func arabicDates(s string) string {
 //  4. the lead's month and day (the seed's 2月15日) with the year of a
 //     saved page's dateline (2026/1/20 10:30 来源：…), of a line that is a
 //     year alone (the seed's photo block label 2025), or of the file name;
-//  5. the dateline's own date;
+//  5. the dateline's own date (a press conference's 时间：2024年3月4日 too);
 //  6. a line that is a date alone, anywhere (a date under a signature at
 //     the foot), when there is one such date;
 //  7. a date or year in the file name and folders.
@@ -127,7 +127,7 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 	}
 	dateline := ""
 	for _, h := range head {
-		if d, ok := findDate(h); ok && d != "" && strings.HasPrefix(h, d[:4]) {
+		if d := datelineDate(h); d != "" {
 			dateline = d
 			break
 		}
@@ -234,6 +234,23 @@ func isTitleBlockDateLine(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[m[1]:])
 	return unicode.Is(unicode.Han, r) && !strings.HasPrefix(s[m[1]:], "星期")
+}
+
+// datelineDate is the date of a head line (as dateText) that opens with
+// it, as saved pages set their dateline (2026/1/20 10:30 来源：太原日报,
+// 2026.01.19), or after a field label (发布时间：2025-01-10 11:20, a press
+// conference's 时间：2024年3月4日12:00); "" for any other line.
+func datelineDate(h string) string {
+	for _, w := range pageFields {
+		if rest, ok := strings.CutPrefix(h, w+":"); ok {
+			h = strings.TrimSpace(rest)
+			break
+		}
+	}
+	if d, ok := findDate(h); ok && d != "" && strings.HasPrefix(h, d[:4]) {
+		return d
+	}
+	return ""
 }
 
 // leadDate is the lead's full date where it opens the lead or one of its

@@ -56,6 +56,9 @@ func TestDate(t *testing.T) {
 		{"dotted dateline", "a.txt", "市人代会开幕\n\n2026.01.19\n\n大会开幕。\n", "2026-01-19", SourceText},
 		{"saved HTML page", "page.html", "<html><head><title>中山市政协十四届四次会议开幕_中山日报</title></head><body><h1>中山市政协十四届四次会议开幕</h1><div class=\"info\">2025-01-14 09:12 来源：中山日报</div><p>1月13日下午，政协第十四届中山市委员会第四次会议开幕。</p></body></html>", "2025-01-13", SourceText},
 
+		{"a press conference's time field", "a.txt", "十四届全国人大二次会议新闻发布会\n\n时间：2024年3月4日12:00\n\n地点：人民大会堂新闻发布厅\n\n娄勤俭：女士们、先生们，记者朋友们，大家好！\n", "2024-03-04", SourceText},
+		{"a county page's 发布时间 field, the lead's day", "page.html", "<html><body><h1>天镇县第十七届人民代表大会第五次会议开幕</h1><div>发布时间：2025-01-10 11:20 来源：天镇县融媒体中心</div><p>1月9日上午，天镇县第十七届人民代表大会第五次会议开幕。</p></body></html>", "2025-01-09", SourceText},
+
 		// A date line of its own at the foot.
 		{"full date alone on a line", "a.txt", "会议开幕。\n\n（2023年12月31日）\n", "2023-12-31", SourceText},
 

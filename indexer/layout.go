@@ -221,9 +221,14 @@ var headlineWordData string
 //go:embed data/issuers.txt
 var issuerData string
 
+//go:embed data/headline_open_ends.txt
+var headlineOpenEndData string
+
 var (
 	headlineWords = embeddedList(headlineWordData)
 	issuers       = embeddedList(issuerData)
+	// headlineOpenEnds never end a headline.
+	headlineOpenEnds = embeddedList(headlineOpenEndData)
 )
 
 // isHeadLine: a line of the headline block, short and without sentence
@@ -239,7 +244,8 @@ func isHeadLine(p string) bool {
 // / 会第二次会议开幕), or the second line is a single character, which no
 // headline, kicker or name is, or the first line names an issuer and the
 // second is its document (第十四届全国人民代表大会第二次会议 / 关于政府工作
-// 报告的决议). A kicker above a headline ends with a whole word (…大同篇章 /
+// 报告的决议), or the first line ends with a word no headline ends with
+// (…会议关于 / 政府工作报告的决议). A kicker above a headline ends with a whole word (…大同篇章 /
 // 市十六届…), so it is not glued to it; nor is a title to a name line
 // (政府工作报告 / 李　强) or a ——… line.
 func headlineContinues(p, next string) bool {
@@ -248,10 +254,19 @@ func headlineContinues(p, next string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(p)
 	first, _ := utf8.DecodeRuneInString(next)
-	if !unicode.Is(unicode.Han, last) || !unicode.Is(unicode.Han, first) || hasAlignmentSpace(next) || hasAlignmentSpace(p) {
+	if !unicode.Is(unicode.Han, last) || hasAlignmentSpace(next) || isSalutation(next) || isCredit(next) || isCaption(next) {
 		return false
 	}
-	if isSalutation(next) || isCredit(next) || isCaption(next) {
+	if unicode.IsDigit(first) && first < 0x80 {
+		// 国务院关于 / 2023年度国有资产管理情况的综合报告
+		for _, w := range headlineOpenEnds {
+			if strings.HasSuffix(p, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if !unicode.Is(unicode.Han, first) {
 		return false
 	}
 	if utf8.RuneCountInString(next) == 1 {
@@ -263,6 +278,11 @@ func headlineContinues(p, next string) bool {
 			if strings.HasSuffix(p, string(rs[:k])) && strings.HasPrefix(next, string(rs[k:])) && !strings.HasSuffix(p, w) {
 				return true
 			}
+		}
+	}
+	for _, w := range headlineOpenEnds {
+		if strings.HasSuffix(p, w) {
+			return true
 		}
 	}
 	if strings.HasPrefix(next, "关于") && !strings.Contains(p, "关于") && !strings.ContainsAny(p+next, " \u3000") {
