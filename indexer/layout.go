@@ -36,8 +36,13 @@ func paragraphs(text string) []string {
 		lines[i] = strings.Map(dropInvisible, l)
 	}
 	indented := indentedParagraphs(lines)
+	wrap := 0 // the width text is hard-wrapped at, in columns
+	if !indented {
+		wrap = wrapWidth(lines)
+	}
 	var out []string
 	prevBlank, inIndented, body := true, false, false
+	prevCols := 0
 	for _, raw := range lines {
 		line := strings.TrimFunc(raw, unicode.IsSpace)
 		if line == "" {
@@ -54,6 +59,8 @@ func paragraphs(text string) []string {
 			inIndented = true
 		case indented && inIndented && !prevBlank && continuesIndented(out[n-1], line, body):
 			out[n-1] = join(out[n-1], line)
+		case wrap > 0 && n > 0 && !prevBlank && prevCols >= wrap-wrapSlack && continuesWrapped(out[n-1], line):
+			out[n-1] = join(out[n-1], line)
 		case n > 0 && !prevBlank && isLabelLine(out[n-1]) && isLabelLine(line) && !hasHan(line):
 			out[n-1] += " " + line
 			inIndented = false
@@ -65,8 +72,83 @@ func paragraphs(text string) []string {
 			body = true
 		}
 		prevBlank = false
+		prevCols = columns(line)
 	}
 	return out
+}
+
+// Hard-wrapped text (copied from a PDF or a fixed-width page) breaks every
+// line at one width, paragraphs or not: 现在，我代表国务院，向大会报告政府工作，
+// 请予审议，并请全国政协委员提 / 出意见。 A line that fills the width and
+// does not end a sentence goes on in the next line. The width is found
+// from the lines themselves: at least three lines, and a quarter of all,
+// that do not end a sentence and are within wrapSlack columns of one
+// width of at least minWrapColumns. One-paragraph-a-line text (the seed)
+// has no such cluster: its unfinished lines are headlines of all widths
+// and paragraphs of hundreds of characters, so it is left alone.
+const (
+	wrapSlack      = 3  // a line may end short of the width by a wide character and a closing mark
+	minWrapColumns = 24 // twelve Han characters: shorter lines are headlines or labels
+)
+
+// wrapWidth is the width in columns the text is hard-wrapped at, or 0.
+func wrapWidth(lines []string) int {
+	count := map[int]int{}
+	nonEmpty := 0
+	for _, l := range lines {
+		l = strings.TrimFunc(l, unicode.IsSpace)
+		if l == "" {
+			continue
+		}
+		nonEmpty++
+		if c := columns(l); c >= minWrapColumns && !endsSentence(l) {
+			count[c]++
+		}
+	}
+	best, bestN := 0, 0
+	for w := range count {
+		n := 0
+		for c := w - wrapSlack; c <= w; c++ {
+			n += count[c]
+		}
+		if n > bestN || n == bestN && w > best {
+			best, bestN = w, n
+		}
+	}
+	if bestN < 3 || bestN*4 < nonEmpty {
+		return 0
+	}
+	return best
+}
+
+// continuesWrapped: in hard-wrapped text, a full line of running text
+// (with sentence punctuation: a title block's ——2024年3月5日在…会议上 may
+// fill the width too) goes on in the next unless it ends a sentence, or
+// the next starts a new item, is a caption, credit, salutation or ——…
+// line, or is aligned.
+func continuesWrapped(prev, line string) bool {
+	switch {
+	case !strings.ContainsAny(prev, sentencePunct), endsSentence(prev), isSalutation(prev), startsNewItem(line), isCaption(line), isCredit(line):
+		return false
+	case isSalutation(line), strings.HasPrefix(line, "——"), hasAlignmentSpace(line):
+		return false
+	}
+	return true
+}
+
+// columns is the width of s as a fixed-width page sets it: two columns
+// for a Han character or a full-width mark, one for ASCII and half-width
+// forms.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x80 || r >= 0xFF61 && r <= 0xFFDC {
+			n++
+		} else {
+			n += 2
+		}
+	}
+	return n
 }
 
 // sentencePunct are the marks of running text; a title block's lines

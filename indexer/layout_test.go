@@ -142,6 +142,46 @@ func TestIndentedParagraphs(t *testing.T) {
 	}
 }
 
+// TestWrappedParagraphs: text hard-wrapped at one width, as copied from a
+// PDF, and text whose unfinished lines have no common width.
+func TestWrappedParagraphs(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			name: "a work report wrapped at 28 characters",
+			text: "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\n李强\n各位代表：\n" +
+				"现在，我代表国务院，向大会报告政府工作，请予审议，并请全\n国政协委员提出意见。\n" +
+				"过去一年是全面贯彻党的二十大精神的开局之年，是三年新冠疫\n情防控转段后经济恢复发展的一年。面对异常复杂的国际环境和\n艰巨繁重的改革发展稳定任务，在以习近平同志为核心的党中央\n坚强领导下，各地区各部门坚持以习近平新时代中国特色社会主\n义思想为指导。\n" +
+				"一、2023年工作回顾\n" +
+				"我们坚持稳中求进工作总基调，全面深化改革开放，加大宏观调\n控力度，着力扩大内需、优化结构、提振信心、防范化解风险，\n（一）推动经济回升向好。\n",
+			want: []string{
+				"政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理", "李强", "各位代表：",
+				"现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。",
+				"过去一年是全面贯彻党的二十大精神的开局之年，是三年新冠疫情防控转段后经济恢复发展的一年。面对异常复杂的国际环境和艰巨繁重的改革发展稳定任务，在以习近平同志为核心的党中央坚强领导下，各地区各部门坚持以习近平新时代中国特色社会主义思想为指导。",
+				"一、2023年工作回顾",
+				"我们坚持稳中求进工作总基调，全面深化改革开放，加大宏观调控力度，着力扩大内需、优化结构、提振信心、防范化解风险，",
+				"（一）推动经济回升向好。",
+			},
+		},
+		{
+			// The seed's shape: a kicker, a headline and a deck of
+			// different widths, paragraphs on lines of their own.
+			name: "one paragraph a line is left alone",
+			text: "全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章\n市十六届人大五次会议隆重开幕\n张强武健鹏艾凌宇姚鸿波出席 谷明主持 刘俊义作政府工作报告\n本报讯（记者 李雪峰）2月15日上午，大同市第十六届人民代表大会第五次会议隆重开幕。\n本次大会应到代表341人，实到314人，符合法定人数。\n",
+			want: []string{"全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章", "市十六届人大五次会议隆重开幕", "张强武健鹏艾凌宇姚鸿波出席 谷明主持 刘俊义作政府工作报告", "本报讯（记者 李雪峰）2月15日上午，大同市第十六届人民代表大会第五次会议隆重开幕。", "本次大会应到代表341人，实到314人，符合法定人数。"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := paragraphs(tt.text); !cmp.Equal(got, tt.want) {
+				t.Errorf("paragraphs(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestHeadlineContinues: a headline cut over two lines by print layout,
 // and lines of a headline block that are not one headline.
 func TestHeadlineContinues(t *testing.T) {
