@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"sessionsearch/fold"
@@ -216,30 +216,42 @@ func titleBlockDate(head []string) string {
 }
 
 // isTitleBlockDateLine: s (as dateText) is a subtitle opened by a dash
-// (——2024年3月5日在…会议上), a line in parentheses opening with its date
-// (（2024年3月11日…通过）, （2017年10月18日）), or a line whose date runs
-// into its words (1954年9月23日在第一届全国人民代表大会第一次会议上). A
-// saved page's dateline (2026/1/20 10:30 来源：…) is not one: it dates
-// the page, and a lead's own day comes first.
+// and its date (——2024年3月5日在…会议上) or closed by it (——在…上的讲话
+// （2021年7月1日）), a line in parentheses opening with its date
+// (（2024年3月11日…通过）, （2017年10月18日）), or a date line of delivery
+// (1954年9月23日在第一届全国人民代表大会第一次会议上). A dash line that only
+// names a date (——纪念1949年10月1日…) is not one, nor a headline opening
+// with one (1976年10月6日粉碎“四人帮”), nor a saved page's dateline
+// (2026/1/20 10:30 来源：…), which dates the page: a lead's own day comes
+// first.
 func isTitleBlockDateLine(s string) bool {
 	if t := strings.TrimLeft(s, "—-－ "); t != s {
-		return yearMonthRe.MatchString(t)
+		if m := yearMonthRe.FindStringIndex(t); m != nil && m[0] == 0 {
+			return true
+		}
+		return closingDateRe.MatchString(t)
 	}
 	if t := strings.TrimLeft(s, "（( "); t != s {
-		return strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")
+		m := yearMonthRe.FindStringIndex(t)
+		return m != nil && m[0] == 0
 	}
 	m := fullDateRe.FindStringIndex(s)
-	if m == nil || m[0] != 0 {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[m[1]:])
-	return unicode.Is(unicode.Han, r) && !strings.HasPrefix(s[m[1]:], "星期")
+	return m != nil && m[0] == 0 && strings.HasPrefix(s[m[1]:], "在")
 }
+
+// closingDateRe is a date in parentheses closing a line: …上的讲话（2021年7月1日）.
+var closingDateRe = regexp.MustCompile(`[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]$`)
+
+// datelineRestRe is what may follow a dateline's date: a time, a weekday,
+// and page fields (10:30 来源：太原日报, 星期二, 12:00).
+var datelineRestRe = regexp.MustCompile(`^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*(?:(\p{Han}{1,4}):.*)?$`)
 
 // datelineDate is the date of a head line (as dateText) that opens with
 // it, as saved pages set their dateline (2026/1/20 10:30 来源：太原日报,
 // 2026.01.19), or after a field label (发布时间：2025-01-10 11:20, a press
-// conference's 时间：2024年3月4日12:00); "" for any other line.
+// conference's 时间：2024年3月4日12:00), followed by nothing but a time, a
+// weekday or more fields; "" for any other line (1976年10月6日 粉碎“四人帮”
+// is a headline).
 func datelineDate(h string) string {
 	for _, w := range pageFields {
 		if rest, ok := strings.CutPrefix(h, w+":"); ok {
@@ -247,8 +259,16 @@ func datelineDate(h string) string {
 			break
 		}
 	}
-	if d, ok := findDate(h); ok && d != "" && strings.HasPrefix(h, d[:4]) {
-		return d
+	for _, re := range []*regexp.Regexp{fullDateRe, isoDateRe} {
+		m := re.FindStringSubmatchIndex(h)
+		if m == nil || m[0] != 0 {
+			continue
+		}
+		rest := datelineRestRe.FindStringSubmatch(h[m[1]:])
+		if rest == nil || rest[1] != "" && !slices.Contains(pageFields, rest[1]) {
+			return ""
+		}
+		return ymd(h[m[2]:m[3]], h[m[4]:m[5]], h[m[6]:m[7]])
 	}
 	return ""
 }
@@ -309,26 +329,28 @@ func yearLabel(ps []Passage) string {
 	return year
 }
 
-// footDate is the date of the lines that are a date alone (2023年12月31日,
-// （2017年10月18日）), when they all give one date; "" when there are none or
-// they differ (a chronology's headings).
+// footDate is the date of a line that is a date alone (2023年12月31日,
+// （2017年10月18日）) at the foot of the document, where a speech, notice
+// or letter dates itself: the last passage, or above or below at most two
+// short lines without sentence punctuation (the issuer, the signature:
+// 大同市人民代表大会常务委员会 / 2025年2月15日). Such a line higher up, with
+// running text after it, is a heading (a chronology's 2024年3月8日 over
+// what happened that day).
 func footDate(ps []Passage) string {
-	date := ""
-	for _, p := range ps {
-		m := dateOnlyRe.FindStringSubmatch(dateText(p.Text))
-		if m == nil {
-			continue
+	for i, skipped := len(ps)-1, 0; i >= 0 && skipped <= 2; i-- {
+		t := dateText(ps[i].Text)
+		if m := dateOnlyRe.FindStringSubmatch(t); m != nil {
+			if m[3] == "" {
+				return ym(m[1], m[2])
+			}
+			return ymd(m[1], m[2], m[3])
 		}
-		d := ym(m[1], m[2])
-		if m[3] != "" {
-			d = ymd(m[1], m[2], m[3])
-		}
-		if d == "" || (date != "" && d != date) {
+		if strings.ContainsAny(t, sentencePunct) || utf8.RuneCountInString(t) > 30 {
 			return ""
 		}
-		date = d
+		skipped++
 	}
-	return date
+	return ""
 }
 
 var (

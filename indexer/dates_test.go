@@ -59,8 +59,13 @@ func TestDate(t *testing.T) {
 		{"a press conference's time field", "a.txt", "十四届全国人大二次会议新闻发布会\n\n时间：2024年3月4日12:00\n\n地点：人民大会堂新闻发布厅\n\n娄勤俭：女士们、先生们，记者朋友们，大家好！\n", "2024-03-04", SourceText},
 		{"a county page's 发布时间 field, the lead's day", "page.html", "<html><body><h1>天镇县第十七届人民代表大会第五次会议开幕</h1><div>发布时间：2025-01-10 11:20 来源：天镇县融媒体中心</div><p>1月9日上午，天镇县第十七届人民代表大会第五次会议开幕。</p></body></html>", "2025-01-09", SourceText},
 
+		{"a dash line closed by its date", "a.txt", "在庆祝中国共产党成立100周年大会上的讲话\n\n——在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）\n\n同志们，朋友们：\n\n今天，在中国共产党历史上，是一个十分重大而庄严的日子。\n", "2021-07-01", SourceText},
+		{"a dateline with a weekday", "a.txt", "市人代会开幕\n\n2026年1月20日 星期二\n\n大会开幕。\n", "2026-01-20", SourceText},
+
 		// A date line of its own at the foot.
 		{"full date alone on a line", "a.txt", "会议开幕。\n\n（2023年12月31日）\n", "2023-12-31", SourceText},
+		{"a notice dated under its issuer", "a.txt", "大同市人民代表大会常务委员会公告\n\n大同市第十六届人民代表大会第五次会议于2025年2月15日开幕。\n\n特此公告。\n\n大同市人民代表大会常务委员会\n\n2025年2月10日\n", "2025-02-10", SourceText},
+		{"a speech dated above its signature", "a.txt", "新年贺词\n\n大家好！新年将至，向大家致以美好的祝福。\n\n二〇二三年十二月三十一日\n\n习近平\n", "2023-12-31", SourceText},
 
 		// The file's name and folders, when the text does not say.
 		{"report without title block: the file's year", "2024年中华人民共和国国务院政府工作报告.txt", "各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n", "2024", SourceFileName},
@@ -113,6 +118,10 @@ func TestDateNotMentioned(t *testing.T) {
 		{"February has no 30th", "a.txt", "本报讯 2024年2月30日上午，会议开幕。\n"},
 		{"a range of years is no date", "a.txt", "会议开幕\n\n2019-2021-2023年，大会开幕。\n"},
 		{"dates alone that differ: a chronology", "a.txt", "大事记\n\n一年来的大事。\n\n2024年1月5日\n\n会议召开。\n\n2024年3月8日\n\n会议闭幕。\n"},
+		{"a dash line naming a date", "a.txt", "开国大典七十五周年\n\n——纪念1949年10月1日中华人民共和国成立\n\n各界人士座谈。\n"},
+		{"a headline opening with a date", "a.txt", "1976年10月6日粉碎“四人帮”\n\n这一天，党中央一举粉碎了“四人帮”。\n"},
+		{"a headline opening with a date and a space", "a.txt", "1976年10月6日 历史的转折\n\n这一天，党中央一举粉碎了“四人帮”。\n"},
+		{"a date heading high in the text", "a.txt", "大事记\n\n一年来的大事。\n\n1949年10月1日\n\n中华人民共和国成立。\n\n此后，国家百废待兴。\n\n人民当家作主。\n\n建设事业蓬勃发展。\n"},
 		{"a serial number in the file name", "第1990号.txt", "会议开幕\n\n大会开幕。\n"},
 		{"a count in the file name", "341人.txt", "会议开幕\n\n大会开幕。\n"},
 		{"a serial number opening the file name", "1990号文件.txt", "会议开幕\n\n大会开幕。\n"},
