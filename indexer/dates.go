@@ -358,6 +358,8 @@ var (
 	// 2025_02_15, 2025年2月15日, 2025/02/15 over folders, or 20250215.
 	pathDateRe    = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)[-_./年](\d{1,2})[-_./月](\d{1,2})(?:日|\D|$)`)
 	pathCompactRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)`)
+	// A year and month: 2025年1月 市政府新闻发布会.txt, 2025-01 会议.txt.
+	pathMonthRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:年(\d{1,2})月|-(\d{1,2})(?:[^\d\-_./]|$))`)
 	// A year: four digits bounded by non-digits (see pathYear).
 	pathYearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d|2100)(?:\D|$)`)
 )
@@ -370,8 +372,8 @@ var measureWordData string
 var measureWords = embeddedList(measureWordData)
 
 // pathDate reads the file's name, then its folders from the innermost
-// out, for a full date (2025-02-15 大同日报 ….txt, 20250215.txt) and for a
-// year (2024年中华人民共和国国务院政府工作报告.txt, 2024/…, 政府工作报告/
+// out, for a full date (2025-02-15 大同日报 ….txt, 20250215.txt), a month
+// (2025年1月 市政府新闻发布会.txt) and for a year (2024年中华人民共和国国务院政府工作报告.txt, 2024/…, 政府工作报告/
 // 2018.txt). Only years from 1949 to 2100 count, and only where they
 // read as years: followed by 年, by a separator or the end, or opening
 // the name before its words (2024政府工作报告.txt); never after 第 nor
@@ -392,6 +394,11 @@ func pathDate(rel string) (date, year string) {
 	if date == "" { // over folders: 2025/02/15/a.txt
 		if m := pathDateRe.FindStringSubmatch(fold.String(path.Dir(rel)) + "/"); m != nil && validYear(m[1]) {
 			date = ymd(m[1], m[2], m[3])
+		}
+	}
+	for i := len(parts) - 1; i >= 0 && date == ""; i-- {
+		if m := pathMonthRe.FindStringSubmatch(fold.String(parts[i])); m != nil {
+			date = ym(m[1], m[2]+m[3])
 		}
 	}
 	if date != "" {

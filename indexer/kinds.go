@@ -64,16 +64,21 @@ func classify(paras []string, fmTitle string) []Kind {
 
 // headline picks the main headline among the headline block's lines
 // (kinds[i] == KindSubheadline), or -1: the front matter's title when it
-// is one of the lines; else the first candidate without inner spaces;
-// else the first candidate, whole.
+// is one of the lines; else the first candidate without inner spaces, or
+// failing one the first candidate, whole; but a column label (兩會直擊,
+// at most maxColumnLabelRunes) gives way to the candidate after it, and a
+// candidate that reports no meeting's event gives way to the one that
+// does (see data/event_verbs.txt).
 //
 // Chinese papers set a kicker above the main headline and a deck below
-// it, both made of spaced phrases (全面加快高质量发展 持续深化全方位转型 …
-// over 市十六届人大五次会议隆重开幕, over 张强武健鹏… 谷明主持 …); the main
-// headline is the one a researcher cites. A party congress report's
-// headline is itself two spaced phrases (高举中国特色社会主义伟大旗帜
-// 为全面建设社会主义现代化国家而团结奋斗): with no other candidate, it is
-// the headline, whole.
+// it, often made of spaced phrases (全面加快高质量发展 持续深化全方位转型 …
+// over 市十六届人大五次会议隆重开幕, over 张强武健鹏… 谷明主持 …), or of one
+// phrase (为太原高质量发展献计出力 over 市政协十四届四次会议举行大会发言;
+// 坚定扛起“走在前、做示范”的使命担当 over 南京市十七届人大四次会议开幕); the
+// main headline is the one a researcher cites, and in session news it
+// reports what the meeting did. A party congress report's headline is
+// itself two spaced phrases (高举中国特色社会主义伟大旗帜 为全面建设社会主义
+// 现代化国家而团结奋斗): with no other candidate, it is the headline, whole.
 //
 // Candidates are the lines above the first subtitle: a report's title
 // block sets the title, then a ——… line or a date line, then the
@@ -82,7 +87,7 @@ func classify(paras []string, fmTitle string) []Kind {
 // 习近平). Subtitles, datelines, page fields (来源：…) and lines of
 // running text (with ， or ；) are never headlines.
 func headline(paras []string, kinds []Kind, fmTitle string) int {
-	head, first := -1, -1
+	var cands []int
 	for i, p := range paras {
 		if kinds[i] != KindSubheadline {
 			break
@@ -91,25 +96,63 @@ func headline(paras []string, kinds []Kind, fmTitle string) int {
 			return i
 		}
 		if isSubtitle(p) {
-			if first >= 0 {
+			if len(cands) > 0 {
 				break // what follows is the signature
 			}
 			continue
 		}
-		if !headlineCandidate(p) {
-			continue
-		}
-		if first < 0 {
-			first = i
-		}
-		if head < 0 && !strings.ContainsAny(p, " \u3000") {
-			head = i
+		if headlineCandidate(p) {
+			cands = append(cands, i)
 		}
 	}
-	if head < 0 {
-		head = first
+	if len(cands) == 0 {
+		return -1
+	}
+	head := cands[0]
+	for _, i := range cands {
+		if !strings.ContainsAny(paras[i], " \u3000") {
+			head = i
+			break
+		}
+	}
+	if utf8.RuneCountInString(paras[head]) <= maxColumnLabelRunes {
+		// 兩會直擊 over 港區委員倡深化大灣區規則銜接, but not 新年贺词 over
+		// its signature 习近平.
+		for _, i := range cands {
+			if i > head && utf8.RuneCountInString(paras[i]) > 2*maxColumnLabelRunes {
+				head = i
+				break
+			}
+		}
+	}
+	if !reportsEvent(paras[head]) {
+		for _, i := range cands {
+			if i != head && reportsEvent(paras[i]) && !strings.ContainsAny(paras[i], " \u3000") {
+				return i
+			}
+		}
 	}
 	return head
+}
+
+// maxColumnLabelRunes is the longest column label set above a headline
+// (兩會直擊, 聚焦两会, 代表风采).
+const maxColumnLabelRunes = 4
+
+//go:embed data/event_verbs.txt
+var eventVerbData string
+
+var eventVerbs = embeddedList(eventVerbData)
+
+// reportsEvent: the line names what a meeting did (开幕, 举行…).
+func reportsEvent(p string) bool {
+	f := fold.String(p)
+	for _, v := range eventVerbs {
+		if strings.Contains(f, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSubtitle: a title block's line under the title, opened by a dash
@@ -200,6 +243,9 @@ func titles(doc *Document, fmTitle string) {
 		base := path.Base(doc.Path)
 		title, source = strings.TrimSpace(strings.TrimSuffix(base, path.Ext(base))), SourceFileName
 	}
+	// One space between the parts of a title, however the page spaced
+	// them (坚定不移沿着中国特色社会主义道路前进　为全面建成小康社会而奋斗).
+	title = strings.Join(strings.Fields(title), " ")
 	doc.Title, doc.Subtitles = title, subs
 	if title != "" {
 		doc.setProvenance("title", source)

@@ -40,8 +40,9 @@ func paragraphs(text string) []string {
 	if !indented {
 		wrap = wrapWidth(lines)
 	}
+	spaced := blankLineParagraphs(lines)
 	var out []string
-	prevBlank, inIndented, body := true, false, false
+	prevBlank, inIndented, body, subtitled := true, false, false, false
 	prevCols := 0
 	for _, raw := range lines {
 		line := strings.TrimFunc(raw, unicode.IsSpace)
@@ -61,6 +62,8 @@ func paragraphs(text string) []string {
 			out[n-1] = join(out[n-1], line)
 		case wrap > 0 && n > 0 && !prevBlank && prevCols >= wrap-wrapSlack && continuesWrapped(out[n-1], line):
 			out[n-1] = join(out[n-1], line)
+		case spaced && n > 0 && !prevBlank && !body && !subtitled && headlineOverLines(out[n-1], line):
+			out[n-1] = joinHeadline(out[n-1], line)
 		case n > 0 && !prevBlank && isLabelLine(out[n-1]) && isLabelLine(line) && !hasHan(line):
 			out[n-1] += " " + line
 			inIndented = false
@@ -68,8 +71,10 @@ func paragraphs(text string) []string {
 			out = append(out, line)
 			inIndented = false
 		}
-		if strings.ContainsAny(out[len(out)-1], sentencePunct) && !isSalutation(out[len(out)-1]) {
+		if last := out[len(out)-1]; strings.ContainsAny(last, sentencePunct) && !isSalutation(last) {
 			body = true
+		} else if isSubtitle(last) {
+			subtitled = true
 		}
 		prevBlank = false
 		prevCols = columns(line)
@@ -149,6 +154,65 @@ func columns(s string) int {
 		}
 	}
 	return n
+}
+
+// blankLineParagraphs: the text separates its paragraphs with blank
+// lines (at least one blank line for every two lines of text), so that a
+// line break without one is a break inside a paragraph.
+func blankLineParagraphs(lines []string) bool {
+	blanks, nonEmpty, prevBlank := 0, 0, false // blanks: runs of blank lines between lines of text
+	for _, l := range lines {
+		if strings.TrimFunc(l, unicode.IsSpace) == "" {
+			prevBlank = true
+			continue
+		}
+		if prevBlank && nonEmpty > 0 {
+			blanks++
+		}
+		nonEmpty++
+		prevBlank = false
+	}
+	return nonEmpty >= 3 && blanks*2 >= nonEmpty-1
+}
+
+// headlineOverLines: in text that separates paragraphs with blank lines,
+// two lines of the headline block with only a line break between them are
+// one headline set over two lines: 成都市十八届人大三次会议 / 举行第二次全体
+// 会议, and a report's two-part title 决胜全面建成小康社会 / 夺取新时代中国特色
+// 社会主义伟大胜利 over its ——… line. Never a ——… or date line, a
+// salutation, a credit, a line spaced for alignment, nor a line of a name's
+// length (新年贺词 / 习近平 is a title over its signature); the lines under
+// a ——… or date line are the signature and stay apart (the caller stops
+// there).
+func headlineOverLines(prev, line string) bool {
+	if !isHeadLine(prev) || !isHeadLine(line) || utf8.RuneCountInString(prev+line) > 60 {
+		return false
+	}
+	if isSubtitle(prev) || isSubtitle(line) || isSalutation(line) || isCredit(line) || isCaption(line) || isCredit(prev) {
+		return false
+	}
+	if hasAlignmentSpace(line) || hasAlignmentSpace(prev) || !hasHan(prev) || !hasHan(line) {
+		return false
+	}
+	return utf8.RuneCountInString(line) > 4 && !strings.ContainsRune(line, '·')
+}
+
+// joinHeadline joins the two lines of a headline: with nothing between
+// them when the cut splits a word or a subject from its predicate (政府工作报
+// / 告, 成都市十八届人大三次会议 / 举行第二次全体会议: the first line ends
+// with a body that issues or meets, see data/issuers.txt), else with one
+// space, as two phrases of a headline are set apart (决胜全面建成小康社会
+// 夺取新时代中国特色社会主义伟大胜利).
+func joinHeadline(prev, line string) string {
+	if headlineContinues(prev, line) {
+		return join(prev, line)
+	}
+	for _, w := range issuers {
+		if strings.HasSuffix(prev, w) {
+			return prev + line
+		}
+	}
+	return prev + " " + line
 }
 
 // sentencePunct are the marks of running text; a title block's lines
