@@ -443,11 +443,16 @@ func headlineContinues(p, next string) bool {
 
 const minBodyRunes = 40
 
+// continues: p is body text cut by the layout. A line of 40 characters
+// with no sentence punctuation is not running text but a page's fields
+// (发布时间：2025-01-21 16:05 来源：中山市人民政府新闻办公室【字号：】), and a
+// caption closed by its credit (…在北京人民大会堂开幕。新华社记者 李学仁 摄)
+// is finished.
 func continues(p, next string) bool {
-	if utf8.RuneCountInString(p) < minBodyRunes {
+	if utf8.RuneCountInString(p) < minBodyRunes || endsSentence(p) || !strings.ContainsAny(p, sentencePunct) {
 		return false
 	}
-	if endsSentence(p) {
+	if captionCredit(p) != nil {
 		return false
 	}
 	return !isCaption(next) && !isCredit(next) && !startsNewItem(next)
