@@ -33,7 +33,7 @@ var (
 	// The lead's opening, where a news report states its date: nothing,
 	// or a byline: a paper or wire service, a place and a parenthesised
 	// reporter (本报讯（记者 李雪峰）, 新华社北京, 大同日报讯（记者 王芳）).
-	leadOpeningRe = regexp.MustCompile(`^(?:(?:` + strings.Join(newsSources, "|") + `)\p{Han}{0,4}|\p{Han}{2,8}讯)?\s*(?:[（(][^）)]{0,20}[）)])?\s*$`)
+	leadOpeningRe = regexp.MustCompile(`^(?:(?:` + strings.Join(newsSources, "|") + `)\p{Han}{0,4}|\p{Han}{2,12}讯)?\s*(?:[（(][^）)]{0,20}[）)])?\s*$`)
 	// 今天（3月4日）, 昨日（2月15日）: a relative day with its date.
 	yearOrMonthRe = regexp.MustCompile(`^((?:19|20)\d\d)(?:-(\d{1,2}))?$`)
 	relativeDayRe = regexp.MustCompile(`(?:今天|今日|昨天|昨日|前天|日前)[（(]$`)

@@ -42,6 +42,7 @@ func TestDate(t *testing.T) {
 		{"month and day with a year label", "a.txt", "本报讯 2月15日上午，会议开幕。\n\n两会影像\n2025\n", "2025-02-15", SourceText},
 		{"full date", "a.txt", "本报讯 2024年1月9日上午，会议开幕。\n", "2024-01-09", SourceText},
 		{"full date after the byline", "a.txt", "市十六届人大五次会议隆重开幕\n\n本报讯（记者 李雪峰）2025年2月15日上午，大同市第十六届人民代表大会第五次会议隆重开幕。\n", "2025-02-15", SourceText},
+		{"a county media centre's byline", "a.txt", "准格尔旗第十八届人民代表大会第四次会议开幕\n\n准格尔旗融媒体中心讯（记者 其其格 杨帆）2025年1月9日上午，准格尔旗第十八届人民代表大会第四次会议开幕。\n", "2025-01-09", SourceText},
 		{"the lead's second sentence opens with the day", "2025/a.txt", "本报讯（记者 李雪峰）凝聚力量谋发展，担当实干谱新篇。2月15日上午，大同市第十六届人民代表大会第五次会议隆重开幕。\n", "2025-02-15", SourceText},
 		{"press conference", "a.txt", "十四届全国人大二次会议举行记者会\n\n2024年3月7日，十四届全国人大二次会议新闻中心举行记者会，邀请外交部部长王毅就“中国外交政策和对外关系”答记者问。\n\n记者：请问……\n", "2024-03-07", SourceText},
 		{"wire service dispatch, year from the folder", "2024/xinhua.txt", "十四届全国人大二次会议在京开幕\n\n新华社北京3月5日电 第十四届全国人民代表大会第二次会议5日上午在人民大会堂开幕。\n", "2024-03-05", SourceText},
