@@ -180,8 +180,9 @@ func blankLineParagraphs(lines []string) bool {
 // one headline set over two lines: 成都市十八届人大三次会议 / 举行第二次全体
 // 会议, and a report's two-part title 决胜全面建成小康社会 / 夺取新时代中国特色
 // 社会主义伟大胜利 over its ——… line. Never a ——… or date line, a
-// salutation, a credit, a line spaced for alignment, nor a line of a name's
-// length (新年贺词 / 习近平 is a title over its signature); the lines under
+// salutation, a credit, a line spaced for alignment, a role line (政府工作
+// 报告 / 国务院总理 / 李强), nor a line of a name's length (新年贺词 /
+// 习近平 is a title over its signature); the lines under
 // a ——… or date line are the signature and stay apart (the caller stops
 // there).
 func headlineOverLines(prev, line string) bool {
@@ -194,8 +195,19 @@ func headlineOverLines(prev, line string) bool {
 	if hasAlignmentSpace(line) || hasAlignmentSpace(prev) || !hasHan(prev) || !hasHan(line) {
 		return false
 	}
+	for _, w := range signatureOffices {
+		if strings.HasSuffix(line, w) || strings.HasSuffix(prev, w) {
+			return false // 政府工作报告 / 国务院总理 / 李强
+		}
+	}
 	return utf8.RuneCountInString(line) > 4 && !strings.ContainsRune(line, '·')
 }
+
+//go:embed data/signature_offices.txt
+var signatureOfficeData string
+
+// signatureOffices end the role line of a signature.
+var signatureOffices = embeddedList(signatureOfficeData)
 
 // joinHeadline joins the two lines of a headline: with nothing between
 // them when the cut splits a word or a subject from its predicate (政府工作报

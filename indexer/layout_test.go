@@ -128,6 +128,21 @@ func TestIndentedParagraphs(t *testing.T) {
 			want: []string{"政府工作报告", "李　强", "第一段没有", "写完"},
 		},
 		{
+			name: "blank-line text: a headline over two lines is one",
+			text: "成都市十八届人大三次会议\n举行第二次全体会议\n\n听取审议市人大常委会、市中级人民法院、市人民检察院工作报告\n\n本报讯 1月24日上午，会议举行第二次全体会议。\n\n大会执行主席王川红主持会议。\n",
+			want: []string{"成都市十八届人大三次会议举行第二次全体会议", "听取审议市人大常委会、市中级人民法院、市人民检察院工作报告", "本报讯 1月24日上午，会议举行第二次全体会议。", "大会执行主席王川红主持会议。"},
+		},
+		{
+			name: "blank-line text: a title, its role line and name line stay apart",
+			text: "政府工作报告\n国务院总理\n李强\n\n各位代表：\n\n现在，我代表国务院作报告。\n\n过去一年，我们砥砺前行。\n",
+			want: []string{"政府工作报告", "国务院总理", "李强", "各位代表：", "现在，我代表国务院作报告。", "过去一年，我们砥砺前行。"},
+		},
+		{
+			name: "blank-line text: lines under the ——… line stay apart",
+			text: "政府工作报告\n——2025年1月15日在上海市第十六届人民代表大会第三次会议上\n上海市人民政府市长\n龚正同志\n\n各位代表：\n\n现在，我代表市人民政府作报告。\n\n过去一年，我们砥砺前行。\n",
+			want: []string{"政府工作报告", "——2025年1月15日在上海市第十六届人民代表大会第三次会议上", "上海市人民政府市长", "龚正同志", "各位代表：", "现在，我代表市人民政府作报告。", "过去一年，我们砥砺前行。"},
+		},
+		{
 			name: "with blank lines between paragraphs an indent says nothing",
 			text: "　　第一段没有\n写完\n\n　　第二段。\n\n第三段。\n",
 			want: []string{"第一段没有", "写完", "第二段。", "第三段。"},
