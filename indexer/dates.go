@@ -119,6 +119,9 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 	if d := titleBlockDate(head); d != "" {
 		return d, SourceText
 	}
+	if before, _, ok := strings.Cut(lead, ":"); ok && isSalutation(before+":") {
+		speech = true // 各位代表：现在，我代表国务院… on one line
+	}
 	if speech {
 		lead = ""
 	}
