@@ -34,8 +34,9 @@ var (
 	// or a byline: a paper or wire service, a place and a parenthesised
 	// reporter (本报讯（记者 李雪峰）, 新华社北京, 大同日报讯（记者 王芳）).
 	leadOpeningRe = regexp.MustCompile(`^(?:(?:` + strings.Join(newsSources, "|") + `)\p{Han}{0,4}|\p{Han}{2,12}讯)?\s*(?:[（(][^）)]{0,20}[）)])?\s*$`)
-	// 今天（3月4日）, 昨日（2月15日）: a relative day with its date.
+	// A front matter's year or month: 2024, 2024-03.
 	yearOrMonthRe = regexp.MustCompile(`^((?:19|20)\d\d)(?:-(\d{1,2}))?$`)
+	// 今天（3月4日）, 昨日（2月15日）: a relative day with its date.
 	relativeDayRe = regexp.MustCompile(`(?:今天|今日|昨天|昨日|前天|日前)[（(]$`)
 )
 
@@ -86,8 +87,7 @@ func arabicDates(s string) string {
 //     saved page's dateline (2026/1/20 10:30 来源：…), of a line that is a
 //     year alone (the seed's photo block label 2025), or of the file name;
 //  5. the dateline's own date (a press conference's 时间：2024年3月4日 too);
-//  6. a line that is a date alone, anywhere (a date under a signature at
-//     the foot), when there is one such date;
+//  6. a line that is a date alone at the foot (under a signature);
 //  7. a date or year in the file name and folders.
 //
 // A date the text merely mentions is never the document's: the 1954
@@ -125,7 +125,7 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 	if speech {
 		lead = ""
 	}
-	if d := leadDate(lead); d != "" && (fileYear == "" || d[:4] == fileYear) {
+	if d := leadDate(lead); d != "" && agrees(d, fileDate, fileYear) {
 		return d, SourceText
 	}
 	dateline := ""
@@ -139,17 +139,11 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 		year := ""
 		switch {
 		case dateline != "":
-			// The lead's day is the event's, the dateline's the page's:
-			// the year is the dateline's, or the one before when the
-			// lead's month comes later (12月31日 under a 2026/1/2 dateline).
-			y, _ := strconv.Atoi(dateline[:4])
-			lm, _ := strconv.Atoi(m[1])
-			if dm, _ := strconv.Atoi(dateline[5:7]); lm > dm {
-				y--
-			}
-			year = strconv.Itoa(y)
+			year = yearBefore(dateline, m[1])
 		case yearLabel(doc.Passages) != "":
 			year = yearLabel(doc.Passages)
+		case len(fileDate) >= 7:
+			year = yearBefore(fileDate, m[1])
 		default:
 			year = fileYear
 		}
@@ -162,7 +156,7 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 	if dateline != "" {
 		return dateline, SourceText
 	}
-	if d := footDate(doc.Passages); d != "" && (fileYear == "" || d[:4] == fileYear) {
+	if d := footDate(doc.Passages); d != "" && agrees(d, fileDate, fileYear) {
 		return d, SourceText
 	}
 	if fileDate != "" {
@@ -172,6 +166,31 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 		return fileYear, SourceFileName
 	}
 	return "", ""
+}
+
+// yearBefore is the year of a day of month in the month named, written
+// on or before the date ref (YYYY-MM or YYYY-MM-DD): the lead's day is the
+// event's, the dateline's or file's the page's, so the year is ref's, or
+// the one before when the month comes later (12月31日 under a 2026/1/2
+// dateline).
+func yearBefore(ref, month string) string {
+	y, _ := strconv.Atoi(ref[:4])
+	lm, _ := strconv.Atoi(month)
+	if rm, _ := strconv.Atoi(ref[5:7]); lm > rm {
+		y--
+	}
+	return strconv.Itoa(y)
+}
+
+// agrees: a date of the text fits the file's name: same year, or the
+// December before a January file (2024年12月31日 in 2025-01-02 ….txt). A
+// date of another year is one the text mentions (a 2024年纪念文章.txt that
+// opens 1949年10月1日，…).
+func agrees(d, fileDate, fileYear string) bool {
+	if fileYear == "" || d[:4] == fileYear {
+		return true
+	}
+	return len(fileDate) >= 7 && fileDate[5:7] == "01" && d[5:7] == "12" && yearBefore(fileDate, "12") == d[:4]
 }
 
 // frontMatterDate reads a front matter's date: 2025-02-16, 2025年2月16日,

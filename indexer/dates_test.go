@@ -76,6 +76,8 @@ func TestDate(t *testing.T) {
 		{"a dated file name", "2025-02-15 大同日报 市十六届人大五次会议隆重开幕.txt", "市十六届人大五次会议隆重开幕\n\n大会隆重开幕。\n", "2025-02-15", SourceFileName},
 		{"a month in the file name", "2025年1月 市政府新闻发布会.txt", "市政府新闻发布会\n\n会议通报了全市经济运行情况。\n", "2025-01", SourceFileName},
 		{"a month in the file name gives the lead's year", "2025年1月 市政府新闻发布会.txt", "市政府新闻发布会\n\n1月21日下午，市政府召开新闻发布会。\n", "2025-01-21", SourceText},
+		{"the December before a January file", "2025-01-02 大同日报 年终综述.txt", "年终综述\n\n本报讯 2024年12月31日，市人大常委会举行会议。\n", "2024-12-31", SourceText},
+		{"the lead's December under a January file date", "2025-01-02 大同日报 年终综述.txt", "年终综述\n\n本报讯 12月31日，市人大常委会举行会议。\n", "2024-12-31", SourceText},
 		{"a compact dated file name", "dt/20250215.txt", "市十六届人大五次会议隆重开幕\n\n大会隆重开幕。\n", "2025-02-15", SourceFileName},
 		{"the 1978 report's recalled date: the file's year", "1978年国务院政府工作报告.txt", report1978Bare, "1978", SourceFileName},
 		{"the 2005 report's recalled date: the file's year", "2005年国务院政府工作报告.txt", report2005Bare, "2005", SourceFileName},
