@@ -193,6 +193,9 @@ func headlineCandidate(p string) bool {
 // 委员：, Traditional 同志們： too). A colon inside a body sentence (他说：)
 // or a heading (一、过去一年的工作：) is not one: every part must be a term.
 func isSalutation(p string) bool {
+	if last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(p)); last != '：' && last != ':' {
+		return false
+	}
 	f := strings.TrimSpace(fold.String(p))
 	if !strings.HasSuffix(f, ":") {
 		return false

@@ -71,10 +71,13 @@ func paragraphs(text string) []string {
 			out = append(out, line)
 			inIndented = false
 		}
-		if last := out[len(out)-1]; strings.ContainsAny(last, sentencePunct) && !isSalutation(last) {
-			body = true
-		} else if isSubtitle(last) {
-			subtitled = true
+		if last := out[len(out)-1]; !body {
+			switch {
+			case strings.ContainsAny(last, sentencePunct) && !isSalutation(last):
+				body = true
+			case !subtitled && isSubtitle(last):
+				subtitled = true
+			}
 		}
 		prevBlank = false
 		prevCols = columns(line)
