@@ -244,7 +244,8 @@ func titles(doc *Document, fmTitle string) {
 	}
 	if title == "" {
 		base := path.Base(doc.Path)
-		title, source = strings.TrimSpace(strings.TrimSuffix(base, path.Ext(base))), SourceFileName
+		// A name is bytes: keep it readable whatever its encoding.
+		title, source = strings.ToValidUTF8(strings.TrimSpace(strings.TrimSuffix(base, path.Ext(base))), "\uFFFD"), SourceFileName
 	}
 	// One space between the parts of a title, however the page spaced
 	// them (坚定不移沿着中国特色社会主义道路前进　为全面建成小康社会而奋斗).
