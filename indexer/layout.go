@@ -470,6 +470,12 @@ func continues(p, next string) bool {
 	if captionCredit(p) != nil {
 		return false
 	}
+	if startsNewItem(p) && !strings.ContainsAny(p, "。！？!?") {
+		// A numbered heading, however long (（一）统筹提振消费和扩大投资，全力
+		// 推动经济增长取得新突破), is not a paragraph cut short; a numbered
+		// paragraph of sentences (（一）着力扩大国内需求。推动消费…) may be.
+		return false
+	}
 	return !isCaption(next) && !isCredit(next) && !startsNewItem(next)
 }
 

@@ -47,6 +47,26 @@ func TestRepair(t *testing.T) {
 			want: []string{long, "（一）统筹提振消费和扩大投资，全力推动经济增长取得新突破；"},
 		},
 		{
+			name: "a long numbered heading is not continued",
+			in:   []string{"（一）统筹提振消费和扩大投资，全力推动经济增长取得新突破，加快构建以国内大循环为主体的新发展格局", "我们将全面实施扩大内需战略。"},
+			want: []string{"（一）统筹提振消费和扩大投资，全力推动经济增长取得新突破，加快构建以国内大循环为主体的新发展格局", "我们将全面实施扩大内需战略。"},
+		},
+		{
+			name: "a numbered paragraph of sentences cut by the layout is",
+			in:   []string{"（一）着力扩大国内需求。推动消费从疫后恢复转向持续扩大，培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、国货“潮品”等新的消费增", "长点。"},
+			want: []string{"（一）着力扩大国内需求。推动消费从疫后恢复转向持续扩大，培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、国货“潮品”等新的消费增长点。"},
+		},
+		{
+			name: "a dateline of fields is not continued",
+			in:   []string{"发布时间：2025-01-21 16:05 来源：中山市人民政府新闻办公室【字号：大中小】 打印本页 关闭窗口", "1月21日下午，中山市人民政府新闻办公室召开新闻发布会。"},
+			want: []string{"发布时间：2025-01-21 16:05 来源：中山市人民政府新闻办公室【字号：大中小】 打印本页 关闭窗口", "1月21日下午，中山市人民政府新闻办公室召开新闻发布会。"},
+		},
+		{
+			name: "a caption closed by its credit is not continued",
+			in:   []string{"3月5日，第十四届全国人民代表大会第三次会议在北京人民大会堂开幕。新华社记者 李学仁 摄", "国务院总理李强代表国务院，向大会作政府工作报告。"},
+			want: []string{"3月5日，第十四届全国人民代表大会第三次会议在北京人民大会堂开幕。新华社记者 李学仁 摄", "国务院总理李强代表国务院，向大会作政府工作报告。"},
+		},
+		{
 			name: "Latin words broken across lines get their space back",
 			in:   []string{strings.Repeat("大同市推进数字经济发展，", 4) + "data", "center 建设。"},
 			want: []string{strings.Repeat("大同市推进数字经济发展，", 4) + "data center 建设。"},
