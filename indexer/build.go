@@ -1,5 +1,7 @@
 package indexer
 
+import "sessionsearch/fold"
+
 // build fills doc from its text: paragraphs, layout repair, kinds,
 // metadata, sessions, speakers, people and topics.
 func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
@@ -16,43 +18,43 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 		doc.setProvenance("date", source)
 	}
 
-	place := fm.Place
-	if place == "" {
-		place = inferPlace(text)
-	}
-	province := inferProvince(text, place)
-	sessions := func(s string) []Session {
-		out := FindSessions(s, place)
-		for i := range out {
-			// 在本市工作的省第十四届人大代表 in a Datong document is
-			// Shanxi's congress: the seed names 山西 (对山西工作).
-			if out[i].Level == "省" && out[i].Place == "" && province != "" {
-				out[i].Place = province
-				out[i].Name = out[i].Canonical()
-			}
-		}
-		return out
+	// The place that sessions naming only a level (市十六届人大五次会议)
+	// belong to: front matter's, else the first congress, government or
+	// CPPCC the text names in full, else the file's; the province of 省
+	// comes from the gazetteer (大同市 is in 山西省).
+	place, at := fm.Place, (*division)(nil)
+	if place != "" {
+		at = places().lookup(fold.String(place))
+	} else if at = textPlace(doc); at != nil {
+		place = at.name
 	}
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
-		p.Sessions = sessions(p.Text)
+		p.Sessions = sessionsAt(p.Text, at, place)
 		for _, s := range p.Sessions {
 			doc.Sessions = appendSession(doc.Sessions, s)
 		}
 		p.Topics = tax.Match(p.Text)
 	}
 	for _, w := range []string{fm.Session, fm.Meeting} {
-		for _, s := range sessions(w) {
+		for _, s := range sessionsAt(w, at, place) {
 			doc.Sessions = appendSession(doc.Sessions, s)
 			if doc.MainSession == nil {
 				s := s
 				doc.MainSession = &s
+				doc.setProvenance("session", SourceFrontMatter)
 			}
 		}
 	}
 	if doc.MainSession == nil {
-		doc.MainSession = mainSession(doc)
+		if doc.MainSession = mainSession(doc, at, place); doc.MainSession != nil {
+			doc.setProvenance("session", SourceText)
+		} else if doc.MainSession = pathSession(doc.Path, at, place); doc.MainSession != nil {
+			doc.Sessions = appendSession(doc.Sessions, *doc.MainSession)
+			doc.setProvenance("session", SourceFileName)
+		}
 	}
+	docPlace(doc, fm.Place)
 	attribute(doc, fm.Speakers)
 	titles(doc, fm.Title) // after attribute, which marks signatures
 	for i := range doc.Passages {

@@ -96,13 +96,13 @@ func (p Person) Key() string {
 	return p.Name + "（" + p.Affiliation + "）"
 }
 
-// Session is one meeting of a people's congress or a CPPCC committee in
-// canonical form, whatever wording named it.
+// Session is one meeting of a people's congress, a CPPCC committee or a
+// party congress or plenum, in canonical form, whatever wording named it.
 type Session struct {
 	Place  string `json:"place"`  // e.g. 大同市; "" for the national level
 	Level  string `json:"level"`  // 全国, 省, 市, 县, 区
-	Body   string `json:"body"`   // 人大 or 政协
-	Term   int    `json:"term"`   // 届, e.g. 16
+	Body   string `json:"body"`   // 人大, 政协, 党代会 (a party congress) or 全会 (a party plenum)
+	Term   int    `json:"term"`   // 届, e.g. 16; a party congress's number (二十大: 20)
 	Number int    `json:"number"` // 次会议, e.g. 5; 0 when only the term is named
 	Name   string `json:"name"`   // canonical label, see Session.Canonical
 }
