@@ -42,9 +42,9 @@ func paragraphs(text string) []string {
 	}
 	spaced := blankLineParagraphs(lines)
 	var out []string
-	prevBlank, inIndented, body, subtitled := true, false, false, false
+	prevBlank, inIndented, body, subtitled, joinedHead := true, false, false, false, false
 	prevCols := 0
-	for _, raw := range lines {
+	for i, raw := range lines {
 		line := strings.TrimFunc(raw, unicode.IsSpace)
 		if line == "" {
 			prevBlank, inIndented = true, false
@@ -62,8 +62,9 @@ func paragraphs(text string) []string {
 			out[n-1] = join(out[n-1], line)
 		case wrap > 0 && n > 0 && !prevBlank && prevCols >= wrap-wrapSlack && continuesWrapped(out[n-1], line):
 			out[n-1] = join(out[n-1], line)
-		case spaced && n > 0 && !prevBlank && !body && !subtitled && headlineOverLines(out[n-1], line):
+		case spaced && n > 0 && !prevBlank && !body && !subtitled && !joinedHead && headlineOverLines(out[n-1], line, isSubtitle(nextLine(lines[i+1:]))):
 			out[n-1] = joinHeadline(out[n-1], line)
+			joinedHead = true // two lines at most: a third is a deck
 		case n > 0 && !prevBlank && isLabelLine(out[n-1]) && isLabelLine(line) && !hasHan(line):
 			out[n-1] += " " + line
 			inIndented = false
@@ -180,30 +181,55 @@ func blankLineParagraphs(lines []string) bool {
 
 // headlineOverLines: in text that separates paragraphs with blank lines,
 // two lines of the headline block with only a line break between them are
-// one headline set over two lines: 成都市十八届人大三次会议 / 举行第二次全体
-// 会议, and a report's two-part title 决胜全面建成小康社会 / 夺取新时代中国特色
-// 社会主义伟大胜利 over its ——… line. Never a ——… or date line, a
-// salutation, a credit, a line spaced for alignment, a role line (政府工作
-// 报告 / 国务院总理 / 李强), nor a line of a name's length (新年贺词 /
-// 习近平 is a title over its signature); the lines under
-// a ——… or date line are the signature and stay apart (the caller stops
-// there).
-func headlineOverLines(prev, line string) bool {
+// one headline set over two lines when the first is the subject of the
+// second (成都市十八届人大三次会议 / 举行第二次全体会议: it ends with a body
+// that meets or issues, data/issuers.txt), or when they are a report's
+// two-part title over its ——… or date line (决胜全面建成小康社会 / 夺取新时代
+// 中国特色社会主义伟大胜利 / ——在中国共产党第十九次全国代表大会上的报告;
+// overSubtitle says the next line is one). A kicker over a headline (坚定
+// 扛起“走在前、做示范”的使命担当 / 南京市十七届人大四次会议开幕) is neither.
+// Never a ——… or date line, a salutation, a credit, a line with spaces (a
+// kicker or deck of spaced phrases), a role line (政府工作报告 / 国务院总理 /
+// 李强), nor a line of a name's length (新年贺词 / 习近平 is a title over its
+// signature); the lines under a ——… or date line are the signature and
+// stay apart (the caller stops there).
+func headlineOverLines(prev, line string, overSubtitle bool) bool {
 	if !isHeadLine(prev) || !isHeadLine(line) || utf8.RuneCountInString(prev+line) > 60 {
 		return false
 	}
 	if isSubtitle(prev) || isSubtitle(line) || isSalutation(line) || isCredit(line) || isCaption(line) || isCredit(prev) {
 		return false
 	}
-	if hasAlignmentSpace(line) || hasAlignmentSpace(prev) || !hasHan(prev) || !hasHan(line) {
-		return false
+	if strings.ContainsAny(prev+line, " \u3000") || !hasHan(prev) || !hasHan(line) {
+		return false // a spaced kicker or deck (张强武健鹏…出席 谷明主持 …), a name spaced out
 	}
 	for _, w := range signatureOffices {
 		if strings.HasSuffix(line, w) || strings.HasSuffix(prev, w) {
 			return false // 政府工作报告 / 国务院总理 / 李强
 		}
 	}
-	return utf8.RuneCountInString(line) > 4 && !strings.ContainsRune(line, '·')
+	if utf8.RuneCountInString(line) <= 4 || strings.ContainsRune(line, '·') {
+		return false
+	}
+	if overSubtitle || headlineContinues(prev, line) {
+		return true
+	}
+	for _, w := range issuers {
+		if strings.HasSuffix(prev, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextLine is the first non-blank line of lines, trimmed, or "".
+func nextLine(lines []string) string {
+	for _, l := range lines {
+		if t := strings.TrimFunc(l, unicode.IsSpace); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 //go:embed data/signature_offices.txt
