@@ -30,6 +30,10 @@ import (
 // above (the title 政府工作报告 and the line ——2024年3月5日在…会议上 under
 // it, or a role line 国务院总理 and a name line 李　强, stay apart), and a
 // salutation (各位代表：) never joins anything.
+//
+// Text hard-wrapped at one width rejoins its lines (wrapWidth), and in
+// text that separates paragraphs with blank lines a headline may be set
+// over two lines with a line break only (headlineOverLines).
 func paragraphs(text string) []string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
