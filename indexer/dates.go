@@ -241,7 +241,8 @@ func titleBlockDate(head []string) string {
 // and its date (——2024年3月5日在…会议上) or closed by it (——在…上的讲话
 // （2021年7月1日）), a line in parentheses opening with its date
 // (（2024年3月11日…通过）, （2017年10月18日）), or a date line of delivery
-// (1954年9月23日在第一届全国人民代表大会第一次会议上). A dash line that only
+// (1954年9月23日在第一届全国人民代表大会第一次会议上), or a title closed by
+// its date in parentheses. A dash line that only
 // names a date (——纪念1949年10月1日…) is not one, nor a headline opening
 // with one (1976年10月6日粉碎“四人帮”), nor a saved page's dateline
 // (2026/1/20 10:30 来源：…), which dates the page: a lead's own day comes
@@ -256,6 +257,9 @@ func isTitleBlockDateLine(s string) bool {
 	if t := strings.TrimLeft(s, "（( "); t != s {
 		m := yearMonthRe.FindStringIndex(t)
 		return m != nil && m[0] == 0
+	}
+	if closingDateRe.MatchString(s) {
+		return true // 在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）
 	}
 	m := fullDateRe.FindStringIndex(s)
 	return m != nil && m[0] == 0 && strings.HasPrefix(s[m[1]:], "在")

@@ -61,6 +61,8 @@ func TestDate(t *testing.T) {
 		{"a county page's 发布时间 field, the lead's day", "page.html", "<html><body><h1>天镇县第十七届人民代表大会第五次会议开幕</h1><div>发布时间：2025-01-10 11:20 来源：天镇县融媒体中心</div><p>1月9日上午，天镇县第十七届人民代表大会第五次会议开幕。</p></body></html>", "2025-01-09", SourceText},
 
 		{"a dash line closed by its date", "a.txt", "在庆祝中国共产党成立100周年大会上的讲话\n\n——在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）\n\n同志们，朋友们：\n\n今天，在中国共产党历史上，是一个十分重大而庄严的日子。\n", "2021-07-01", SourceText},
+		{"a title closed by its date", "a.txt", "在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）\n\n同志们，朋友们：\n\n今天，在中国共产党历史上，是一个十分重大而庄严的日子。\n", "2021-07-01", SourceText},
+		{"a wire dispatch dated in full", "a.txt", "周恩来总理在第四届全国人民代表大会第一次会议上作政府工作报告\n\n新华社北京1975年1月20日电　第四届全国人民代表大会第一次会议于1975年1月13日至17日在北京举行。\n", "1975-01-20", SourceText},
 		{"a dateline with a weekday", "a.txt", "市人代会开幕\n\n2026年1月20日 星期二\n\n大会开幕。\n", "2026-01-20", SourceText},
 
 		// A date line of its own at the foot.
