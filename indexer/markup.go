@@ -151,7 +151,8 @@ func htmlText(s string) (text, title string) {
 	if err != nil {
 		return "", ""
 	}
-	var w htmlWalker
+	w := htmlWalker{links: map[*html.Node]linkCount{}}
+	w.countLinks(root, false)
 	w.walk(root)
 	return w.b.String(), pageTitle(strings.Join(strings.Fields(w.h1.String()), " "), strings.TrimSpace(w.head.String()))
 }
@@ -163,7 +164,12 @@ type htmlWalker struct {
 	inH1, h1Done bool
 	heading      int  // depth inside h1-h6
 	paraIndented bool // the paragraph being written started with an indent
+	links        map[*html.Node]linkCount
 }
+
+// linkCount is how much of an element's text is links: characters in all,
+// characters inside links, and links.
+type linkCount struct{ all, linked, links int }
 
 func (w *htmlWalker) walk(n *html.Node) {
 	switch n.Type {
@@ -191,7 +197,7 @@ func (w *htmlWalker) element(n *html.Node) {
 			}
 		}
 		return
-	case skipTags[tag] || isChrome(n):
+	case skipTags[tag] || isChrome(n) || w.linkBox(n):
 		return
 	case tag == "br":
 		w.brs++
@@ -279,8 +285,8 @@ var pageChrome = embeddedList(pageChromeData)
 // class or id names navigation, a logo, a breadcrumb, an advert, related
 // links, a sidebar or a footer (data/page_chrome.txt: <div id="rwb_nav">,
 // <h1 class="logo">南方网</h1>, <div class="crumb">您当前的位置：…); a
-// control link (<a href="javascript:…">分享到</a>, 【字号：大 中 小】); or a
-// block made mostly of links (a 相关新闻 box of headlines).
+// or a control link (<a href="javascript:…">分享到</a>, 【字号：大 中 小】).
+// A block made mostly of links is furniture too (linkBox).
 func isChrome(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -296,35 +302,45 @@ func isChrome(n *html.Node) bool {
 			}
 		}
 	}
+	return false
+}
+
+// linkBox: a block made mostly of links, such as a 相关新闻 box of
+// headlines or a menu (<div class="box_news"><h2>相关新闻</h2><ul><li><a>…).
+func (w *htmlWalker) linkBox(n *html.Node) bool {
 	switch n.Data {
 	case "div", "section", "ul", "ol", "table", "dl":
-		all, linked, links := linkText(n, false)
-		return links >= 2 && linked*10 >= all*7
+		c := w.links[n]
+		return c.links >= 2 && c.linked*10 >= c.all*7
 	}
 	return false
 }
 
-// linkText counts the characters of n's text, those inside links, and
-// the links.
-func linkText(n *html.Node, inLink bool) (all, linked, links int) {
+// countLinks fills w.links for n and the elements under it, once.
+func (w *htmlWalker) countLinks(n *html.Node, inLink bool) linkCount {
+	var c linkCount
 	switch {
 	case n.Type == html.TextNode:
-		c := utf8.RuneCountInString(strings.Join(strings.Fields(n.Data), ""))
+		k := utf8.RuneCountInString(strings.Join(strings.Fields(n.Data), ""))
+		c.all = k
 		if inLink {
-			return c, c, 0
+			c.linked = k
 		}
-		return c, 0, 0
+		return c
 	case n.Type == html.ElementNode && skipTags[n.Data]:
-		return 0, 0, 0
+		return c
 	case n.Type == html.ElementNode && n.Data == "a":
 		inLink = true
-		links = 1
+		c.links = 1
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		a, l, k := linkText(c, inLink)
-		all, linked, links = all+a, linked+l, links+k
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		k := w.countLinks(ch, inLink)
+		c.all, c.linked, c.links = c.all+k.all, c.linked+k.linked, c.links+k.links
 	}
-	return all, linked, links
+	if n.Type == html.ElementNode {
+		w.links[n] = c
+	}
+	return c
 }
 
 // brContinues: a single <br> inside a sentence is a line break of the
