@@ -47,7 +47,8 @@ func paragraphs(text string) []string {
 	spaced := blankLineParagraphs(lines)
 	var out []string
 	prevBlank, inIndented, body, subtitled, joinedHead := true, false, false, false, false
-	prevCols := 0
+	prevLine, prevCols := "", 0 // the last line read, and its width
+	paraPunct := false          // the paragraph being built has sentence punctuation
 	for i, raw := range lines {
 		line := strings.TrimFunc(raw, unicode.IsSpace)
 		if line == "" {
@@ -62,9 +63,9 @@ func paragraphs(text string) []string {
 		case indented && indentOf(raw) == indentParagraph:
 			out = append(out, line)
 			inIndented = true
-		case indented && inIndented && !prevBlank && continuesIndented(out[n-1], line, body):
+		case indented && inIndented && !prevBlank && continuesIndented(prevLine, line, body):
 			out[n-1] = join(out[n-1], line)
-		case wrap > 0 && n > 0 && !prevBlank && prevCols >= wrap-wrapSlack && continuesWrapped(out[n-1], line):
+		case wrap > 0 && n > 0 && !prevBlank && prevCols >= wrap-wrapSlack && paraPunct && continuesWrapped(prevLine, line):
 			out[n-1] = join(out[n-1], line)
 		case spaced && n > 0 && !prevBlank && !body && !subtitled && !joinedHead && headlineOverLines(out[n-1], line, isSubtitle(nextLine(lines[i+1:]))):
 			out[n-1] = joinHeadline(out[n-1], line)
@@ -84,8 +85,11 @@ func paragraphs(text string) []string {
 				subtitled = true
 			}
 		}
-		prevBlank = false
-		prevCols = columns(line)
+		if len(out) > n { // a new paragraph
+			paraPunct = false
+		}
+		paraPunct = paraPunct || strings.ContainsAny(line, sentencePunct)
+		prevBlank, prevLine, prevCols = false, line, columns(line)
 	}
 	return out
 }
@@ -134,14 +138,14 @@ func wrapWidth(lines []string) int {
 	return best
 }
 
-// continuesWrapped: in hard-wrapped text, a full line of running text
-// (with sentence punctuation: a title block's ——2024年3月5日在…会议上 may
-// fill the width too) goes on in the next unless it ends a sentence, or
-// the next starts a new item, is a caption, credit, salutation or ——…
-// line, or is aligned.
+// continuesWrapped: in hard-wrapped text, a full line prev of running
+// text (the caller checks that its paragraph has sentence punctuation: a
+// title block's ——2024年3月5日在…会议上 may fill the width too) goes on in
+// the next unless it ends a sentence, or the next starts a new item, is a
+// caption, credit, salutation or ——… line, or is aligned.
 func continuesWrapped(prev, line string) bool {
 	switch {
-	case !strings.ContainsAny(prev, sentencePunct), endsSentence(prev), isSalutation(prev), startsNewItem(line), isCaption(line), isCredit(line):
+	case endsSentence(prev), isSalutation(prev), startsNewItem(line), isCaption(line), isCredit(line):
 		return false
 	case isSalutation(line), strings.HasPrefix(line, "——"), hasAlignmentSpace(line):
 		return false
@@ -265,7 +269,7 @@ func joinHeadline(prev, line string) string {
 const sentencePunct = "，。；！？,;!?"
 
 // continuesIndented: in indented text, an unindented line continues the
-// paragraph above unless that ended a sentence, or the line starts a new
+// paragraph above (whose last line is prev) unless that ended a sentence, or the line starts a new
 // item, is a caption, credit, salutation or a ——… subtitle, or is set
 // with alignment spaces inside (国务院总理　李　强). Before the body has
 // begun, it continues only when it brings sentence punctuation (…没有 /
@@ -393,9 +397,11 @@ func repair(paras []string) []string {
 	var out []string
 	head := true // still in the headline block
 	for i := 0; i < len(paras); i++ {
-		p := paras[i]
-		for i+1 < len(paras) && (continues(p, paras[i+1]) || head && headlineContinues(p, paras[i+1])) {
+		p, last := paras[i], paras[i]
+		body := isBodyText(p)
+		for i+1 < len(paras) && (body && continues(p, last, paras[i+1]) || head && headlineContinues(p, paras[i+1])) {
 			p = join(p, paras[i+1])
+			last = paras[i+1]
 			i++
 		}
 		if !isHeadLine(p) {
@@ -488,22 +494,28 @@ func headlineContinues(p, next string) bool {
 
 const minBodyRunes = 40
 
-// continues: p is body text cut by the layout. A line of 40 characters
-// with no sentence punctuation is not running text but a page's fields
-// (发布时间：2025-01-21 16:05 来源：中山市人民政府新闻办公室【字号：】), and a
-// caption closed by its credit (…在北京人民大会堂开幕。新华社记者 李学仁 摄)
-// is finished.
-func continues(p, next string) bool {
-	if utf8.RuneCountInString(p) < minBodyRunes || endsSentence(p) || !strings.ContainsAny(p, sentencePunct) {
+// isBodyText: p is long enough to be body text cut by the layout
+// (headlines, labels and credits are short and also end without
+// punctuation), and is running text: a line of 40 characters with no
+// sentence punctuation is a page's fields (发布时间：2025-01-21 16:05 来源：
+// 中山市人民政府新闻办公室【字号：】), and a numbered heading, however long
+// (（一）统筹提振消费和扩大投资，全力推动经济增长取得新突破), is not cut short,
+// while a numbered paragraph of sentences (（一）着力扩大国内需求。推动消费…)
+// may be.
+func isBodyText(p string) bool {
+	if len(p) < minBodyRunes || utf8.RuneCountInString(p) < minBodyRunes || !strings.ContainsAny(p, sentencePunct) {
 		return false
 	}
-	if captionCredit(p) != nil {
-		return false
-	}
-	if startsNewItem(p) && !strings.ContainsAny(p, "。！？!?") {
-		// A numbered heading, however long (（一）统筹提振消费和扩大投资，全力
-		// 推动经济增长取得新突破), is not a paragraph cut short; a numbered
-		// paragraph of sentences (（一）着力扩大国内需求。推动消费…) may be.
+	return !startsNewItem(p) || strings.ContainsAny(p, "。！？!?")
+}
+
+// continues: body text p, whose last piece is last, goes on in next: it
+// does not end a sentence nor close a caption with its credit (…在北京人民
+// 大会堂开幕。新华社记者 李学仁 摄), and next is no caption, credit or new
+// item. Only the ends are read, so that a paragraph rejoined from many
+// pieces costs no more than its length.
+func continues(p, last, next string) bool {
+	if endsSentence(p) || captionCredit(last) != nil {
 		return false
 	}
 	return !isCaption(next) && !isCredit(next) && !startsNewItem(next)
