@@ -14,7 +14,7 @@ type Document struct {
 	Hash          string    `json:"hash"`  // hex SHA-256 of the raw file bytes
 	Title         string    `json:"title"` // the main headline
 	Subtitles     []string  `json:"subtitles"`
-	Date          string    `json:"date"`   // YYYY-MM-DD, or "" when unknown
+	Date          string    `json:"date"`   // ISO 8601 at the precision known (YYYY-MM-DD, YYYY-MM, YYYY), or ""
 	Source        string    `json:"source"` // newspaper or byline lead, e.g. 本报讯
 	Reporters     []string  `json:"reporters"`
 	Photographers []string  `json:"photographers"`
