@@ -35,6 +35,7 @@ func TestBylineLines(t *testing.T) {
 	// source; a paragraph that opens with a word ending in 电 (供电) is not.
 	for _, tt := range []struct{ text, source string }{
 		{"十四届全国人大二次会议在京开幕\n\n新华社北京3月5日电 第十四届全国人民代表大会第二次会议5日上午在人民大会堂开幕。\n", "新华社北京3月5日电"},
+		{"韩文秀：明年经济工作要坚持稳中求进\n\n中新网北京12月16日电　“2023—2024中国经济年会”16日在北京举行。\n", "中新网北京12月16日电"},
 		{"市人代会开幕\n\n国网大同供电公司保障会议用电。\n", ""},
 	} {
 		doc, err := Parse("a.txt", []byte(tt.text), Options{})
