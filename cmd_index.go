@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"sessionsearch/search"
@@ -72,6 +73,9 @@ func indexCorpus(ctx context.Context, idx *search.Index, rebuild bool, stderr io
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	if sum != nil {
+		for _, w := range sum.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
 		for _, s := range sum.Skipped {
 			fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
 		}
@@ -86,6 +90,33 @@ func printSummary(w io.Writer, s *search.Summary) {
 	}
 	fmt.Fprintf(w, "index %s in %.2fs: %d documents (%d added, %d changed, %d removed, %d unchanged), %d passages written, %d files skipped\n",
 		verb, s.Seconds, s.Documents, s.Added, s.Changed, s.Removed, s.Unchanged, s.Passages, len(s.Skipped))
+	for _, g := range []struct {
+		what string
+		gap  search.Gap
+	}{
+		{"no date", s.NoDate},
+		{"no title of their own (titled by the file name)", s.NoTitle},
+		{"no session", s.NoSession},
+	} {
+		if g.gap.Count == 0 {
+			continue
+		}
+		more := ""
+		if g.gap.Count > len(g.gap.First) {
+			more = ", …"
+		}
+		fmt.Fprintf(w, "  %d %s %s: %s%s\n", g.gap.Count, plural(g.gap.Count, "document has", "documents have"), g.what, strings.Join(g.gap.First, ", "), more)
+	}
+	if len(s.Warnings) > 0 {
+		fmt.Fprintf(w, "  %d %s in the metadata table (listed above)\n", len(s.Warnings), plural(len(s.Warnings), "warning", "warnings"))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // isTerminal reports whether w is a character device, so that progress

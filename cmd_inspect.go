@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,8 @@ import (
 )
 
 // runInspect prints a parsed document as JSON, so that a person can check
-// the extraction: passages after repair, kinds, speakers, people, sessions.
+// the extraction: passages after repair, kinds, speakers, people, sessions,
+// and where each metadata field came from (provenance).
 func runInspect(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -31,10 +33,17 @@ func runInspect(ctx context.Context, args []string, getenv func(string) string, 
 	// path are the ones the index and the API show.
 	file := fs.Arg(0)
 	root, rel := filepath.Dir(file), filepath.Base(file)
+	opts := indexer.Options{Taxonomy: tax}
 	if r, err := filepath.Rel(*corpus, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		root, rel = *corpus, filepath.ToSlash(r)
+		// The corpus's metadata table applies, as when indexing.
+		md, warns := indexer.LoadMetadata(*corpus)
+		for _, w := range warns {
+			fmt.Fprintln(stderr, w)
+		}
+		opts.Metadata = md
 	}
-	doc, err := indexer.ReadFile(root, rel, indexer.Options{Taxonomy: tax})
+	doc, err := indexer.ReadFile(root, rel, opts)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ Usage:
   sessionsearch                      index corpus/ if needed, then serve on 127.0.0.1:8080
   sessionsearch index [flags]        build or update the index from the corpus
   sessionsearch inspect FILE         print a parsed document as JSON
+  sessionsearch metadata [flags]     print every document's metadata as corpus/metadata.csv
   sessionsearch search [flags] QUERY search from the terminal (--json for the API's JSON)
   sessionsearch serve [flags]        serve the web page and the JSON API
 
@@ -63,6 +64,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runIndex(ctx, args[1:], getenv, stdout, stderr)
 	case "inspect":
 		return runInspect(ctx, args[1:], getenv, stdout, stderr)
+	case "metadata":
+		return runMetadata(ctx, args[1:], getenv, stdout, stderr)
 	case "search":
 		return runSearch(ctx, args[1:], getenv, stdout, stderr)
 	case "serve":

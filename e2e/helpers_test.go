@@ -33,7 +33,11 @@ const stepTimeout = 20 * time.Second
 
 // startSite builds a real index from a copy of the seed in a temporary
 // corpus and serves it with the real server and the embedded UI.
-func startSite(t *testing.T) *httptest.Server {
+func startSite(t *testing.T) *httptest.Server { return startSiteWith(t, nil) }
+
+// startSiteWith is startSite with more files in the corpus (name -> text):
+// documents, or a metadata.csv.
+func startSiteWith(t *testing.T, extra map[string]string) *httptest.Server {
 	t.Helper()
 	seed, err := os.ReadFile(filepath.Join("..", "indexer", "testdata", "seed.txt"))
 	if err != nil {
@@ -42,6 +46,15 @@ func startSite(t *testing.T) *httptest.Server {
 	corpus := t.TempDir()
 	if err := os.WriteFile(filepath.Join(corpus, seedName), seed, 0o644); err != nil {
 		t.Fatal(err)
+	}
+	docs := 1
+	for name, body := range extra {
+		if err := os.WriteFile(filepath.Join(corpus, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(name, ".csv") {
+			docs++
+		}
 	}
 	// The taxonomy and the synonyms are copies of the shipped ones, kept
 	// here so that editing corpus/ does not change what these tests see.
@@ -68,8 +81,8 @@ func startSite(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Documents != 1 || len(sum.Skipped) != 0 {
-		t.Fatalf("indexing the seed: %+v, want 1 document and nothing skipped", sum)
+	if sum.Documents != docs || len(sum.Skipped) != 0 || len(sum.Warnings) != 0 {
+		t.Fatalf("indexing the corpus: %+v, want %d documents, nothing skipped and no warning", sum, docs)
 	}
 	srv := server.New(idx, web.FS(), server.Config{}, logger)
 	t.Cleanup(srv.Close)

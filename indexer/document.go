@@ -11,10 +11,10 @@ package indexer
 type Document struct {
 	ID            string    `json:"id"`
 	Path          string    `json:"path"`  // slash-separated, relative to the corpus root
-	Hash          string    `json:"hash"`  // hex SHA-256 of the raw file bytes
+	Hash          string    `json:"hash"`  // hex SHA-256 of the raw file bytes and its metadata row (ContentHash)
 	Title         string    `json:"title"` // the main headline
 	Subtitles     []string  `json:"subtitles"`
-	Date          string    `json:"date"`   // ISO 8601 at the precision known (YYYY-MM-DD, YYYY-MM, YYYY), or ""
+	Date          string    `json:"date"`   // YYYY-MM-DD, YYYY-MM or YYYY as known, or "" when unknown
 	Source        string    `json:"source"` // newspaper or byline lead, e.g. 本报讯
 	Reporters     []string  `json:"reporters"`
 	Photographers []string  `json:"photographers"`

@@ -33,6 +33,7 @@ const DefaultMaxFileBytes = 20 << 20
 type Options struct {
 	MaxFileBytes int64     // 0 means DefaultMaxFileBytes
 	Taxonomy     *Taxonomy // nil: no topics
+	Metadata     *Metadata // the corpus's metadata table; nil: none
 }
 
 // SkipError says why a file was not indexed. It never stops a run.
@@ -121,9 +122,9 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, &SkipError{rel, err.Error()}
 	}
-	sum := sha256.Sum256(raw)
-	doc := &Document{ID: DocID(rel), Path: rel, Hash: hex.EncodeToString(sum[:])}
+	doc := &Document{ID: DocID(rel), Path: rel, Hash: ContentHash(rel, raw, opts)}
 	var fm frontMatter
+	pageTitle := "" // an HTML page's title, which is its text's, not front matter
 	switch strings.ToLower(path.Ext(rel)) {
 	case ".md", ".markdown":
 		fm, text = splitFrontMatter(text)
@@ -134,11 +135,21 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 		if fm.Title == "" {
 			fm.Title = title
 		}
+		pageTitle = fm.Title
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, &SkipError{rel, "no text"}
 	}
+	row := opts.Metadata.Row(rel)
+	if row != nil && len(row.Speakers) > 0 {
+		// A table speaker speaks the document as a front-matter one does.
+		fm.Speakers = row.Speakers
+	}
 	build(doc, text, fm, opts.Taxonomy)
+	if pageTitle != "" && doc.Provenance["title"] == SourceFrontMatter {
+		doc.setProvenance("title", SourceText)
+	}
+	row.apply(doc)
 	if len(doc.Passages) == 0 {
 		return nil, &SkipError{rel, "no text"}
 	}

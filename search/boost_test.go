@@ -36,7 +36,7 @@ func TestBoostSearcherEqualsBleveBoolean(t *testing.T) {
 	}
 	compared := 0
 	for _, q := range queries {
-		p, err := makePlan(Request{Query: q}, x.opts.Limits, x.syn.Load())
+		p, err := makePlan(Request{Query: q}, x.opts.Limits, x.syn.Load(), nil)
 		if err != nil {
 			continue // a cut that is not a valid query, such as a lone quote
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -41,6 +42,8 @@ type catalog struct {
 	byPath map[string]*DocumentInfo
 	sorted []*DocumentInfo // date, then path
 	meta   meta
+	// derivedData is computed from docs on first use (docfields.go).
+	derivedData atomic.Pointer[catalogDerived]
 }
 
 func newCatalog() *catalog {
@@ -54,6 +57,7 @@ func (c *catalog) put(d *DocumentInfo) {
 	c.docs[d.ID] = d
 	c.byPath[d.Path] = d
 	c.sorted = nil
+	c.derivedData.Store(nil)
 }
 
 func (c *catalog) remove(id string) {
@@ -61,6 +65,7 @@ func (c *catalog) remove(id string) {
 		delete(c.byPath, old.Path)
 		delete(c.docs, id)
 		c.sorted = nil
+		c.derivedData.Store(nil)
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 // reproduce without reading the order key of every match.
 func bleveOrder(t *testing.T, x *Index, q string) (ids []string, scores []float64) {
 	t.Helper()
-	p, err := makePlan(Request{Query: q}, x.opts.Limits, x.syn.Load())
+	p, err := makePlan(Request{Query: q}, x.opts.Limits, x.syn.Load(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

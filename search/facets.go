@@ -26,6 +26,9 @@ type facetTable struct {
 	reader bindex.IndexReader // the snapshot, compared by identity only
 	cols   []facetColumn      // in facetFields order
 	rank   []uint32           // by internal number
+	// docIndex maps the doc column to the document-level facets, for the
+	// catalog it was built for (docfields.go).
+	docIndex atomic.Pointer[docFacetIndex]
 }
 
 // facetColumn is one facet field: passage num's values are
@@ -213,8 +216,9 @@ func (fc *facetCounter) facets(cat *catalog) Facets {
 		}
 		if f.name == "doc" {
 			for j := range vals {
-				vals[j].Label = cat.title(vals[j].Value)
+				vals[j].Label = cat.label(vals[j].Value)
 			}
+			fc.docFacets(out, cat, i)
 		}
 		out[f.name] = vals
 	}

@@ -379,6 +379,10 @@ func (x *Index) Stats(ctx context.Context) (*Stats, error) {
 		Topics:      len(x.tax.Load().Labels()),
 		Synonyms:    len(x.syn.Load().groups),
 		Generation:  g.name,
+		Fields:      g.cat.derived().fields,
+	}
+	if st.Fields == nil {
+		st.Fields = []FieldStat{}
 	}
 	return st, nil
 }

@@ -30,7 +30,7 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 	if strings.TrimSpace(req.Query) == "" {
 		return nil, invalidf("a concordance needs a query (q)")
 	}
-	p, err := makePlan(req.Request, lim, x.syn.Load())
+	p, err := makePlan(req.Request, lim, x.syn.Load(), x.fieldNames())
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +94,7 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]Sugges
 	if prefix == "" {
 		return out, nil
 	}
-	p, err := makePlan(Request{Query: quotePhrase(prefix)}, x.opts.Limits, nil)
+	p, err := makePlan(Request{Query: quotePhrase(prefix)}, x.opts.Limits, nil, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -41,7 +41,7 @@ const (
 // way that makes an existing index stale; Update then rebuilds. It ends
 // with the indexer's version, which changes when the same files would be
 // read into different passages (Big5 files were once read as GB18030).
-const mappingVersion = "10/" + indexer.Version
+const mappingVersion = "11/" + indexer.Version
 
 // newMapping describes the index to Bleve. Documents are built directly by
 // passageDocument (IndexAdvanced), so the mapping serves queries: it names
@@ -71,7 +71,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	for _, f := range []string{fieldDoc, fieldKind, fieldSpeaker, fieldTopic, fieldSession, fieldDate, fieldYear, fieldOrder} {
 		field(f, mapping.NewKeywordFieldMapping(), "", true, false, false, true)
 	}
-	for _, f := range []string{fieldPerson, fieldSessionKey, fieldRec} {
+	for _, f := range []string{fieldPerson, fieldSessionKey, fieldRec, fieldPlace, fieldLevel, fieldCustom, fieldDateFirst, fieldDateLast} {
 		field(f, mapping.NewKeywordFieldMapping(), "", true, false, false, false)
 	}
 
@@ -136,6 +136,7 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 	if len(d.Date) >= 4 {
 		kw(fieldYear, d.Date[:4])
 	}
+	docFields(d, filterOnly)
 	for _, t := range p.Topics {
 		kw(fieldTopic, t)
 	}
@@ -156,14 +157,19 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 }
 
 // orderKey is a short fixed-width key in document order: the date as
-// YYYYMMDD, a hash of the document id (documents of one day in a fixed
+// YYYYMMDD (a date known to the year or month only as YYYY0000 or
+// YYYYMM00: before the days of its year or month), a hash of the document id (documents of one day in a fixed
 // order), the passage number. Sorting reads this doc value for every
 // match, so its length matters: the readable "date|doc|n" made a query
 // with 122 hits take 2 ms instead of 0.1 ms without the tie-break.
 func orderKey(date, docID string, n int) string {
 	h := fnv.New32a()
 	h.Write([]byte(docID))
-	return fmt.Sprintf("%08s%08x%05d", strings.ReplaceAll(date, "-", ""), h.Sum32(), n)
+	day := strings.ReplaceAll(date, "-", "")
+	if day != "" && len(day) < 8 {
+		day += "0000"[:8-len(day)]
+	}
+	return fmt.Sprintf("%08s%08x%05d", day, h.Sum32(), n)
 }
 
 // sessionKey identifies a session for matching a session named in a query:

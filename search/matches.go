@@ -32,7 +32,7 @@ type MatchList struct {
 // and sort are ignored), in document order: date, document, passage.
 func (x *Index) Matches(ctx context.Context, req Request) (*MatchList, error) {
 	start := time.Now()
-	p, err := makePlan(req, x.opts.Limits, x.syn.Load())
+	p, err := makePlan(req, x.opts.Limits, x.syn.Load(), x.fieldNames())
 	if err != nil {
 		return nil, err
 	}

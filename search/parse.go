@@ -18,6 +18,7 @@ import (
 //	-十四五              exclusion
 //	能源 OR 算力, 能源|算力 alternatives
 //	speaker:刘俊义 topic:… kind:… doc:… session:… person:… year:2025
+//	place:上海市 level:市, and any custom field of the metadata table: 总理:李强
 //	date:2025-01-01..2025-12-31, date:2025, date:2025-02-15
 //
 // Syntax errors are forgiven where the intent is clear (an unclosed quote
@@ -49,8 +50,14 @@ type parsedQuery struct {
 var boxFields = map[string]string{
 	"speaker": "speaker", "topic": "topic", "kind": "kind", "doc": "doc",
 	"session": "session", "person": "person", "year": "year", "date": "date",
+	"place": "place", "level": "level",
 	"发言人": "speaker", "主题": "topic", "类型": "kind", "文档": "doc", "会议": "session", "人物": "person", "年份": "year", "日期": "date",
+	"地点": "place", "级别": "level",
 }
+
+// maxFieldNameRunes is the longest custom field name the box reads as a
+// prefix.
+const maxFieldNameRunes = 16
 
 // maxUnits bounds the clauses of one query, so that no query fans out
 // into thousands of phrase searches.
@@ -68,7 +75,10 @@ var closeQuote = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』
 
 // parseBox parses the search box. It returns an *Error of kind ErrInvalid
 // for input it cannot make sense of.
-func parseBox(q string, lim Limits) (*parsedQuery, error) {
+// custom holds the custom field names the index knows: 总理:李强 filters
+// the field 总理. A built-in prefix wins over a custom field of the same
+// name, which the field= parameter still reaches.
+func parseBox(q string, lim Limits, custom map[string]bool) (*parsedQuery, error) {
 	if !utf8.ValidString(q) {
 		return nil, invalidf("the query is not valid UTF-8")
 	}
@@ -79,7 +89,7 @@ func parseBox(q string, lim Limits) (*parsedQuery, error) {
 		return nil, invalidf("the query is %d characters long; the limit is %d", n, lim.MaxQueryRunes)
 	}
 	pq := &parsedQuery{filters: map[string][]string{}}
-	items := pq.lex(q)
+	items := pq.lex(q, custom)
 
 	var cur group
 	pendingOr := false
@@ -142,7 +152,7 @@ func (pq *parsedQuery) unitCount() int {
 }
 
 // lex splits the box into items.
-func (pq *parsedQuery) lex(q string) []item {
+func (pq *parsedQuery) lex(q string, custom map[string]bool) []item {
 	rs := []rune(q)
 	var items []item
 	for i := 0; i < len(rs); {
@@ -157,8 +167,13 @@ func (pq *parsedQuery) lex(q string) []item {
 			i++
 		}
 		// A field prefix: name followed by a colon and a value.
-		if j := fieldEnd(rs, i); j > 0 {
-			it.field = boxFields[strings.ToLower(string(rs[i:j]))]
+		if j := fieldEnd(rs, i, custom); j > 0 {
+			name := string(rs[i:j])
+			if f, ok := boxFields[strings.ToLower(name)]; ok {
+				it.field = f
+			} else {
+				it.field = customPrefix + name
+			}
 			i = j + 1
 			if it.neg {
 				pq.note("a field filter cannot be excluded; the minus sign was ignored")
@@ -201,12 +216,16 @@ func (pq *parsedQuery) lex(q string) []item {
 	return items
 }
 
-// fieldEnd returns the index of the colon ending a known field name that
-// starts at i, or -1.
-func fieldEnd(rs []rune, i int) int {
-	for j := i; j < len(rs) && j-i <= 8; j++ {
+// fieldEnd returns the index of the colon ending a known field name (a
+// built-in one or one of custom) that starts at i, or -1.
+func fieldEnd(rs []rune, i int, custom map[string]bool) int {
+	for j := i; j < len(rs) && j-i <= maxFieldNameRunes; j++ {
 		if rs[j] == ':' || rs[j] == '：' {
-			if _, ok := boxFields[strings.ToLower(string(rs[i:j]))]; ok && j > i {
+			name := string(rs[i:j])
+			if _, ok := boxFields[strings.ToLower(name)]; ok && j > i {
+				return j
+			}
+			if custom[name] && j > i {
 				return j
 			}
 			return -1

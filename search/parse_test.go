@@ -71,7 +71,7 @@ func TestParseBox(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			pq, err := parseBox(tt.in, DefaultLimits)
+			pq, err := parseBox(tt.in, DefaultLimits, nil)
 			if err != nil {
 				t.Fatalf("parseBox(%q) error: %v", tt.in, err)
 			}
@@ -96,7 +96,7 @@ func TestParseBoxErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseBox(tt.in, DefaultLimits)
+			_, err := parseBox(tt.in, DefaultLimits, nil)
 			if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("parseBox(%q) error = %v, want ErrInvalid containing %q", tt.in, err, tt.want)
 			}
@@ -128,7 +128,7 @@ func FuzzParseBox(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		pq, err := parseBox(q, DefaultLimits)
+		pq, err := parseBox(q, DefaultLimits, map[string]bool{"总理": true})
 		if err != nil {
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("parseBox(%q) error %v is not ErrInvalid", q, err)
@@ -138,7 +138,7 @@ func FuzzParseBox(f *testing.F) {
 		if n := pq.unitCount(); n > maxUnits {
 			t.Fatalf("parseBox(%q) kept %d units", q, n)
 		}
-		if _, err := makePlan(Request{Query: q}, DefaultLimits, nil); err != nil && !errors.Is(err, ErrInvalid) {
+		if _, err := makePlan(Request{Query: q}, DefaultLimits, nil, map[string]bool{"总理": true}); err != nil && !errors.Is(err, ErrInvalid) {
 			t.Fatalf("makePlan(%q) error %v is not ErrInvalid", q, err)
 		}
 	})

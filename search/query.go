@@ -21,21 +21,32 @@ type plan struct {
 }
 
 // filterFields maps a filter key to its index field.
+// Custom fields ("field:<name>") are not listed: they filter fieldCustom.
 var filterFields = map[string]string{
 	"speaker": fieldSpeaker, "topic": fieldTopic, "kind": fieldKind, "doc": fieldDoc,
 	"session": fieldSession, "person": fieldPerson, "year": fieldYear,
+	"place": fieldPlace, "level": fieldLevel,
 }
 
-// makePlan parses and compiles a request.
-func makePlan(req Request, lim Limits, syn *synonyms) (*plan, error) {
-	pq, err := parseBox(req.Query, lim)
+// makePlan parses and compiles a request. custom holds the custom field
+// names the index knows, which the box accepts as prefixes (总理:李强).
+func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*plan, error) {
+	pq, err := parseBox(req.Query, lim, custom)
 	if err != nil {
 		return nil, err
 	}
-	for key, vals := range map[string][]string{
+	filters := map[string][]string{
 		"speaker": req.Speaker, "topic": req.Topic, "session": req.Session,
 		"doc": req.Doc, "kind": req.Kind, "year": req.Year,
-	} {
+		"place": req.Place, "level": req.Level,
+	}
+	for name, vals := range req.Fields {
+		if !custom[name] {
+			return nil, unknownField(name, custom)
+		}
+		filters[customPrefix+name] = vals
+	}
+	for key, vals := range filters {
 		for _, v := range vals {
 			if v = strings.TrimSpace(v); v != "" {
 				if !utf8.ValidString(v) {
@@ -120,12 +131,17 @@ func makePlan(req Request, lim Limits, syn *synonyms) (*plan, error) {
 	for _, key := range keys {
 		vals := pq.filters[key]
 		field, ok := filterFields[key]
-		if !ok {
+		name, custom := strings.CutPrefix(key, customPrefix)
+		if !ok && !custom {
 			return nil, invalidf("unknown filter %q", key)
 		}
 		p.interp.Filters[key] = strings.Join(vals, " | ")
 		var alts []bquery.Query
 		for _, v := range vals {
+			if custom {
+				alts = append(alts, termQuery(fieldCustom, customTerm(name, v)))
+				continue
+			}
 			alts = append(alts, termQuery(field, v))
 			if key == "session" {
 				// A session filter may be worded any way: match its
@@ -139,17 +155,19 @@ func makePlan(req Request, lim Limits, syn *synonyms) (*plan, error) {
 	}
 	if pq.from != "" || pq.to != "" {
 		p.interp.Filters["date"] = pq.from + ".." + pq.to
-		var lo, hi *string
+		// A document is inside when the whole period its date names is:
+		// its first day from the start, its last day up to the end.
+		t := true
 		if pq.from != "" {
-			lo = &pq.from
+			r := bquery.NewTermRangeInclusiveQuery(pq.from, "", &t, &t)
+			r.SetField(fieldDateFirst)
+			must = append(must, r)
 		}
 		if pq.to != "" {
-			hi = &pq.to
+			r := bquery.NewTermRangeInclusiveQuery("", pq.to, &t, &t)
+			r.SetField(fieldDateLast)
+			must = append(must, r)
 		}
-		t := true
-		r := bquery.NewTermRangeInclusiveQuery(deref(lo), deref(hi), &t, &t)
-		r.SetField(fieldDate)
-		must = append(must, r)
 	}
 	if len(must) == 0 {
 		must = append(must, allPassages())
@@ -191,13 +209,6 @@ func adjacentPhrase(groups []group) string {
 		b.WriteString(g[0].folded)
 	}
 	return b.String()
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // unitQueries compiles one unit with its expansions: synonyms from

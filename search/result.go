@@ -14,11 +14,20 @@ type Request struct {
 	Doc     []string `json:"doc,omitempty"`
 	Kind    []string `json:"kind,omitempty"`
 	Year    []string `json:"year,omitempty"`
-	From    string   `json:"from,omitempty"` // YYYY-MM-DD, inclusive
-	To      string   `json:"to,omitempty"`   // YYYY-MM-DD, inclusive
-	Sort    string   `json:"sort,omitempty"` // "relevance" (default) or "date"
-	Page    int      `json:"page,omitempty"` // 1-based; 0 means 1
-	Size    int      `json:"size,omitempty"` // 0 means the default
+	Place   []string `json:"place,omitempty"` // Document.Place, e.g. 上海市
+	Level   []string `json:"level,omitempty"` // 全国, 省, 市, 县 or 区
+	// Fields filters on the custom fields of the metadata table, by name:
+	// {"总理": ["李强"]}. Values of one field are alternatives; fields are
+	// all required. A name the index does not know is an error.
+	Fields map[string][]string `json:"fields,omitempty"`
+	// From and To bound the document's date, inclusive: YYYY, YYYY-MM or
+	// YYYY-MM-DD. A document dated to the year or month only is inside
+	// when its whole year or month is.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	Sort string `json:"sort,omitempty"` // "relevance" (default) or "date"
+	Page int    `json:"page,omitempty"` // 1-based; 0 means 1
+	Size int    `json:"size,omitempty"` // 0 means the default
 	// After is the opaque cursor of a previous result's Next: the page after
 	// it is served with Bleve's search-after, without scoring what came
 	// before. It takes precedence over Page.
@@ -44,6 +53,7 @@ type Hit struct {
 	ID          string   `json:"id"` // "<doc_id>:<n>"
 	DocID       string   `json:"doc_id"`
 	DocTitle    string   `json:"doc_title"`
+	DocLabel    string   `json:"doc_label"` // title and year (or date), see label
 	Date        string   `json:"date"`
 	N           int      `json:"n"`
 	Kind        string   `json:"kind"`
@@ -58,13 +68,14 @@ type Hit struct {
 }
 
 // Facets holds the counts of each facet for the current query, keyed by
-// speaker, topic, session, doc, kind and year.
+// speaker, topic, session, doc, kind, year, place, level, and
+// "field:<name>" for each custom field of the metadata table.
 type Facets map[string][]FacetValue
 
 // FacetValue is one value of a facet and the number of matching passages.
 type FacetValue struct {
 	Value string `json:"value"`
-	Label string `json:"label,omitempty"` // display name where it differs (doc titles)
+	Label string `json:"label,omitempty"` // display name where it differs (doc labels)
 	Count int    `json:"count"`
 }
 
@@ -92,8 +103,19 @@ type DocumentInfo struct {
 	Photographers []string          `json:"photographers"`
 	Sessions      []indexer.Session `json:"sessions"`
 	MainSession   *indexer.Session  `json:"main_session"`
-	Passages      int               `json:"passages"` // passage count
-	Hash          string            `json:"hash"`
+	Place         string            `json:"place"`
+	Level         string            `json:"level"`
+	Speaker       string            `json:"speaker"`          // who speaks the whole document
+	Fields        map[string]string `json:"fields,omitempty"` // custom fields of the metadata table
+	// Provenance says where each metadata field came from: text, file
+	// name, table or front matter.
+	Provenance map[string]string `json:"provenance,omitempty"`
+	Passages   int               `json:"passages"` // passage count
+	Hash       string            `json:"hash"`     // of the file and its metadata row
+	// Label is how the document is shown: its title and year, or date
+	// where that tells it from another of the same title. Filled when
+	// served, not stored.
+	Label string `json:"label,omitempty"`
 }
 
 // DocumentView is a whole document for the reader view. With a query, each
@@ -157,6 +179,16 @@ type Stats struct {
 	Topics      int    `json:"topics"`
 	Synonyms    int    `json:"synonyms"`
 	Generation  string `json:"generation"`
+	// Fields are the custom fields of the metadata table, by name.
+	Fields []FieldStat `json:"fields"`
+}
+
+// FieldStat is one custom field: how many documents have it, and its
+// values, sorted.
+type FieldStat struct {
+	Name      string   `json:"name"`
+	Documents int      `json:"documents"`
+	Values    []string `json:"values"`
 }
 
 // Summary reports what an index update did.
@@ -170,6 +202,20 @@ type Summary struct {
 	Skipped   []SkippedFile `json:"skipped"`
 	Rebuilt   bool          `json:"rebuilt"`
 	Seconds   float64       `json:"seconds"`
+	// Warnings are the metadata table's, one per bad row
+	// (corpus/metadata.csv:7: 2024/13/45 is not a date …).
+	Warnings []string `json:"warnings"`
+	// The documents of the index without a date, without a title of
+	// their own (titled by their file name) and without a session.
+	NoDate    Gap `json:"no_date"`
+	NoTitle   Gap `json:"no_title"`
+	NoSession Gap `json:"no_session"`
+}
+
+// Gap counts the documents that lack a field and names the first few.
+type Gap struct {
+	Count int      `json:"count"`
+	First []string `json:"first"` // paths, at most five
 }
 
 // SkippedFile is a corpus file that was not indexed, and why.

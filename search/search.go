@@ -83,7 +83,9 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		after, page = &c, c.Page+1
 	}
-	p, err := makePlan(req, lim, x.syn.Load())
+	g := x.acquire()
+	defer x.release()
+	p, err := makePlan(req, lim, x.syn.Load(), g.cat.derived().names)
 	if err != nil {
 		return nil, err
 	}
@@ -102,12 +104,14 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	byScore := sortName == "relevance"
 	if !haveFacets && !byScore {
 		for _, f := range facetFields {
-			sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+			n := facetSize
+			if f.name == "doc" && g.cat.derived().docFacets {
+				// Every document's count, for the document-level facets.
+				n = max(facetSize, len(g.cat.docs))
+			}
+			sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, n))
 		}
 	}
-
-	g := x.acquire()
-	defer x.release()
 	var top []*bsearch.DocumentMatch
 	var tc *topCollector
 	if byScore {
@@ -230,7 +234,7 @@ func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
 		return Hit{}, err
 	}
 	hit := Hit{
-		ID: h.ID, DocID: sp.DocID, DocTitle: cat.title(sp.DocID), Date: sp.Date, N: sp.N,
+		ID: h.ID, DocID: sp.DocID, DocTitle: cat.title(sp.DocID), DocLabel: cat.label(sp.DocID), Date: sp.Date, N: sp.N,
 		Kind: string(sp.Kind), Speaker: sp.Speaker, SpeakerRole: sp.SpeakerRole,
 		Topics: nonNil(sp.Topics), People: []string{}, Sessions: []string{},
 		Text: sp.Text, Score: finite(h.Score),
@@ -266,11 +270,13 @@ func facetsOf(fr bsearch.FacetResults, cat *catalog) Facets {
 	out := Facets{}
 	for _, f := range facetFields {
 		vals := []FacetValue{}
+		sums := docFacetSums{}
 		if r := fr[f.name]; r != nil && r.Terms != nil {
 			for _, t := range r.Terms.Terms() {
 				v := FacetValue{Value: t.Term, Count: t.Count}
 				if f.name == "doc" {
-					v.Label = cat.title(t.Term)
+					v.Label = cat.label(t.Term)
+					sums.add(cat.docs[t.Term], t.Count)
 				}
 				vals = append(vals, v)
 			}
@@ -281,6 +287,12 @@ func facetsOf(fr bsearch.FacetResults, cat *catalog) Facets {
 			}
 			return vals[i].Value < vals[j].Value
 		})
+		if f.name == "doc" {
+			// Asked for every document's count (Search); shown are the
+			// facetSize most frequent, as the other facets.
+			vals = vals[:min(len(vals), facetSize)]
+			sums.into(out, cat)
+		}
 		out[f.name] = vals
 	}
 	return out
@@ -342,7 +354,7 @@ func (x *Index) Documents(ctx context.Context) ([]DocumentInfo, error) {
 	list := g.cat.list()
 	out := make([]DocumentInfo, len(list))
 	for i, d := range list {
-		out[i] = *d
+		out[i] = g.cat.withLabel(d)
 	}
 	return out, nil
 }
@@ -350,9 +362,11 @@ func (x *Index) Documents(ctx context.Context) ([]DocumentInfo, error) {
 // Document returns one whole document; with a non-empty query every
 // passage carries its highlighted HTML.
 func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, error) {
+	g := x.acquire()
+	defer x.release()
 	var m *matcher
 	if strings.TrimSpace(query) != "" {
-		p, err := makePlan(Request{Query: query}, x.opts.Limits, x.syn.Load())
+		p, err := makePlan(Request{Query: query}, x.opts.Limits, x.syn.Load(), g.cat.derived().names)
 		if err != nil {
 			return nil, err
 		}
@@ -360,8 +374,6 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 	} else {
 		m = newMatcher(nil)
 	}
-	g := x.acquire()
-	defer x.release()
 	info := g.cat.docs[id]
 	if info == nil {
 		return nil, notFoundf("no document %q", id)
@@ -373,7 +385,7 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 	if err != nil {
 		return nil, err
 	}
-	v := &DocumentView{DocumentInfo: *info, Query: query, Passages: make([]PassageView, 0, len(res.Hits))}
+	v := &DocumentView{DocumentInfo: g.cat.withLabel(info), Query: query, Passages: make([]PassageView, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		sp, err := storedOf(h, g.cat)
 		if err != nil {

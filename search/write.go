@@ -2,8 +2,6 @@ package search
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -139,8 +137,13 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 		return nil, err
 	}
 	cat := g.cat.clone()
-	sum := &Summary{Skipped: []SkippedFile{}}
-	opts := indexer.Options{Taxonomy: x.tax.Load()}
+	sum := &Summary{Skipped: []SkippedFile{}, Warnings: []string{}}
+	md, warns := indexer.LoadMetadata(x.opts.Corpus)
+	for _, w := range warns {
+		sum.Warnings = append(sum.Warnings, w.String())
+		x.log.Warn("metadata table", "warning", w.String())
+	}
+	opts := indexer.Options{Taxonomy: x.tax.Load(), Metadata: md}
 
 	// Two files may map to one document id (a.txt and a.md are both "a"):
 	// the first in path order keeps it, whichever of them changed, so that
@@ -290,6 +293,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 		waitForOneSegment(ctx, filepath.Join(x.dir, g.name, "store"), 5*time.Second)
 	}
 	sum.Documents = len(cat.docs)
+	sum.gapsOf(cat)
 	return sum, nil
 }
 
@@ -486,8 +490,7 @@ func (x *Index) parseOne(rel string, known map[string]string, opts indexer.Optio
 	if err != nil {
 		return parsed{rel: rel, err: err}
 	}
-	sum := sha256.Sum256(raw)
-	if known[rel] == hex.EncodeToString(sum[:]) {
+	if known[rel] == indexer.ContentHash(rel, raw, opts) {
 		return parsed{rel: rel, unchanged: true}
 	}
 	d, err := indexer.Parse(rel, raw, opts)
@@ -502,5 +505,6 @@ func infoOf(d *indexer.Document) *DocumentInfo {
 		ID: d.ID, Path: d.Path, Title: d.Title, Subtitles: d.Subtitles, Date: d.Date,
 		Source: d.Source, Reporters: d.Reporters, Photographers: d.Photographers,
 		Sessions: d.Sessions, MainSession: d.MainSession, Passages: len(d.Passages), Hash: d.Hash,
+		Place: d.Place, Level: d.Level, Speaker: d.Speaker, Fields: d.Fields, Provenance: d.Provenance,
 	}
 }

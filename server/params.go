@@ -166,10 +166,14 @@ func (s *Server) searchRequest(p params) (search.Request, error) {
 	}{
 		{"speaker", &req.Speaker}, {"topic", &req.Topic}, {"session", &req.Session},
 		{"doc", &req.Doc}, {"kind", &req.Kind}, {"year", &req.Year},
+		{"place", &req.Place}, {"level", &req.Level},
 	} {
 		if *f.dst, err = p.list(f.name, lim.MaxQueryRunes); err != nil {
 			return req, err
 		}
+	}
+	if req.Fields, err = p.fields("field", lim.MaxQueryRunes); err != nil {
+		return req, err
 	}
 	for _, y := range req.Year {
 		if len(y) != 4 || strings.Trim(y, "0123456789") != "" {
@@ -199,4 +203,31 @@ func (s *Server) searchRequest(p params) (search.Request, error) {
 		return req, err
 	}
 	return req, nil
+}
+
+// fields returns the custom-field filters of a repeatable NAME:VALUE
+// parameter (field=总理:李强), by name. Whether the index has the field
+// is the search's to say.
+func (p params) fields(name string, maxLen int) (map[string][]string, error) {
+	vals, err := p.list(name, maxLen)
+	if err != nil || len(vals) == 0 {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, v := range vals {
+		i := strings.IndexAny(v, ":：")
+		if i <= 0 {
+			return nil, badParam(name, "parameter %s must be NAME:VALUE, a custom field and its value (总理:李强), not %s", name, quoteShort(v))
+		}
+		sep := 1
+		if v[i] != ':' {
+			sep = len("：")
+		}
+		field, value := strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+sep:])
+		if field == "" || value == "" {
+			return nil, badParam(name, "parameter %s must be NAME:VALUE, a custom field and its value (总理:李强), not %s", name, quoteShort(v))
+		}
+		out[field] = append(out[field], value)
+	}
+	return out, nil
 }

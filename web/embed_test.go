@@ -88,6 +88,19 @@ func TestNothingExternal(t *testing.T) {
 // TestHTMLInsertion allows innerHTML only where the server's escaped
 // snippets and passages go in (setServerHTML) and in the escaping helper.
 func TestHTMLInsertion(t *testing.T) {
+	// The other modules insert no HTML at all.
+	mods, err := fs.Glob(FS(), "*.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mods {
+		if m == "app.js" {
+			continue
+		}
+		if js := readFile(t, m); regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\.`).MatchString(js) {
+			t.Errorf("%s inserts HTML or sets styles; only app.js's setServerHTML may insert the server's HTML", m)
+		}
+	}
 	js := readFile(t, "app.js")
 	lines := strings.Split(js, "\n")
 	allowed := map[string]bool{
@@ -110,5 +123,30 @@ func TestHTMLInsertion(t *testing.T) {
 	// Style attributes set from script are blocked by the CSP too.
 	if strings.Contains(js, "setAttribute('style'") || strings.Contains(js, `setAttribute("style"`) || strings.Contains(js, ".style.") {
 		t.Error("app.js sets styles directly; switch classes instead")
+	}
+}
+
+// TestModuleImports: every module the page imports is embedded, by a
+// relative path (served under /assets/ like app.js).
+func TestModuleImports(t *testing.T) {
+	mods, err := fs.Glob(FS(), "*.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imported := 0
+	for _, m := range mods {
+		for _, im := range regexp.MustCompile(`(?m)^\s*(?:import|} from)[^'"]*['"]([^'"]+)['"]`).FindAllStringSubmatch(readFile(t, m), -1) {
+			if !strings.HasPrefix(im[1], "./") {
+				t.Errorf("%s imports %q: import embedded modules by ./name", m, im[1])
+				continue
+			}
+			if _, err := fs.Stat(FS(), strings.TrimPrefix(im[1], "./")); err != nil {
+				t.Errorf("%s imports %s, which is not embedded", m, im[1])
+			}
+			imported++
+		}
+	}
+	if imported == 0 {
+		t.Error("app.js imports no module: the page's code is expected in modules beside it (fields.js)")
 	}
 }

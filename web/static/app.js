@@ -12,8 +12,12 @@
 //     attributes, so presentation lives in app.css and is switched with
 //     classes.
 
-const FILTERS = ['speaker', 'topic', 'session', 'doc', 'kind', 'year'];
-const KINDS = ['headline', 'subheadline', 'lead', 'body', 'list', 'caption', 'credit'];
+import {
+  KINDS, DOC_FILTERS, MESSAGES as FIELD_MESSAGES, readCustomFilters, appendCustomFilters,
+  customKeys, facetTitle, orderFacetValues, provenanceText,
+} from './fields.js';
+
+const FILTERS = ['speaker', 'topic', 'session', 'doc', 'kind', 'year', ...DOC_FILTERS];
 const FACET_PREVIEW = 8; // facet values shown before "show all"
 const SUGGEST_DELAY = 150; // ms of quiet typing before asking for suggestions
 const KWIC_WIDTH = 30; // characters of context on each side
@@ -103,13 +107,6 @@ const MESSAGES = {
     prev: '上一页',
     next: '下一页',
     pageN: '第 {n} 页',
-    kind_headline: '标题',
-    kind_subheadline: '副标题',
-    kind_lead: '导语',
-    kind_body: '正文',
-    kind_list: '名单',
-    kind_caption: '图片说明',
-    kind_credit: '署名',
     backToResults: '返回结果',
     openKwic: '语境索引',
     metaDate: '日期',
@@ -231,13 +228,6 @@ const MESSAGES = {
     prev: 'Previous',
     next: 'Next',
     pageN: 'Page {n}',
-    kind_headline: 'Headline',
-    kind_subheadline: 'Subheadline',
-    kind_lead: 'Lead',
-    kind_body: 'Body',
-    kind_list: 'List',
-    kind_caption: 'Caption',
-    kind_credit: 'Credit',
     backToResults: 'Back to results',
     openKwic: 'Concordance',
     metaDate: 'Date',
@@ -282,6 +272,8 @@ const MESSAGES = {
     titleSuffix: 'Session Search',
   },
 };
+
+for (const lang of Object.keys(MESSAGES)) Object.assign(MESSAGES[lang], FIELD_MESSAGES[lang]);
 
 function storedLang() {
   try {
@@ -412,6 +404,7 @@ function parseLocation(href = window.location.href) {
     hash: url.hash,
   };
   for (const f of FILTERS) st.filters[f] = unique(p.getAll(f).filter((v) => v !== ''));
+  readCustomFilters(p, st.filters);
   if (url.pathname === '/kwic') st.view = 'kwic';
   else if (url.pathname.startsWith('/doc/')) {
     st.view = 'doc';
@@ -425,14 +418,15 @@ function unique(list) {
 }
 
 function hasFilters(st) {
-  return FILTERS.some((f) => st.filters[f].length > 0) || st.from !== '' || st.to !== '';
+  return Object.values(st.filters).some((vs) => vs.length > 0) || st.from !== '' || st.to !== '';
 }
 
 // queryParams are the search parameters shared by the URL and the API.
 function queryParams(st, { withPage = true } = {}) {
   const p = new URLSearchParams();
   if (st.q) p.set('q', st.q);
-  for (const f of FILTERS) for (const v of st.filters[f]) p.append(f, v);
+  for (const f of FILTERS) for (const v of st.filters[f] || []) p.append(f, v);
+  appendCustomFilters(p, st.filters);
   if (st.from) p.set('from', st.from);
   if (st.to) p.set('to', st.to);
   if (st.sort === 'date') p.set('sort', 'date');
@@ -588,6 +582,8 @@ async function homeView(signal) {
     ['topic:民生', 'syntaxTopic'],
     ['kind:lead', 'syntaxKind'],
     ['doc:…', 'syntaxDoc'],
+    ['地点:大同市', 'syntaxPlace'],
+    ['总理:…', 'syntaxField'],
     ['date:2025-01-01..2025-12-31', 'syntaxDate'],
   ];
   const keys = [['/', 'keySlash'], ['↑ ↓', 'keyArrows'], ['Enter', 'keyEnter'], ['n / N', 'keyMatch']];
@@ -625,7 +621,7 @@ async function resultsView(st, signal) {
   const params = queryParams(st);
   const res = await getJSON('/api/search?' + params.toString(), signal);
   for (const d of (res.facets && res.facets.doc) || []) if (d.label) ui.docLabels.set(d.value, d.label);
-  for (const hit of res.hits || []) ui.docLabels.set(hit.doc_id, hit.doc_title);
+  for (const hit of res.hits || []) ui.docLabels.set(hit.doc_id, hit.doc_label || hit.doc_title);
 
   const total = res.total || 0;
   const hits = res.hits || [];
@@ -729,13 +725,14 @@ function escapeText(s) {
 
 function addFilter(name, value) {
   const st = parseLocation();
-  if (st.filters[name].includes(value)) return;
-  navigate(urlFor(withState({ view: st.view === 'kwic' ? 'kwic' : 'search', page: '1', filters: { [name]: [...st.filters[name], value] } })));
+  const cur = st.filters[name] || [];
+  if (cur.includes(value)) return;
+  navigate(urlFor(withState({ view: st.view === 'kwic' ? 'kwic' : 'search', page: '1', filters: { [name]: [...cur, value] } })));
 }
 
 function toggleFilter(name, value) {
   const st = parseLocation();
-  const cur = st.filters[name];
+  const cur = st.filters[name] || []; // a custom field is absent until filtered on
   const next = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value];
   navigate(urlFor(withState({ page: '1', filters: { [name]: next } })));
 }
@@ -770,9 +767,9 @@ function interpretation(ip) {
 
 function activeFilters(st) {
   const chips = [];
-  for (const f of FILTERS) {
+  for (const f of Object.keys(st.filters)) {
     for (const v of st.filters[f]) {
-      const label = t('filterChip', { facet: t('facet_' + f), value: filterLabel(f, v) });
+      const label = t('filterChip', { facet: facetTitle(f, t), value: filterLabel(f, v) });
       chips.push(h('li', {}, h('button', {
         type: 'button', class: 'chip active-chip', 'aria-label': t('removeFilter', { label }),
         onclick: () => toggleFilter(f, v),
@@ -794,11 +791,13 @@ function activeFilters(st) {
 }
 
 function clearAll() {
-  navigate(urlFor(withState({ page: '1', from: '', to: '', filters: emptyFilters() })));
+  const none = Object.fromEntries(Object.keys(parseLocation().filters).map((f) => [f, []]));
+  navigate(urlFor(withState({ page: '1', from: '', to: '', filters: none })));
 }
 
 function facetSidebar(st, facets) {
-  const sections = FILTERS.map((name) => facetSection(name, facets[name] || [], st));
+  const names = [...FILTERS, ...customKeys(st.filters, facets)];
+  const sections = names.map((name) => facetSection(name, facets[name] || [], st));
   const any = hasFilters(st);
   const aside = h('aside', { class: 'facets', 'aria-labelledby': 'facets-title' });
   const toggle = h('button', {
@@ -819,11 +818,12 @@ function facetSidebar(st, facets) {
 }
 
 function countFilters(st) {
-  return FILTERS.reduce((n, f) => n + st.filters[f].length, 0) + (st.from ? 1 : 0) + (st.to ? 1 : 0);
+  return Object.values(st.filters).reduce((n, vs) => n + vs.length, 0) + (st.from ? 1 : 0) + (st.to ? 1 : 0);
 }
 
 function facetSection(name, values, st) {
-  const active = st.filters[name];
+  values = orderFacetValues(name, values);
+  const active = st.filters[name] || [];
   // Active values stay visible even when the current results lack them.
   const seen = new Set(values.map((v) => v.value));
   const all = [...values, ...active.filter((v) => !seen.has(v)).map((v) => ({ value: v, count: 0 }))];
@@ -857,7 +857,7 @@ function facetSection(name, values, st) {
     }, expanded ? t('showFewer') : t('showAll', { n: all.length }));
   }
   const section = h('section', { class: 'facet', 'aria-labelledby': id + '-title' },
-    h('h3', { id: id + '-title', class: 'facet-title' }, t('facet_' + name)),
+    h('h3', { id: id + '-title', class: 'facet-title' }, facetTitle(name, t)),
     h('ul', { id, class: 'facet-list' }, items),
     more);
   return section;
@@ -909,7 +909,7 @@ async function readerView(st, signal) {
   if (st.q) params.set('q', st.q);
   const qs = params.toString();
   const doc = await getJSON('/api/documents/' + encodeURIComponent(st.doc) + (qs ? '?' + qs : ''), signal);
-  ui.docLabels.set(doc.id, doc.title);
+  ui.docLabels.set(doc.id, doc.label || doc.title);
 
   const back = h('a', {
     class: 'back-link', href: urlFor({ view: 'search', q: st.q, filters: emptyFilters(), page: '1' }), 'data-route': '',
@@ -933,7 +933,12 @@ async function readerView(st, signal) {
   addMeta('metaPhotographers', doc.photographers);
   addMeta('metaMainSession', doc.main_session && doc.main_session.name);
   addMeta('metaSessions', (doc.sessions || []).map((s) => s.name).filter((n) => !doc.main_session || n !== doc.main_session.name));
+  addMeta('metaPlace', doc.place);
+  addMeta('metaLevel', doc.level);
+  addMeta('metaSpeaker', doc.speaker);
+  for (const [name, value] of Object.entries(doc.fields || {}).sort()) meta.push(h('dt', {}, name), h('dd', {}, value));
   addMeta('metaPassages', String((doc.passages || []).length));
+  addMeta('metaProvenance', provenanceText(doc, t));
 
   const passages = (doc.passages || []).map((p) => passageItem(p, doc.id, st.q));
   const list = h('ol', { class: 'passages', 'aria-label': t('passagesLabel') }, passages);
