@@ -184,3 +184,69 @@ func TestPathDate(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleBlockDate: the lines of a title block that date the document,
+// and head lines that only name a date or date the page.
+func TestTitleBlockDate(t *testing.T) {
+	yes := map[string]string{
+		"——2024年3月5日在第十四届全国人民代表大会第二次会议上": "2024-03-05",
+		"——二〇二六年一月二十日在市第十六届人民代表大会第六次会议上": "2026-01-20",
+		"（2017年10月18日）": "2017-10-18",
+		"（2024年3月11日第十四届全国人民代表大会第二次会议通过）": "2024-03-11",
+		"１９５４年９月２３日在第一届全国人民代表大会第一次会议上":    "1954-09-23",
+		"（一九五五年七月）": "1955-07",
+		"——在庆祝中国共产党成立100周年大会上的讲话（2021年7月1日）": "2021-07-01",
+		"在中央经济工作会议上的讲话（2023年12月11日）":         "2023-12-11",
+		"—— 2025年1月15日在上海市第十六届人民代表大会第三次会议上":  "2025-01-15",
+	}
+	no := []string{
+		"——在中国共产党第二十次全国代表大会上的报告",
+		"——纪念1949年10月1日中华人民共和国成立",
+		"1976年10月6日粉碎“四人帮”",
+		"2026/1/20 10:30 来源：太原日报",
+		"2024年3月7日　星期四",
+		"政府工作报告",
+		"（2024年13月11日通过）",
+	}
+	for s, want := range yes {
+		if got := titleBlockDate([]string{dateText(s)}); got != want {
+			t.Errorf("titleBlockDate(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range no {
+		if got := titleBlockDate([]string{dateText(s)}); got != "" {
+			t.Errorf("titleBlockDate(%q) = %q, want none", s, got)
+		}
+	}
+}
+
+// TestDatelineDate: a saved page's or a paper's dateline, and head lines
+// that open with a date but are headlines.
+func TestDatelineDate(t *testing.T) {
+	yes := map[string]string{
+		"2026/1/20 10:30 来源：太原日报": "2026-01-20",
+		"2026.01.19":              "2026-01-19",
+		"2024年3月7日　星期四":           "2024-03-07",
+		"发布时间：2025-01-21 16:05 来源：中山市人民政府新闻办公室": "2025-01-21",
+		"时间：2024年3月4日12:00":       "2024-03-04",
+		"2013年09月07日21:46 来源：新华网": "2013-09-07",
+		"2025/03/04 16:45":        "2025-03-04",
+	}
+	no := []string{
+		"1976年10月6日 历史的转折",
+		"1976年10月6日粉碎“四人帮”",
+		"地点：人民大会堂新闻发布厅",
+		"本报记者 王芳 2025年1月15日",
+		"2019-2021-2023年",
+	}
+	for s, want := range yes {
+		if got := datelineDate(dateText(s)); got != want {
+			t.Errorf("datelineDate(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range no {
+		if got := datelineDate(dateText(s)); got != "" {
+			t.Errorf("datelineDate(%q) = %q, want none", s, got)
+		}
+	}
+}
