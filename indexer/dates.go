@@ -110,7 +110,9 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 			speech = true
 			continue
 		}
-		if p.Kind == KindLead || p.Kind == KindBody {
+		if p.Kind == KindLead || p.Kind == KindBody || p.Kind == KindList {
+			// The first paragraph of running text, even one that lists
+			// who attended (新华社北京3月13日电　…在主席台就座).
 			lead = dateText(p.Text)
 			break
 		}

@@ -116,6 +116,7 @@ func TestDateNotMentioned(t *testing.T) {
 		{"the 1978 report", "政府工作报告.txt", report1978Bare},
 		{"the 2005 report", "政府工作报告.txt", report2005Bare},
 		{"a report whose salutation opens its first paragraph", "政府工作报告.txt", "各位代表：现在，我代表国务院作政府工作报告。1976年10月6日，我们党一举粉碎了“四人帮”。\n"},
+		{"after a lead that lists who attended, a recalled date", "a.txt", "十四届全国人大一次会议举行记者会\n\n新华社北京3月13日电　十四届全国人大一次会议13日上午在人民大会堂举行记者会，国务院总理李强应大会发言人的邀请出席记者会。丁薛祥、张国清、刘国中、吴政隆出席。\n\n1976年10月6日，党中央粉碎了“四人帮”。\n"},
 		{"a date inside the lead's sentence", "a.txt", "本报讯 中华人民共和国成立于1949年10月1日。\n"},
 		{"a date after a comma in a speech summary", "a.txt", "周总理指出，1949年10月1日以来，我国人民取得了伟大胜利。他说，我们要继续努力。\n"},
 		{"a headline naming a date", "a.txt", "纪念1949年10月1日开国大典\n\n各界人士座谈。\n"},
