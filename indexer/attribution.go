@@ -688,7 +688,7 @@ func (a *attribution) chooseSpeakers() {
 	for i := range a.doc.Passages {
 		p, st := &a.doc.Passages[i], a.texts[i]
 		switch p.Kind {
-		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel, KindSignature:
+		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel, KindSalutation, KindSignature:
 			continue
 		}
 		speaker, reported := "", false

@@ -11,10 +11,12 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 	for i, p := range paras {
 		doc.Passages = append(doc.Passages, Passage{N: i + 1, Kind: kinds[i], Text: p})
 	}
-	doc.Title, doc.Subtitles = titles(doc.Passages, fm.Title)
 	doc.Source, doc.Reporters = byline(doc.Passages, fm)
 	doc.Photographers = photographers(doc.Passages)
-	doc.Date = docDate(doc, text, fm.Date)
+	if date, source := docDate(doc, fm.Date); date != "" {
+		doc.Date = date
+		doc.setProvenance("date", source)
+	}
 
 	// The place that sessions naming only a level (市十六届人大五次会议)
 	// belong to: front matter's, else the first congress, government or
@@ -55,6 +57,7 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 	}
 	docPlace(doc, fm.Place)
 	attribute(doc, fm.Speakers)
+	titles(doc, fm.Title) // after attribute, which marks signatures
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
 		if p.Topics == nil {

@@ -8,9 +8,12 @@ import (
 )
 
 var (
-	creditRe   = regexp.MustCompile(`^(?:（|\()?(?:本报|新华社|人民网)?(?:记者|摄影|通讯员|特约摄影)?\s*[\p{Han}·\s、]{2,20}\s*摄(?:影)?(?:）|\))?$`)
-	captionRe  = regexp.MustCompile(`^(?:[◀▶◆▲▼►◄■□●○→←↑↓]|图为|上图|下图|左图|右图|图：|图片：)`)
-	bylineRe   = regexp.MustCompile(`^(本报讯|新华社\p{Han}{0,6}电|\p{Han}{2,8}讯|\p{Han}{2,8}电)\s*[（(]\s*(?:记者|通讯员|实习生)?\s*([^）)]*)[）)]`)
+	creditRe  = regexp.MustCompile(`^(?:（|\()?(?:本报|新华社|人民网)?(?:记者|摄影|通讯员|特约摄影)?\s*[\p{Han}·\s、]{2,20}\s*摄(?:影)?(?:）|\))?$`)
+	captionRe = regexp.MustCompile(`^(?:[◀▶◆▲▼►◄■□●○→←↑↓]|图为|上图|下图|左图|右图|图：|图片：)`)
+	// bylineRe: 本报讯（记者 李雪峰）, 新华社北京电（记者 王芳）, or a wire
+	// dispatch dated without a reporter: 新华社北京3月5日电, 中新网北京12月16日电
+	// (the services of data/news_sources.txt).
+	bylineRe   = regexp.MustCompile(`^(?:(本报讯|新华社\p{Han}{0,6}电|\p{Han}{2,12}讯|\p{Han}{2,8}电)\s*[（(]\s*(?:记者|通讯员|实习生)?\s*([^）)]*)[）)]|((?:` + strings.Join(newsSources, "|") + `)\p{Han}{0,6}\d{1,2}月\d{1,2}日电))`)
 	listVerbRe = regexp.MustCompile(`就座|出席|列席|旁听|出席会议的还有|参加会议的还有`)
 )
 
@@ -106,7 +109,7 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		}
 		m := bylineRe.FindStringSubmatch(p.Text)
 		if source == "" {
-			source = m[1]
+			source = m[1] + m[3]
 		}
 		if len(reporters) == 0 {
 			reporters = splitNames(strings.NewReplacer("记者", " ", "通讯员", " ", "实习生", " ").Replace(m[2]))

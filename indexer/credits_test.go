@@ -31,6 +31,22 @@ func TestBylineLines(t *testing.T) {
 			t.Errorf("Source = %q, want 太原日报", doc.Source)
 		}
 	})
+	// A wire dispatch dated without a reporter is a lead and names its
+	// source; a paragraph that opens with a word ending in 电 (供电) is not.
+	for _, tt := range []struct{ text, source string }{
+		{"十四届全国人大二次会议在京开幕\n\n新华社北京3月5日电 第十四届全国人民代表大会第二次会议5日上午在人民大会堂开幕。\n", "新华社北京3月5日电"},
+		{"韩文秀：明年经济工作要坚持稳中求进\n\n中新网北京12月16日电　“2023—2024中国经济年会”16日在北京举行。\n", "中新网北京12月16日电"},
+		{"市人代会开幕\n\n国网大同供电公司保障会议用电。\n", ""},
+	} {
+		doc, err := Parse("a.txt", []byte(tt.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lead := doc.Passages[1].Kind == KindLead
+		if doc.Source != tt.source || lead != (tt.source != "") {
+			t.Errorf("Parse(%q): source %q, lead %v; want %q", tt.text, doc.Source, lead, tt.source)
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := "太原市十六届人大四次会议举行第二次全体会议\n\n" + tt.line + "\n\n1月16日上午，会议举行第二次全体会议。\n\n▲图为会议现场。记者 孙强 摄\n"

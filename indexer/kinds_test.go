@@ -29,3 +29,206 @@ func TestKinds(t *testing.T) {
 		t.Errorf("byline = %q %q %q", doc.Source, doc.Reporters, doc.Photographers)
 	}
 }
+
+func TestSalutation(t *testing.T) {
+	yes := []string{
+		"各位代表：", "同志们：", "各位委员：", "女士们、先生们：", "各位代表，各位委员：", "尊敬的各位代表：",
+		"同志們：", "各位代表:", "女士们，先生们，朋友们：", "各位记者朋友们：", "同志们、朋友们：",
+	}
+	no := []string{
+		"他说：", "一、过去一年的工作：", "各位代表：现在，我代表国务院，向大会报告政府工作。", "各位代表",
+		"同志们！", "代表们认为：", "记者：", "答：", "会议强调：", "国务院总理　李　强", "：",
+	}
+	for _, s := range yes {
+		if !isSalutation(s) {
+			t.Errorf("isSalutation(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if isSalutation(s) {
+			t.Errorf("isSalutation(%q) = true, want false", s)
+		}
+	}
+}
+
+// TestTitles: the title, subtitles and kinds of title blocks of several
+// document shapes, and the file name where the text has no headline.
+func TestTitles(t *testing.T) {
+	tests := []struct {
+		name, rel, text string
+		title, source   string
+		subs            []string
+		kinds           []Kind // of the first passages
+	}{
+		{
+			name: "work report title block", rel: "2024年中华人民共和国国务院政府工作报告.txt", text: report2024,
+			title: "政府工作报告", source: SourceText,
+			subs:  []string{"——2024年3月5日在第十四届全国人民代表大会第二次会议上"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSignature, KindSalutation, KindBody, KindLabel},
+		},
+		{
+			name: "party congress report: the spaced headline is one title", rel: "二十大报告.txt", text: congress2022,
+			title: "高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗", source: SourceText,
+			subs:  []string{"——在中国共产党第二十次全国代表大会上的报告", "（2022年10月16日）"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
+		},
+		{
+			name: "CPPCC work report", rel: "政协常委会工作报告.txt",
+			text:  "中国人民政治协商会议全国委员会常务委员会工作报告\n\n——2024年3月4日在政协第十四届全国委员会第二次会议上\n\n王沪宁\n\n各位委员：\n\n现在，我代表政协第十四届全国委员会常务委员会，向大会报告工作，请予审议。\n",
+			title: "中国人民政治协商会议全国委员会常务委员会工作报告", source: SourceText,
+			subs:  []string{"——2024年3月4日在政协第十四届全国委员会第二次会议上", "王沪宁"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSubheadline, KindSalutation, KindBody},
+		},
+		{
+			name: "resolution", rel: "决议.txt", text: resolution2024,
+			title: "第十四届全国人民代表大会第二次会议关于政府工作报告的决议", source: SourceText,
+			subs:  []string{"（2024年3月11日第十四届全国人民代表大会第二次会议通过）"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindBody},
+		},
+		{
+			name: "resolution title over two lines", rel: "决议.txt",
+			text:  "第十四届全国人民代表大会第二次会议\n关于政府工作报告的决议\n\n（2024年3月11日第十四届全国人民代表大会第二次会议通过）\n\n会议听取和审议了政府工作报告。\n",
+			title: "第十四届全国人民代表大会第二次会议关于政府工作报告的决议", source: SourceText,
+			subs:  []string{"（2024年3月11日第十四届全国人民代表大会第二次会议通过）"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindBody},
+		},
+		{
+			name: "1954 report: a date line without dash", rel: "1954.txt", text: report1954,
+			title: "政府工作报告", source: SourceText,
+			subs:  []string{"１９５４年９月２３日在第一届全国人民代表大会第一次会议上"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
+		},
+		{
+			name: "headline cut mid-word", rel: "a.txt",
+			text:  "政府工作报\n告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n各位代表：\n\n现在，我代表国务院作报告。\n",
+			title: "政府工作报告", source: SourceText,
+			subs:  []string{"——2024年3月5日在第十四届全国人民代表大会第二次会议上"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSalutation, KindBody},
+		},
+		{
+			name: "headline cut mid-word, with a blank line between", rel: "a.txt",
+			text:  "十四届全国人大二次会议在京开\n\n幕\n\n新华社北京3月5日电 第十四届全国人民代表大会第二次会议5日上午在人民大会堂开幕。\n",
+			title: "十四届全国人大二次会议在京开幕", source: SourceText, subs: nil,
+			kinds: []Kind{KindHeadline, KindLead},
+		},
+		{
+			name: "bare report: the file name", rel: "reports/2024年中华人民共和国国务院政府工作报告.txt",
+			text:  "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n",
+			title: "2024年中华人民共和国国务院政府工作报告", source: SourceFileName, subs: nil,
+			kinds: []Kind{KindSalutation, KindBody},
+		},
+		{
+			name: "an invisible first line is no title", rel: "1978年政府工作报告.txt",
+			text:  "\u200b\n\n\ufeff各位代表：\n\n现在，我代表国务院作政府工作报告。\n",
+			title: "1978年政府工作报告", source: SourceFileName, subs: nil,
+			kinds: []Kind{KindSalutation, KindBody},
+		},
+		{
+			name: "a body sentence is no title", rel: "讲话.txt",
+			text:  "同志们，今天我们召开这次会议，主要任务是总结去年的工作、部署今年的任务。\n\n一、关于去年的工作\n",
+			title: "讲话", source: SourceFileName, subs: nil,
+		},
+		{
+			name: "a saved page's dateline is no title", rel: "page.txt",
+			text:  "2026/1/20 10:30 来源：太原日报\n\n1月19日上午，大会开幕。\n",
+			title: "page", source: SourceFileName, subs: []string{"2026/1/20 10:30 来源：太原日报"},
+			kinds: []Kind{KindSubheadline, KindBody},
+		},
+		{
+			name: "city news: kicker, headline and deck stay three", rel: "a.txt",
+			text:  "凝心聚力开新局 实干笃行谱新篇\n\n上海市十六届人大三次会议开幕\n\n陈吉宁出席 龚正作政府工作报告\n\n本报讯（记者 王海燕）1月15日上午，上海市第十六届人民代表大会第三次会议开幕。\n",
+			title: "上海市十六届人大三次会议开幕", source: SourceText,
+			subs:  []string{"凝心聚力开新局 实干笃行谱新篇", "陈吉宁出席 龚正作政府工作报告"},
+			kinds: []Kind{KindSubheadline, KindHeadline, KindSubheadline, KindLead},
+		},
+		{
+			name: "a one-phrase kicker over the event headline", rel: "a.txt",
+			text:  "为太原高质量发展献计出力\n\n市政协十四届四次会议举行大会发言\n\n本报讯（记者 郭晨）16日下午，政协太原市第十四届委员会第四次会议举行大会发言。\n",
+			title: "市政协十四届四次会议举行大会发言", source: SourceText,
+			subs:  []string{"为太原高质量发展献计出力"},
+			kinds: []Kind{KindSubheadline, KindHeadline, KindLead},
+		},
+		{
+			name: "kicker, headline and deck on adjacent lines of indented text", rel: "a.txt",
+			text:  "坚定扛起“走在前、做示范”的使命担当\n南京市十七届人大四次会议开幕\n韩立明出席 陈之常作政府工作报告\n\n　　本报讯（记者 顾敏）9日上午，南京市第十七届人民代表大会第四次会议开幕。\n　　大会应到代表597名。\n",
+			title: "南京市十七届人大四次会议开幕", source: SourceText,
+			subs:  []string{"坚定扛起“走在前、做示范”的使命担当", "韩立明出席 陈之常作政府工作报告"},
+			kinds: []Kind{KindSubheadline, KindHeadline, KindSubheadline, KindLead},
+		},
+		{
+			name: "a column label gives way to the headline", rel: "a.txt",
+			text:  "兩會直擊\n\n港區委員倡深化大灣區規則銜接\n\n全國政協十四屆二次會議大會發言\n\n2024年3月7日　星期四\n\n【本報北京訊】全國政協十四屆二次會議昨日舉行大會發言。\n",
+			title: "港區委員倡深化大灣區規則銜接", source: SourceText,
+			subs:  []string{"兩會直擊", "全國政協十四屆二次會議大會發言", "2024年3月7日　星期四"},
+			kinds: []Kind{KindSubheadline, KindHeadline, KindSubheadline, KindSubheadline, KindBody},
+		},
+		{
+			name: "a headline over two lines, a deck after a blank line", rel: "a.txt",
+			text:  "成都市十八届人大三次会议\n举行第二次全体会议\n\n听取审议市人大常委会、市中级人民法院、市人民检察院工作报告\n\n本报讯（记者 王雪锋）1月24日上午，成都市第十八届人民代表大会第三次会议举行第二次全体会议。\n",
+			title: "成都市十八届人大三次会议举行第二次全体会议", source: SourceText,
+			subs:  []string{"听取审议市人大常委会、市中级人民法院、市人民检察院工作报告"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindLead},
+		},
+		{
+			name: "a two-part report title over two lines", rel: "a.txt",
+			text:  "决胜全面建成小康社会\n夺取新时代中国特色社会主义伟大胜利\n\n——在中国共产党第十九次全国代表大会上的报告\n\n（2017年10月18日）\n\n习　近　平\n\n同志们：\n\n现在，我代表第十八届中央委员会向大会作报告。\n",
+			title: "决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利", source: SourceText,
+			subs:  []string{"——在中国共产党第十九次全国代表大会上的报告", "（2017年10月18日）"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
+		},
+		{
+			name: "a title over its signature on the next line stays apart", rel: "a.txt",
+			text:  "新年贺词\n习近平\n\n大家好！新年将至，向大家致以美好的祝福。\n\n二〇二三年十二月三十一日\n",
+			title: "新年贺词", source: SourceText, subs: nil,
+			kinds: []Kind{KindHeadline, KindSignature, KindBody},
+		},
+		{
+			name: "the parts of a title are spaced once", rel: "a.txt",
+			text:  "坚定不移沿着中国特色社会主义道路前进　为全面建成小康社会而奋斗\n\n——在中国共产党第十八次全国代表大会上的报告\n\n同志们：\n\n现在，我代表第十七届中央委员会向大会作报告。\n",
+			title: "坚定不移沿着中国特色社会主义道路前进 为全面建成小康社会而奋斗", source: SourceText,
+			subs:  []string{"——在中国共产党第十八次全国代表大会上的报告"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSalutation, KindBody},
+		},
+		{
+			name: "press conference", rel: "a.txt",
+			text:  "十四届全国人大二次会议新闻发布会\n\n女士们、先生们：\n\n十四届全国人大二次会议新闻发布会现在开始。\n",
+			title: "十四届全国人大二次会议新闻发布会", source: SourceText, subs: nil,
+			kinds: []Kind{KindHeadline, KindSalutation, KindBody},
+		},
+		{
+			name: "front matter title", rel: "a.md",
+			text:  "---\ntitle: 某市政府工作报告摘要\n---\n各位代表：\n\n现在报告。\n",
+			title: "某市政府工作报告摘要", source: SourceFrontMatter, subs: nil,
+		},
+		{
+			name: "an HTML page's <h1> is its text", rel: "a.html",
+			text:  "<html><body><h1>中山市政协十四届四次会议开幕</h1><p>1月13日下午，会议开幕。</p></body></html>",
+			title: "中山市政协十四届四次会议开幕", source: SourceText, subs: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.rel, []byte(tt.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tt.title || doc.Provenance["title"] != tt.source {
+				t.Errorf("Parse(%q).Title = %q from %q, want %q from %q", tt.rel, doc.Title, doc.Provenance["title"], tt.title, tt.source)
+			}
+			subs := tt.subs
+			if subs == nil {
+				subs = []string{}
+			}
+			if diff := cmp.Diff(subs, doc.Subtitles); diff != "" {
+				t.Errorf("Subtitles (-want +got):\n%s", diff)
+			}
+			var kinds []Kind
+			for i := range min(len(tt.kinds), len(doc.Passages)) {
+				kinds = append(kinds, doc.Passages[i].Kind)
+			}
+			if diff := cmp.Diff(tt.kinds, kinds); diff != "" {
+				t.Errorf("kinds (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

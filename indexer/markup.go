@@ -1,7 +1,9 @@
 package indexer
 
 import (
+	_ "embed"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -141,74 +143,204 @@ var skipTags = map[string]bool{
 }
 
 // htmlText reduces HTML to paragraphs of text, dropping scripts, styles,
-// comments and page chrome, and returns the title (pageTitle).
+// comments and page chrome (see isChrome), and returns the title
+// (pageTitle). It reads the page as a browser does (html.Parse), so that
+// paragraphs left unclosed (<p>…<p>…) end where the next one starts.
 func htmlText(s string) (text, title string) {
-	z := html.NewTokenizer(strings.NewReader(s))
-	var b, head, h1 strings.Builder
-	skip := 0
-	inTitle, inH1, h1Done := false, false, false
-	brs := 0 // <br>s since the last text
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return b.String(), pageTitle(strings.Join(strings.Fields(h1.String()), " "), strings.TrimSpace(head.String()))
-		case html.TextToken:
-			if skip > 0 {
-				continue
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return "", ""
+	}
+	w := htmlWalker{links: map[*html.Node]linkCount{}}
+	w.countLinks(root, false)
+	w.walk(root)
+	return w.b.String(), pageTitle(strings.Join(strings.Fields(w.h1.String()), " "), strings.TrimSpace(w.head.String()))
+}
+
+// htmlWalker writes the text of a page's nodes.
+type htmlWalker struct {
+	b, head, h1  strings.Builder
+	brs          int // <br>s since the last text
+	inH1, h1Done bool
+	heading      int  // depth inside h1-h6
+	paraIndented bool // the paragraph being written started with an indent
+	links        map[*html.Node]linkCount
+}
+
+// linkCount is how much of an element's text is links: characters in all,
+// characters inside links, and links.
+type linkCount struct{ all, linked, links int }
+
+func (w *htmlWalker) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.CommentNode:
+		return
+	case html.ElementNode:
+		w.element(n)
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+}
+
+func (w *htmlWalker) element(n *html.Node) {
+	tag := n.Data
+	switch {
+	case tag == "title":
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				w.head.WriteString(c.Data)
 			}
-			t := string(z.Text())
-			if inTitle {
-				head.WriteString(t)
-				continue
+		}
+		return
+	case skipTags[tag] || isChrome(n) || w.linkBox(n):
+		return
+	case tag == "br":
+		w.brs++
+		return
+	case tag == "td" || tag == "th":
+		// Cells stay apart: a phrase does not run from one into the next.
+		w.b.WriteString(" ")
+	}
+	block := blockTags[tag]
+	if block {
+		w.brs = 0
+		w.b.WriteString("\n\n")
+	}
+	h1 := tag == "h1" && !w.h1Done
+	if h1 {
+		w.inH1 = true
+	}
+	heading := len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'
+	if heading {
+		w.heading++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	if heading {
+		w.heading--
+	}
+	if h1 {
+		w.inH1, w.h1Done = false, true
+	}
+	if block {
+		w.brs = 0
+		w.b.WriteString("\n\n")
+	}
+}
+
+func (w *htmlWalker) text(raw string) {
+	t := strings.Join(strings.Fields(raw), " ")
+	if t == "" {
+		return
+	}
+	indent := indentOf(strings.TrimLeft(strings.ReplaceAll(raw, "\u00a0", " "), "\r\n")) != indentNone
+	if w.brs > 0 {
+		switch {
+		case w.heading == 0 && w.brs == 1 && w.paraIndented && !indent:
+			// A page that indents its paragraphs (<p>　　…) starts a new one
+			// with the indent: a line after a <br> without it goes on in
+			// the same paragraph (…增速居全省前列。<br />全市新增…).
+			if needsSpace(w.b.String(), t) {
+				w.b.WriteByte(' ')
 			}
-			t = strings.Join(strings.Fields(t), " ")
-			if t == "" {
-				continue
+		case w.heading > 0:
+			// A headline set over two lines is one headline, its parts
+			// spaced once (中山市政府召开新闻发布会<br />通报2024年全市经济
+			// 运行情况, as the page's <title> writes it).
+			w.b.WriteByte(' ')
+			if w.inH1 {
+				w.h1.WriteByte(' ')
 			}
-			if brs > 0 {
-				if brs == 1 && brContinues(b.String(), t) {
-					if needsSpace(b.String(), t) {
-						b.WriteByte(' ')
-					}
-				} else {
-					b.WriteString("\n\n")
+		case w.brs == 1 && brContinues(w.b.String(), t):
+			if needsSpace(w.b.String(), t) {
+				w.b.WriteByte(' ')
+			}
+		default:
+			w.b.WriteString("\n\n")
+		}
+		w.brs = 0
+	}
+	if w.inH1 {
+		w.h1.WriteString(t)
+	}
+	if b := w.b.String(); b == "" || strings.HasSuffix(b, "\n\n") {
+		w.paraIndented = indent
+	}
+	w.b.WriteString(t)
+}
+
+//go:embed data/page_chrome.txt
+var pageChromeData string
+
+// pageChrome are the class and id words of a page's furniture.
+var pageChrome = embeddedList(pageChromeData)
+
+// isChrome: an element that is a page's furniture, not the article: its
+// class or id names navigation, a logo, a breadcrumb, an advert, related
+// links, a sidebar or a footer (data/page_chrome.txt: <div id="rwb_nav">,
+// <h1 class="logo">南方网</h1>, <div class="crumb">您当前的位置：…); a
+// or a control link (<a href="javascript:…">分享到</a>, 【字号：大 中 小】).
+// A block made mostly of links is furniture too (linkBox).
+func isChrome(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			for _, word := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				if slices.Contains(pageChrome, word) {
+					return true
 				}
-				brs = 0
 			}
-			if inH1 {
-				h1.WriteString(t)
-			}
-			b.WriteString(t)
-		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			name, _ := z.TagName()
-			tag := string(name)
-			tt := z.Token().Type
-			switch {
-			case skipTags[tag]:
-				if tt == html.StartTagToken {
-					skip++
-				} else if tt == html.EndTagToken && skip > 0 {
-					skip--
-				}
-			case tag == "title":
-				inTitle = tt == html.StartTagToken
-			case tag == "h1" && skip == 0 && !h1Done:
-				inH1 = tt == html.StartTagToken
-				h1Done = tt == html.EndTagToken
-			case tag == "td" || tag == "th":
-				// Cells stay apart: a phrase does not run from one into
-				// the next.
-				b.WriteString(" ")
-			}
-			switch {
-			case tag == "br":
-				brs++
-			case blockTags[tag]:
-				brs = 0
-				b.WriteString("\n\n")
+		case "href":
+			if n.Data == "a" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+				return true
 			}
 		}
 	}
+	return false
+}
+
+// linkBox: a block made mostly of links, such as a 相关新闻 box of
+// headlines or a menu (<div class="box_news"><h2>相关新闻</h2><ul><li><a>…).
+func (w *htmlWalker) linkBox(n *html.Node) bool {
+	switch n.Data {
+	case "div", "section", "ul", "ol", "table", "dl":
+		c := w.links[n]
+		return c.links >= 2 && c.linked*10 >= c.all*7
+	}
+	return false
+}
+
+// countLinks fills w.links for n and the elements under it, once.
+func (w *htmlWalker) countLinks(n *html.Node, inLink bool) linkCount {
+	var c linkCount
+	switch {
+	case n.Type == html.TextNode:
+		k := utf8.RuneCountInString(strings.Join(strings.Fields(n.Data), ""))
+		c.all = k
+		if inLink {
+			c.linked = k
+		}
+		return c
+	case n.Type == html.ElementNode && skipTags[n.Data]:
+		return c
+	case n.Type == html.ElementNode && n.Data == "a":
+		inLink = true
+		c.links = 1
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		k := w.countLinks(ch, inLink)
+		c.all, c.linked, c.links = c.all+k.all, c.linked+k.linked, c.links+k.links
+	}
+	if n.Type == html.ElementNode {
+		w.links[n] = c
+	}
+	return c
 }
 
 // brContinues: a single <br> inside a sentence is a line break of the

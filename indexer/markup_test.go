@@ -181,6 +181,35 @@ func TestHTMLPageChrome(t *testing.T) {
 	}
 }
 
+// TestHTMLChrome: the furniture of pages saved from news and government
+// sites is not text: elements named for it by class or id, control links,
+// and blocks of links; the article around them stays.
+func TestHTMLChrome(t *testing.T) {
+	const page = `<html><head><title>十四届全国人大三次会议在京开幕_南方网</title></head><body>
+<div class="top-bar"><h1 class="logo"><a href="/">南方网</a></h1></div>
+<div id="rwb_nav"><ul><li><a href="/">人民网首页</a></li><li><a href="/p">时政</a></li></ul></div>
+<div class="crumb">您当前的位置：<a href="/">南方网</a> &gt; 正文</div>
+<div id="position">当前位置：<a href="/">首页</a> &gt;&gt; 新闻发布会</div>
+<h1 class="article-title">十四届全国人大三次会议在京开幕</h1>
+<div class="attr">发布时间：2025-03-05 10:30 来源：南方日报 <span>【字号：<a href="javascript:fontZoom(16)">大</a> <a href="javascript:fontZoom(12)">小</a>】</span></div>
+<div class="content"><p>　　新华社北京3月5日电　大会开幕。
+<p>　　赵乐际主持大会。</p>
+<div class="ad" id="ad_article_1"><a href="https://ad.example.com/">广告 两会报道抢先看</a></div>
+<p class="editor">责任编辑：林晓彤</p></div>
+<div class="box_news"><h2>相关新闻</h2><ul><li><a href="/1">广东代表团审议政府工作报告</a></li><li><a href="/2">全国政协十四届三次会议在京开幕</a></li></ul></div>
+<div class="sidebar"><h4>热点排行</h4><ol><li>两会快评：稳中求进</li></ol></div>
+<div id="footer"><p>版权所有：南方网</p></div>
+</body></html>`
+	text, title := htmlText(page)
+	if title != "十四届全国人大三次会议在京开幕" {
+		t.Errorf("title = %q, want the article's <h1>", title)
+	}
+	want := []string{"十四届全国人大三次会议在京开幕", "发布时间：2025-03-05 10:30 来源：南方日报【字号：】", "新华社北京3月5日电 大会开幕。", "赵乐际主持大会。", "责任编辑：林晓彤"}
+	if got := paragraphs(text); !cmp.Equal(got, want) {
+		t.Errorf("htmlText(page) paragraphs\n got %q\nwant %q", got, want)
+	}
+}
+
 // TestHTMLLineBreaks: a <br> inside a sentence joins its two halves, so
 // that 四个自信 is found; <br> between sentences, two <br>s, and lines of
 // names or labels are paragraphs.
@@ -195,6 +224,13 @@ func TestHTMLLineBreaks(t *testing.T) {
 		{`<p>出席：<br>张三<br>李四</p>`, []string{"出席：", "张三", "李四"}},
 		{`<p>会议指出，要抓好<br>一、稳增长</p>`, []string{"会议指出，要抓好", "一、稳增长"}},
 		{`<p>He said, we<br>will go.</p>`, []string{"He said, we will go."}},
+		// A headline over two lines is one, spaced once.
+		{`<h1 class="title">中山市政府召开新闻发布会<br />通报2024年全市经济运行情况</h1>`, []string{"中山市政府召开新闻发布会 通报2024年全市经济运行情况"}},
+		// In a page that indents its paragraphs, a line without the
+		// indent after a <br> goes on in the same paragraph.
+		{"<p>　　梁志华介绍，增速居全省前列。<br />\n全市新增规模以上工业企业606家。</p><p>　　何立新说，经济回升。</p>", []string{"梁志华介绍，增速居全省前列。全市新增规模以上工业企业606家。", "何立新说，经济回升。"}},
+		// Paragraphs left unclosed end where the next starts.
+		{"<p>　　第一段。\n<p>　　第二段。</p>", []string{"第一段。", "第二段。"}},
 	}
 	for _, tt := range tests {
 		text, _ := htmlText(tt.page)
