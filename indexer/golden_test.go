@@ -79,3 +79,55 @@ func parseSeed(t testing.TB) *Document {
 	}
 	return doc
 }
+
+// goldenShapes pins one document of each shape of the labelled set
+// beside the seed (a city news report): the whole parse, so that a change
+// in any extractor shows as a readable diff. The documents live in the
+// labelled set; the golden files in testdata/golden/.
+var goldenShapes = []struct{ shape, rel string }{
+	{"national-work-report", "national/2024年中华人民共和国国务院政府工作报告.txt"},
+	{"national-work-report-1954", "national/1954年政府工作报告.txt"},
+	{"npc-resolution", "npc/2024年关于政府工作报告的决议.txt"},
+	{"party-congress-report", "party/二十大报告.txt"},
+	{"cppcc-news", "cppcc/全国/全国政协十四届二次会议举行第二次全体会议.txt"},
+	{"press-conference", "press/两会记者会/2024-03-06经济主题记者会.txt"},
+	{"speech-news", "speech-news/人民日报/1954-09-24周恩来总理作政府工作报告.txt"},
+	{"city-news-shanghai", "cities/上海/2025-01-15 解放日报 上海市十六届人大三次会议开幕.txt"},
+	{"county-news", "counties/湖南/会同县十八届人大五次会议闭幕.txt"},
+	{"province-work-report-gbk", "provinces/广东/2024年广东省政府工作报告.txt"},
+	{"news-page-html", "pages/南方网/十四届全国人大三次会议在京开幕_南方网.html"},
+}
+
+// TestGoldenShapes compares each shape's parse with its golden file.
+// Rewrite with `go test ./indexer -update` and read the diff.
+func TestGoldenShapes(t *testing.T) {
+	for _, g := range goldenShapes {
+		t.Run(g.shape, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", "labelled", "docs", filepath.FromSlash(g.rel)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(g.rel, raw, Options{Taxonomy: testTaxonomy(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := marshal(t, doc)
+			golden := filepath.Join("testdata", "golden", g.shape+".golden.json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./indexer -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("Parse(%s) differs from %s (-want +got):\n%s", g.rel, golden, diff)
+			}
+		})
+	}
+}
