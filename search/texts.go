@@ -1,0 +1,202 @@
+package search
+
+import (
+	"errors"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Distributions and keywords count occurrences in the text of many
+// passages: every passage of a frequent term, every passage of a
+// subcorpus. Reading that many stored passages back from Bleve takes
+// seconds (each read decodes a stored document); a textTable holds, for
+// one index snapshot, every live passage's folded text in one byte slice
+// (the same folding as snippets and KWIC: matchRunes), so that counting is
+// a scan of memory. It is built in the background like the facet table
+// and costs about the size of the text in memory.
+
+// textTable is the folded text of every live passage of one snapshot, by
+// internal document number, with the facet table of the same snapshot.
+type textTable struct {
+	reader bindex.IndexReader // the snapshot, compared by identity only
+	facets *facetTable
+	text   []byte   // folded UTF-8 of every passage, concatenated
+	start  []uint32 // passage num's text is text[start[num]:start[num+1]]
+	runes  []uint32 // characters of passage num (as written; folding keeps one rune per rune)
+	han    []uint32 // Chinese characters of passage num (the basis of keyword frequencies)
+	live   []bool   // num is a passage (not a document record, not deleted)
+	doc    []int32  // the index of num's document in facets' doc column, -1 for none
+	ndocs  int
+	cols   map[string]int // facet column of each field
+
+	sizeMu sync.Mutex
+	sizes  map[string]*bucketSizes // whole-snapshot bucket sizes by field, computed once
+}
+
+// passageText is num's folded text.
+func (t *textTable) passageText(num uint64) []byte {
+	if num+1 >= uint64(len(t.start)) {
+		return nil
+	}
+	return t.text[t.start[num]:t.start[num+1]]
+}
+
+// textState is a generation's text table and whether one is being built.
+type textState struct {
+	mu    sync.Mutex // held while building
+	table *textTable
+	err   error
+}
+
+var errNotPassage = errors.New("not a passage")
+
+// buildTextTable reads the stored text of every live passage of r; ft is
+// the facet table of r.
+func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer ids.Close()
+	t := &textTable{reader: r, facets: ft, cols: map[string]int{}, sizes: map[string]*bucketSizes{}}
+	for i, f := range facetFields {
+		t.cols[f.name] = i
+	}
+	n := len(ft.rank)
+	t.start = make([]uint32, 0, n+1)
+	t.runes = make([]uint32, n)
+	t.han = make([]uint32, n)
+	t.live = make([]bool, n)
+	t.doc = make([]int32, n)
+	docCol := t.cols["doc"]
+	t.ndocs = len(ft.cols[docCol].names)
+	var next uint64
+	var buf []byte
+	for {
+		id, err := ids.Next()
+		if err != nil {
+			return nil, err
+		}
+		if id == nil {
+			break
+		}
+		num, err := docNum(id)
+		if err != nil {
+			return nil, err
+		}
+		if num < next || num >= uint64(n) {
+			return nil, errNotAscending
+		}
+		for ; next <= num; next++ {
+			t.start = append(t.start, uint32(len(t.text)))
+			t.doc[next] = -1
+		}
+		ext, err := r.ExternalID(id)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := r.Document(ext)
+		if err != nil {
+			return nil, err
+		}
+		if doc == nil {
+			continue
+		}
+		buf = buf[:0]
+		doc.VisitFields(func(f bindex.Field) {
+			if f.Name() == fieldStored {
+				buf = append(buf, f.Value()...)
+			}
+		})
+		p, err := decodeStored(buf)
+		if err != nil {
+			continue // a document record
+		}
+		var runes, han uint32
+		for _, r := range matchRunes(p.Text) {
+			t.text = utf8.AppendRune(t.text, r)
+			runes++
+			if classify(r) == classCJK {
+				han++
+			}
+		}
+		t.runes[num], t.han[num], t.live[num] = runes, han, true
+		c := &ft.cols[docCol]
+		if num+1 < uint64(len(c.start)) && c.start[num] < c.start[num+1] {
+			t.doc[num] = int32(c.vals[c.start[num]])
+		}
+	}
+	for ; next < uint64(n); next++ {
+		t.start = append(t.start, uint32(len(t.text)))
+		t.doc[next] = -1
+	}
+	t.start = append(t.start, uint32(len(t.text)))
+	return t, nil
+}
+
+// textTable returns the text table of g's current snapshot, building it
+// (and the facet table under it) when there is none or the snapshot
+// changed. Concurrent callers wait for one build.
+func (x *Index) textTable(g *generation) (*textTable, error) {
+	ix, err := g.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := ix.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	s := &g.texts
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.table != nil && s.table.reader == r {
+		return s.table, nil
+	}
+	start := time.Now()
+	ft := g.facets.table.Load()
+	if ft == nil || ft.reader != r {
+		if ft, err = buildFacetTable(r); err != nil {
+			return nil, err
+		}
+		g.facets.table.Store(ft)
+	}
+	t, err := buildTextTable(r, ft)
+	if err != nil {
+		return nil, err
+	}
+	s.table = t
+	x.log.Debug("text table built", "passages", len(t.live), "bytes", len(t.text), "took", time.Since(start))
+	return t, nil
+}
+
+// warmTexts builds the text table of g in the background.
+func (x *Index) warmTexts(g *generation) {
+	go func() {
+		if x.acquire() != g { // swapped meanwhile
+			x.release()
+			return
+		}
+		defer x.release()
+		for g.facets.building.Load() { // the facet table under way is the one to use
+			time.Sleep(20 * time.Millisecond)
+		}
+		if _, err := x.textTable(g); err != nil {
+			x.log.Warn("text table", "err", err)
+		}
+	}()
+}
+
+// values calls f with each value index of field column col at num.
+func (t *textTable) values(col int, num uint64, f func(v uint32)) {
+	c := &t.facets.cols[col]
+	if num+1 >= uint64(len(c.start)) {
+		return
+	}
+	for _, v := range c.vals[c.start[num]:c.start[num+1]] {
+		f(v)
+	}
+}
