@@ -494,7 +494,7 @@ func foldFragments(list []Keyword) []Keyword {
 		}
 		return i
 	}
-	var out []Keyword
+	out := []Keyword{}
 	folded := map[int][]string{}
 	for i := range list {
 		if parent[i] >= 0 {
