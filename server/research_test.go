@@ -41,9 +41,9 @@ func TestDistribution(t *testing.T) {
 	}
 	// The distribution of a query counts what its concordance lists.
 	var d search.Distribution
-	h.get("/api/distribution?q=" + url.QueryEscape("刘俊义")).decode(t, &d)
+	h.get("/api/distribution?q="+url.QueryEscape("刘俊义")).decode(t, &d)
 	var conc search.Concordance
-	h.get("/api/kwic?q=" + url.QueryEscape("刘俊义")).decode(t, &conc)
+	h.get("/api/kwic?q="+url.QueryEscape("刘俊义")).decode(t, &conc)
 	if d.Totals[0].Occurrences != int64(conc.Total) {
 		t.Errorf("distribution of 刘俊义: %d occurrences, the concordance %d", d.Totals[0].Occurrences, conc.Total)
 	}
