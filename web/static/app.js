@@ -12,6 +12,9 @@
 //     attributes, so presentation lives in app.css and is switched with
 //     classes.
 
+import { distributionView, distributionState, distributionExtra } from './views/distribution.js';
+import { keywordsView, keywordsExtra } from './views/keywords.js';
+
 const FILTERS = ['speaker', 'topic', 'session', 'doc', 'kind', 'year'];
 const KINDS = ['headline', 'subheadline', 'lead', 'body', 'list', 'caption', 'credit'];
 const FACET_PREVIEW = 8; // facet values shown before "show all"
@@ -66,6 +69,8 @@ const MESSAGES = {
     noResultsHint: '试试更短的检索词、去掉引号，或清除筛选条件。',
     viewResults: '结果',
     viewKwic: '语境索引',
+    viewDistribution: '分布',
+    viewKeywords: '关键词',
     viewLabel: '视图',
     sortLabel: '排序',
     sortRelevance: '相关度',
@@ -194,6 +199,8 @@ const MESSAGES = {
     noResultsHint: 'Try a shorter query, drop the quotes, or clear the filters.',
     viewResults: 'Results',
     viewKwic: 'Concordance',
+    viewDistribution: 'Distribution',
+    viewKeywords: 'Keywords',
     viewLabel: 'View',
     sortLabel: 'Sort',
     sortRelevance: 'Relevance',
@@ -413,6 +420,13 @@ function parseLocation(href = window.location.href) {
   };
   for (const f of FILTERS) st.filters[f] = unique(p.getAll(f).filter((v) => v !== ''));
   if (url.pathname === '/kwic') st.view = 'kwic';
+  else if (url.pathname === '/distribution') {
+    st.view = 'distribution';
+    st.extra = distributionExtra(distributionState(p));
+  } else if (url.pathname === '/keywords') {
+    st.view = 'keywords';
+    st.extra = keywordsExtra((p.get('vs') || '').trim());
+  }
   else if (url.pathname.startsWith('/doc/')) {
     st.view = 'doc';
     st.doc = decodeURIComponent(url.pathname.slice('/doc/'.length));
@@ -451,6 +465,11 @@ function urlFor(st) {
     path = '/kwic';
     p = queryParams(st, { withPage: false });
     if (st.ksort) p.set('ksort', st.ksort);
+  } else if (st.view === 'distribution' || st.view === 'keywords') {
+    path = '/' + st.view;
+    p = queryParams(st, { withPage: false });
+    p.delete('sort');
+    for (const [k, v] of st.extra || []) p.append(k, v);
   } else {
     p = queryParams(st);
   }
@@ -535,6 +554,8 @@ async function render({ scrollY } = {}) {
     let view;
     if (st.view === 'doc') view = await readerView(st, signal);
     else if (st.view === 'kwic') view = await kwicView(st, signal);
+    else if (st.view === 'distribution') view = await distributionView(st, signal, viewHelpers());
+    else if (st.view === 'keywords') view = await keywordsView(st, signal, viewHelpers());
     else if (!st.q && !hasFilters(st)) view = await homeView(signal);
     else view = await resultsView(st, signal);
     if (seq !== ui.seq) return;
@@ -554,6 +575,13 @@ async function render({ scrollY } = {}) {
       document.body.classList.remove('is-loading');
     }
   }
+}
+
+// viewHelpers are what the view modules (views/*.js) use of this page.
+function viewHelpers() {
+  return {
+    h, lang: ui.lang, FILTERS, urlFor, queryParams, getJSON, navigate, formatNumber, formatMs, kindLabel, toolbar, activeFilters,
+  };
 }
 
 function errorView(err, st) {
@@ -664,7 +692,9 @@ function toolbar(st, view, count) {
   const base = { ...st, hash: '', page: '1' };
   const tabs = h('nav', { class: 'view-tabs', 'aria-label': t('viewLabel') },
     h('a', { href: urlFor({ ...base, view: 'search' }), 'data-route': '', class: 'tab', 'aria-current': view === 'search' ? 'page' : null }, t('viewResults')),
-    h('a', { href: urlFor({ ...base, view: 'kwic' }), 'data-route': '', class: 'tab', 'aria-current': view === 'kwic' ? 'page' : null }, t('viewKwic')));
+    h('a', { href: urlFor({ ...base, view: 'kwic' }), 'data-route': '', class: 'tab', 'aria-current': view === 'kwic' ? 'page' : null }, t('viewKwic')),
+    h('a', { href: urlFor({ ...base, view: 'distribution', extra: view === 'distribution' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'distribution' ? 'page' : null }, t('viewDistribution')),
+    h('a', { href: urlFor({ ...base, view: 'keywords', extra: view === 'keywords' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'keywords' ? 'page' : null }, t('viewKeywords')));
   let sort = null;
   if (view === 'search') {
     const select = h('select', { id: 'sort', class: 'select' },
@@ -730,7 +760,7 @@ function escapeText(s) {
 function addFilter(name, value) {
   const st = parseLocation();
   if (st.filters[name].includes(value)) return;
-  navigate(urlFor(withState({ view: st.view === 'kwic' ? 'kwic' : 'search', page: '1', filters: { [name]: [...st.filters[name], value] } })));
+  navigate(urlFor(withState({ view: ['kwic', 'distribution'].includes(st.view) ? st.view : 'search', page: '1', filters: { [name]: [...st.filters[name], value] } })));
 }
 
 function toggleFilter(name, value) {
@@ -1224,7 +1254,7 @@ function applySuggestion(s) {
     box.input.value = q;
     const cur = st.filters[s.type];
     navigate(urlFor(withState({
-      view: st.view === 'kwic' ? 'kwic' : 'search', q, page: '1',
+      view: ['kwic', 'distribution'].includes(st.view) ? st.view : 'search', q, page: '1',
       filters: { [s.type]: cur.includes(s.text) ? cur : [...cur, s.text] },
     })));
     return;
@@ -1239,7 +1269,7 @@ function submitSearch() {
   const st = parseLocation();
   const q = box.input.value.trim();
   closeSuggestions();
-  navigate(urlFor(withState({ view: st.view === 'kwic' ? 'kwic' : 'search', q, page: '1' })));
+  navigate(urlFor(withState({ view: ['kwic', 'distribution'].includes(st.view) ? st.view : 'search', q, page: '1' })));
 }
 
 function setupSearchBox() {
