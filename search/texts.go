@@ -184,8 +184,13 @@ func (x *Index) warmTexts(g *generation) {
 		for g.facets.building.Load() { // the facet table under way is the one to use
 			time.Sleep(20 * time.Millisecond)
 		}
-		if _, err := x.textTable(g); err != nil {
+		t, err := x.textTable(g)
+		if err != nil {
 			x.log.Warn("text table", "err", err)
+			return
+		}
+		for col := range facetFields { // the bucket sizes of the whole corpus
+			t.wholeSizes(col)
 		}
 	}()
 }
@@ -199,4 +204,31 @@ func (t *textTable) values(col int, num uint64, f func(v uint32)) {
 	for _, v := range c.vals[c.start[num]:c.start[num+1]] {
 		f(v)
 	}
+}
+
+// TextTableStats describes the text table of the current snapshot.
+type TextTableStats struct {
+	Passages int     `json:"passages"`
+	Bytes    int64   `json:"bytes"`   // memory held: folded text and per-passage figures
+	Seconds  float64 `json:"seconds"` // to build it (0 when it was built already)
+}
+
+// PrepareCounts builds the text table that distributions and keywords
+// count in, if the current snapshot has none, and describes it.
+func (x *Index) PrepareCounts() (*TextTableStats, error) {
+	g := x.acquire()
+	defer x.release()
+	start := time.Now()
+	t, err := x.textTable(g)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, l := range t.live {
+		if l {
+			n++
+		}
+	}
+	per := int64(len(t.live)) * (4 + 4 + 4 + 1 + 4) // start, runes, han, live, doc
+	return &TextTableStats{Passages: n, Bytes: int64(len(t.text)) + per, Seconds: time.Since(start).Seconds()}, nil
 }
