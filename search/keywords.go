@@ -186,7 +186,7 @@ func (x *Index) keywords(ctx context.Context, g *generation, req KeywordsRequest
 		return nil, err
 	}
 	ng.countReference(t, bNums)
-	out.Candidates = ng.kept
+	out.Candidates = len(ng.kept)
 	out.Keywords = ng.keywords(float64(out.A.Han), float64(out.B.Han), req.Limit)
 	return out, nil
 }
@@ -220,18 +220,21 @@ type ngramEntry struct {
 	freqA       int64
 	docsA       int32
 	lastDoc     int32
-	freqB       int64
-	docsB       int32
+	kid         int32 // dense number among the kept entries, -1 if not kept
 }
 
-// ngramCounts is every n-gram of A at or above the floor, level by level:
-// levels[n] maps (prefix entry, next character) to the entry of an n-gram
-// of n characters. An n-gram can only reach the floor if its prefix does,
-// so each level extends only the positions whose prefix was kept.
+// ngramCounts is every n-gram of A, counted level by level: an n-gram can
+// only reach the floor if its prefix does, so each level extends only the
+// positions whose prefix was kept. The kept ones are numbered densely
+// (kid), and levels[n] maps (the kid of the prefix, or the first
+// character for bigrams; the next character) to the kid of an n-gram of n
+// characters, for the pass over B.
 type ngramCounts struct {
 	entries []ngramEntry
-	levels  [maxNgram + 1]map[uint64]int32
-	kept    int
+	kept    []int32 // entry of each kid
+	levels  [maxNgram + 1]*ngramTable
+	freqB   []int64 // by kid
+	docsB   []int32
 }
 
 func ngramKey(prefix uint64, r rune) uint64 { return prefix<<21 | uint64(r) }
@@ -255,6 +258,33 @@ func hanRuns(seq []rune, docs []int32, text []byte, d int32) ([]rune, []int32) {
 		seq, docs = append(seq, 0), append(docs, d)
 	}
 	return seq, docs
+}
+
+// hanRunsOnly is hanRuns without the documents, for B's pass.
+func hanRunsOnly(seq []rune, text []byte) []rune {
+	inRun := false
+	for i := 0; i < len(text); {
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRune(text[i:])
+			i += size
+		}
+		if 0x4E00 <= r && r <= 0x9FFF || r >= utf8.RuneSelf && classify(r) == classCJK {
+			seq = append(seq, r)
+			inRun = true
+		} else if inRun {
+			seq = append(seq, 0)
+			inRun = false
+		}
+	}
+	if inRun {
+		seq = append(seq, 0)
+	}
+	return seq
 }
 
 // countNgrams counts the n-grams of A (nums in document order).
@@ -311,7 +341,6 @@ func countNgrams(t *textTable, nums []uint64, min int) *ngramCounts {
 			e := &c.entries[id]
 			if e.freqA >= int64(min) {
 				e.keep = true
-				c.kept++
 			} else {
 				delete(lvl, key)
 			}
@@ -321,67 +350,178 @@ func countNgrams(t *textTable, nums []uint64, min int) *ngramCounts {
 				cur[p] = -1
 			}
 		}
-		c.levels[n] = lvl
 		if len(lvl) == 0 {
 			break
 		}
 	}
+	// Number the kept n-grams, the most frequent first (so that the
+	// counters B's pass hits most often share cache lines), and index them
+	// for B by kid.
+	for id := range c.entries {
+		c.entries[id].kid = -1
+		if c.entries[id].keep {
+			c.kept = append(c.kept, int32(id))
+		}
+	}
+	slices.SortFunc(c.kept, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(c.entries[b].freqA, c.entries[a].freqA), cmp.Compare(a, b))
+	})
+	for kid, id := range c.kept {
+		c.entries[id].kid = int32(kid)
+	}
+	var perLevel [maxNgram + 1]int
+	for _, id := range c.kept {
+		perLevel[c.entries[id].n]++
+	}
+	for n := minNgram; n <= maxNgram; n++ {
+		c.levels[n] = newNgramTable(perLevel[n], len(c.kept))
+	}
+	for kid, id := range c.kept {
+		e := &c.entries[id]
+		var key uint64
+		if e.prefix < 0 {
+			key = ngramKey(uint64(e.first), e.last)
+		} else {
+			key = ngramKey(uint64(c.entries[e.prefix].kid), e.last)
+		}
+		c.levels[e.n].put(key, int32(kid))
+	}
 	return c
 }
 
-// countReference counts B's occurrences and documents of every kept
-// n-gram in one pass over B's text per half: each start is extended only
-// while the n-gram so far is one of A's. The halves split B by document,
-// so that the document counts add up.
-func (c *ngramCounts) countReference(t *textTable, nums []uint64) {
-	type part struct {
-		freq []int64
-		docs []int32
+// ngramTable maps n-gram keys to kids: open addressing with linear
+// probing over one slice. The pass over B looks up every start of B's
+// text, and more for each start that continues an n-gram of A: at 100 MB
+// Go's map spent 60% of the keyword time in probing, and the lookups miss
+// the cache, so a slot is one word (the key's 40 bits and the kid's 24)
+// when the kids are few enough for keys to fit, else two.
+type ngramTable struct {
+	narrow []uint64 // key<<24 | kid+1; 0 is empty
+	wide   []ngramSlot
+	shift  uint
+}
+
+type ngramSlot struct {
+	key uint64 // 0: empty (keys hold a Chinese character, never 0)
+	kid int32
+}
+
+// narrowKids bounds the kids of narrow slots: a key is a kid (19 bits) and
+// a character (21 bits).
+const narrowKids = 1 << 19
+
+func newNgramTable(n, kids int) *ngramTable {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
 	}
-	parts := make([]part, 2)
+	t := &ngramTable{shift: 64 - bits}
+	if kids < narrowKids {
+		t.narrow = make([]uint64, 1<<bits)
+	} else {
+		t.wide = make([]ngramSlot, 1<<bits)
+	}
+	return t
+}
+
+func (t *ngramTable) slot(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> t.shift }
+
+func (t *ngramTable) put(key uint64, kid int32) {
+	if t.narrow != nil {
+		mask := uint64(len(t.narrow) - 1)
+		for i := t.slot(key); ; i = (i + 1) & mask {
+			if t.narrow[i] == 0 {
+				t.narrow[i] = key<<24 | uint64(kid+1)
+				return
+			}
+		}
+	}
+	mask := uint64(len(t.wide) - 1)
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		if t.wide[i].key == 0 {
+			t.wide[i] = ngramSlot{key, kid}
+			return
+		}
+	}
+}
+
+func (t *ngramTable) get(key uint64) (int32, bool) {
+	if t.narrow != nil {
+		mask := uint64(len(t.narrow) - 1)
+		for i := t.slot(key); ; i = (i + 1) & mask {
+			v := t.narrow[i]
+			if v>>24 == key {
+				return int32(v&(1<<24-1)) - 1, true
+			}
+			if v == 0 {
+				return 0, false
+			}
+		}
+	}
+	mask := uint64(len(t.wide) - 1)
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		s := &t.wide[i]
+		if s.key == key {
+			return s.kid, true
+		}
+		if s.key == 0 {
+			return 0, false
+		}
+	}
+}
+
+// countReference counts B's occurrences and documents of every kept
+// n-gram in one pass over B's text: each start is extended only while the
+// n-gram so far is one of A's. The pass is split between two goroutines
+// by document, so that the document counts add up.
+func (c *ngramCounts) countReference(t *textTable, nums []uint64) {
+	// One struct per kid: the three counters of a hit share a cache line.
+	type counter struct{ freq, docs, last int32 }
+	k := len(c.kept)
+	parts := make([][]counter, 2)
 	var wg sync.WaitGroup
-	for k := range parts {
+	for w := range parts {
 		wg.Go(func() {
-			freq, docs := make([]int64, len(c.entries)), make([]int32, len(c.entries))
-			last := make([]int32, len(c.entries))
-			for i := range last {
-				last[i] = -2
+			cs := make([]counter, k)
+			for i := range cs {
+				cs[i].last = -2
 			}
 			var seq []rune
-			var ds []int32
 			for _, n := range nums {
 				d := t.doc[n]
-				if !t.live[n] || int(d+1)%2 != k {
+				if !t.live[n] || int(d+1)%2 != w {
 					continue
 				}
-				seq, ds = hanRuns(seq[:0], ds[:0], t.passageText(n), d)
+				seq = hanRunsOnly(seq[:0], t.passageText(n))
 				for p := 0; p+1 < len(seq); p++ {
-					if seq[p] == 0 || seq[p+1] == 0 {
+					if seq[p+1] == 0 || seq[p] == 0 {
 						continue
 					}
-					id, ok := c.levels[minNgram][ngramKey(uint64(seq[p]), seq[p+1])]
+					kid, ok := c.levels[minNgram].get(ngramKey(uint64(seq[p]), seq[p+1]))
 					for l := minNgram; ok; {
-						freq[id]++
-						if last[id] != d || d < 0 {
-							docs[id]++
-							last[id] = d
+						cn := &cs[kid]
+						cn.freq++
+						if cn.last != d || d < 0 {
+							cn.docs++
+							cn.last = d
 						}
 						l++
-						if l > maxNgram || p+l-1 >= len(seq) || seq[p+l-1] == 0 || c.levels[l] == nil {
+						if l > maxNgram || p+l-1 >= len(seq) || seq[p+l-1] == 0 {
 							break
 						}
-						id, ok = c.levels[l][ngramKey(uint64(id), seq[p+l-1])]
+						kid, ok = c.levels[l].get(ngramKey(uint64(kid), seq[p+l-1]))
 					}
 				}
 			}
-			parts[k] = part{freq, docs}
+			parts[w] = cs
 		})
 	}
 	wg.Wait()
-	for i := range c.entries {
+	c.freqB, c.docsB = make([]int64, k), make([]int32, k)
+	for i := range k {
 		for _, p := range parts {
-			c.entries[i].freqB += p.freq[i]
-			c.entries[i].docsB += p.docs[i]
+			c.freqB[i] += int64(p[i].freq)
+			c.docsB[i] += p[i].docs
 		}
 	}
 }
@@ -424,12 +564,9 @@ func logRatio(a, b, na, nb float64) float64 {
 // n-grams that hold them, and returns the best limit by log-likelihood.
 func (c *ngramCounts) keywords(na, nb float64, limit int) []Keyword {
 	var list []Keyword
-	for id := range c.entries {
+	for kid, id := range c.kept {
 		e := &c.entries[id]
-		if !e.keep {
-			continue
-		}
-		a, b := float64(e.freqA), float64(e.freqB)
+		a, b := float64(e.freqA), float64(c.freqB[kid])
 		if a/na <= b/nb {
 			continue
 		}
@@ -438,7 +575,7 @@ func (c *ngramCounts) keywords(na, nb float64, limit int) []Keyword {
 			continue
 		}
 		list = append(list, Keyword{
-			Text: c.text(int32(id)), FreqA: e.freqA, FreqB: e.freqB, DocsA: int(e.docsA), DocsB: int(e.docsB),
+			Text: c.text(id), FreqA: e.freqA, FreqB: c.freqB[kid], DocsA: int(e.docsA), DocsB: int(c.docsB[kid]),
 			LogLikelihood: round3(ll), LogRatio: round3(logRatio(a, b, na, nb)), Folded: []string{},
 		})
 	}
