@@ -13,12 +13,15 @@ import (
 // and Latin words is checked on the runes around each candidate.
 type byteMatcher struct {
 	needles [][]byte
+	edged   []bool // the needle begins or ends with a letter, digit, . or , and so must be checked for token edges
 }
 
 func newByteMatcher(m *matcher) *byteMatcher {
 	b := &byteMatcher{}
 	for _, n := range m.needles {
 		b.needles = append(b.needles, []byte(string(n)))
+		edge := func(r rune) bool { return classify(r) == classWord || r == '.' || r == ',' }
+		b.edged = append(b.edged, edge(n[0]) || edge(n[len(n)-1]))
 	}
 	return b
 }
@@ -32,7 +35,7 @@ func (b *byteMatcher) count(text []byte) int {
 	case 1:
 		n, cur, c := b.needles[0], 0, 0
 		for {
-			s := nextEdged(text, n, cur)
+			s := nextEdged(text, n, cur, b.edged[0])
 			if s < 0 {
 				return c
 			}
@@ -42,14 +45,14 @@ func (b *byteMatcher) count(text []byte) int {
 	}
 	next := make([]int, len(b.needles)) // next start at or after cur, -1 for none
 	for i, n := range b.needles {
-		next[i] = nextEdged(text, n, 0)
+		next[i] = nextEdged(text, n, 0, b.edged[i])
 	}
 	cur, c := 0, 0
 	for {
 		best, blen := -1, 0
 		for i, n := range b.needles {
 			if next[i] >= 0 && next[i] < cur {
-				next[i] = nextEdged(text, n, cur)
+				next[i] = nextEdged(text, n, cur, b.edged[i])
 			}
 			if s := next[i]; s >= 0 && (best < 0 || s < best || s == best && len(n) > blen) {
 				best, blen = s, len(n)
@@ -63,16 +66,40 @@ func (b *byteMatcher) count(text []byte) int {
 	}
 }
 
+// index is bytes.Index for a needle whose last byte is a UTF-8
+// continuation byte (a Chinese character's last byte): bytes.Index scans
+// for the first byte, which in Chinese UTF-8 is one of a handful (E4–E9)
+// and matches nearly every character; the last byte is one of 64 and
+// rarely matches where the needle does not.
+func index(text, n []byte) int {
+	k := len(n) - 1
+	if k < 1 || n[k] < 0x80 {
+		return bytes.Index(text, n)
+	}
+	for from := k; from < len(text); {
+		i := bytes.IndexByte(text[from:], n[k])
+		if i < 0 {
+			return -1
+		}
+		e := from + i // the needle's last byte, if it is here
+		if bytes.Equal(text[e-k:e+1], n) {
+			return e - k
+		}
+		from = e + 1
+	}
+	return -1
+}
+
 // nextEdged is the first start at or after from where n occurs on token
-// edges, or -1.
-func nextEdged(text, n []byte, from int) int {
+// edges (checked when edged), or -1.
+func nextEdged(text, n []byte, from int, edged bool) int {
 	for from <= len(text)-len(n) {
-		i := bytes.Index(text[from:], n)
+		i := index(text[from:], n)
 		if i < 0 {
 			return -1
 		}
 		s := from + i
-		if tokenEdgesUTF8(text, s, s+len(n)) {
+		if !edged || tokenEdgesUTF8(text, s, s+len(n)) {
 			return s
 		}
 		_, size := utf8.DecodeRune(text[s:])
