@@ -1,11 +1,11 @@
 package search
 
 import (
-	"errors"
 	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -51,16 +51,9 @@ type textState struct {
 	err   error
 }
 
-var errNotPassage = errors.New("not a passage")
-
 // buildTextTable reads the stored text of every live passage of r; ft is
 // the facet table of r.
 func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
-	ids, err := r.DocIDReaderAll()
-	if err != nil {
-		return nil, err
-	}
-	defer ids.Close()
 	t := &textTable{reader: r, facets: ft, cols: map[string]int{}, sizes: map[string]*bucketSizes{}}
 	for i, f := range facetFields {
 		t.cols[f.name] = i
@@ -73,47 +66,18 @@ func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 	t.doc = make([]int32, n)
 	docCol := t.cols["doc"]
 	t.ndocs = len(ft.cols[docCol].names)
-	var next uint64
-	var buf []byte
-	for {
-		id, err := ids.Next()
-		if err != nil {
-			return nil, err
-		}
-		if id == nil {
-			break
-		}
-		num, err := docNum(id)
-		if err != nil {
-			return nil, err
-		}
+	var next uint64 // the next number without a start yet
+	err := visitStored(r, func(num uint64, blob []byte) error {
 		if num < next || num >= uint64(n) {
-			return nil, errNotAscending
+			return errNotAscending
 		}
 		for ; next <= num; next++ {
 			t.start = append(t.start, uint32(len(t.text)))
 			t.doc[next] = -1
 		}
-		ext, err := r.ExternalID(id)
+		p, err := decodeStored(blob)
 		if err != nil {
-			return nil, err
-		}
-		doc, err := r.Document(ext)
-		if err != nil {
-			return nil, err
-		}
-		if doc == nil {
-			continue
-		}
-		buf = buf[:0]
-		doc.VisitFields(func(f bindex.Field) {
-			if f.Name() == fieldStored {
-				buf = append(buf, f.Value()...)
-			}
-		})
-		p, err := decodeStored(buf)
-		if err != nil {
-			continue // a document record
+			return nil // a document record
 		}
 		var runes, han uint32
 		for _, r := range matchRunes(p.Text) {
@@ -128,6 +92,10 @@ func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 		if num+1 < uint64(len(c.start)) && c.start[num] < c.start[num+1] {
 			t.doc[num] = int32(c.vals[c.start[num]])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for ; next < uint64(n); next++ {
 		t.start = append(t.start, uint32(len(t.text)))
@@ -135,6 +103,80 @@ func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 	}
 	t.start = append(t.start, uint32(len(t.text)))
 	return t, nil
+}
+
+// visitStored calls f with the stored blob of every live document of r
+// in ascending internal number. On a scorch snapshot it reads each
+// segment's stored fields by local number, as the snapshot numbers them
+// (a segment's numbers follow the raw counts of the segments before it);
+// reading by external ID instead looks each ID up in the term dictionary
+// first and took 23 s for 100 MB of text.
+func visitStored(r bindex.IndexReader, f func(num uint64, blob []byte) error) error {
+	var blob []byte
+	if is, ok := r.(*scorch.IndexSnapshot); ok {
+		var offset uint64
+		for _, ss := range is.Segments() {
+			seg := ss.Segment()
+			count, deleted := seg.Count(), ss.Deleted()
+			for local := range count {
+				if deleted != nil && deleted.Contains(uint32(local)) {
+					continue
+				}
+				blob = blob[:0]
+				if err := ss.VisitDocument(local, func(field string, _ byte, value []byte, _ []uint64) bool {
+					if field == fieldStored {
+						blob = append(blob, value...)
+					}
+					return true
+				}); err != nil {
+					return err
+				}
+				if err := f(offset+local, blob); err != nil {
+					return err
+				}
+			}
+			offset += count
+		}
+		return nil
+	}
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		return err
+	}
+	defer ids.Close()
+	for {
+		id, err := ids.Next()
+		if err != nil {
+			return err
+		}
+		if id == nil {
+			return nil
+		}
+		num, err := docNum(id)
+		if err != nil {
+			return err
+		}
+		ext, err := r.ExternalID(id)
+		if err != nil {
+			return err
+		}
+		doc, err := r.Document(ext)
+		if err != nil {
+			return err
+		}
+		if doc == nil {
+			continue
+		}
+		blob = blob[:0]
+		doc.VisitFields(func(fl bindex.Field) {
+			if fl.Name() == fieldStored {
+				blob = append(blob, fl.Value()...)
+			}
+		})
+		if err := f(num, blob); err != nil {
+			return err
+		}
+	}
 }
 
 // textTable returns the text table of g's current snapshot, building it
