@@ -184,7 +184,7 @@ export async function distributionView(st, signal, app) {
 
   // The tooltip: every figure of the bucket.
   const tip = h('div', { class: 'dist-tooltip', role: 'tooltip', id: 'dist-tooltip', hidden: true });
-  const showTip = (b, x, y) => {
+  const showTip = (b, x) => {
     tip.replaceChildren(
       h('p', { class: 'dist-tip-title' }, label(b)),
       h('p', { class: 'dist-tip-size' }, `${m('size')} ${fmt(b.size.characters)} · ${m('passages')} ${fmt(b.size.passages)} · ${m('documents')} ${fmt(b.size.documents)}`),
@@ -194,9 +194,10 @@ export async function distributionView(st, signal, app) {
         h('td', {}, `${m('holding')} ${fmt(b.counts[i].passages)}`),
         h('td', {}, `${m('holdingDocs')} ${fmt(b.counts[i].documents)}`),
         h('td', {}, `${m('rateCol')} ${rateText(b.counts[i].rate)}`))))));
+    // Placed by class (the page sets no style from script): above the
+    // chart, at the nearest twentieth of its width to the bucket.
+    tip.className = 'dist-tooltip dist-at-' + Math.max(0, Math.min(20, Math.round(x * 20)));
     tip.hidden = false;
-    tip.style.left = `${Math.round(x)}px`;
-    tip.style.top = `${Math.round(y)}px`;
   };
   const hideTip = () => { tip.hidden = true; };
 
@@ -248,11 +249,7 @@ export async function distributionView(st, signal, app) {
     g.append(hit);
     const url = bucketURL(b);
     if (url) g.classList.add('is-link');
-    const place = () => {
-      const r = hit.getBoundingClientRect();
-      const box = wrap.getBoundingClientRect();
-      showTip(b, r.left - box.left + r.width / 2, r.top - box.top + 8);
-    };
+    const place = () => showTip(b, cx(i) / W);
     hit.addEventListener('mouseenter', place);
     hit.addEventListener('focus', place);
     hit.addEventListener('mouseleave', hideTip);
