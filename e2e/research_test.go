@@ -84,6 +84,26 @@ func TestResearchViews(t *testing.T) {
 	t.Cleanup(func() { b.checkConsole(t) })
 	t.Run("distribution", func(t *testing.T) { testDistribution(t, b) })
 	t.Run("keywords", func(t *testing.T) { testKeywordsView(t, b) })
+	t.Run("phone width", func(t *testing.T) { testResearchPhone(t, b) })
+}
+
+// testResearchPhone: on a phone both views fit the screen (the tables
+// scroll in their own box).
+func testResearchPhone(t *testing.T, b *browser) {
+	b.do(t, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	t.Cleanup(func() { b.do(t, "desktop viewport", chromedp.EmulateViewport(1280, 860)) })
+	noOverflow := `document.documentElement.scrollWidth <= innerWidth + 1`
+	b.open(t, "/distribution?q="+url.QueryEscape("发展")+"&cmp="+url.QueryEscape("新质生产力"))
+	b.waitFor(t, "the chart on a phone", `document.querySelector('svg.dist-chart .dist-bucket')`)
+	if !eval[bool](t, b, noOverflow) {
+		t.Errorf("the distribution is wider than the phone: scrollWidth %d > %d", eval[int](t, b, `document.documentElement.scrollWidth`), eval[int](t, b, `innerWidth`))
+	}
+	b.screenshot(t, "phone-distribution.png")
+	b.open(t, "/keywords?year=2024&vs="+url.QueryEscape("year:2019"))
+	b.waitFor(t, "the keywords on a phone", `document.querySelector('.kw-table tbody tr')`)
+	if !eval[bool](t, b, noOverflow) {
+		t.Errorf("the keywords are wider than the phone: scrollWidth %d > %d", eval[int](t, b, `document.documentElement.scrollWidth`), eval[int](t, b, `innerWidth`))
+	}
 }
 
 func testDistribution(t *testing.T, b *browser) {

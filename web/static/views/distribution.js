@@ -178,8 +178,9 @@ export async function distributionView(st, signal, app) {
     h('a', { class: 'button-secondary csv-link', href: '/api/distribution?' + csv.toString(), download: stem + '.csv' }, '⤓ ', m('csv')),
     h('a', { class: 'button-secondary json-link', href: '/api/distribution?' + params.toString(), download: stem + '.json' }, '⤓ ', m('json')));
 
-  // A bucket opens the results filtered to it; the rest and none do not.
-  const bucketURL = (b) => (b.rest || b.none || !app.FILTERS.includes(ds.by) ? null
+  // A bucket opens the results filtered to it; the rest, none and the
+  // empty years between others do not.
+  const bucketURL = (b) => (b.rest || b.none || b.size.passages === 0 || !app.FILTERS.includes(ds.by) ? null
     : app.urlFor({ ...st, view: 'search', page: '1', hash: '', extra: [], filters: { ...st.filters, [ds.by]: [...new Set([...(st.filters[ds.by] || []), b.value])] } }));
 
   // The tooltip: every figure of the bucket.
