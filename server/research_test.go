@@ -142,3 +142,47 @@ func TestKeywords(t *testing.T) {
 		})
 	}
 }
+
+// TestResearchHostileQueries: what a public box receives, as a query of
+// the distribution, as A's query and as B of the keywords: a normal answer
+// or a 4xx problem, never a 5xx, no raw markup in JSON.
+func TestResearchHostileQueries(t *testing.T) {
+	h := newHarness(t, Config{})
+	queries := []string{
+		`"unbalanced`, `((算力`, `/.*/`, `*`, `算力~2`, `^`, `-`, `OR`, `""`, `:`, `speaker:`, `date:..`, `date:2025-99`,
+		`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`, `%00`, `\`, strings.Repeat("(", 200),
+		strings.Repeat("a OR ", 50), strings.Repeat(`"`, 255), "\t\n", strings.Repeat("算力 ", 80), "341", "數字經濟",
+	}
+	for _, q := range queries {
+		for _, endpoint := range []string{"/api/distribution?by=speaker&q=", "/api/keywords?kind=body&q=", "/api/keywords?kind=body&vs="} {
+			x := h.get(endpoint + url.QueryEscape(q))
+			if x.resp.StatusCode >= 500 {
+				t.Errorf("GET %s%q: %d %s", endpoint, q, x.resp.StatusCode, short(x.body))
+				continue
+			}
+			if x.resp.StatusCode >= 400 {
+				x.problem(t)
+			}
+			x.checkSpec(t)
+			for _, bad := range []string{"<script", "<img"} {
+				if strings.Contains(string(x.body), bad) {
+					t.Errorf("GET %s%q: raw %q in the answer", endpoint, q, bad)
+				}
+			}
+		}
+	}
+	for _, target := range []string{
+		"/api/distribution?q=x&limit=-1",
+		"/api/distribution?q=x&by=../../etc",
+		"/api/distribution?" + strings.Repeat("q=x&", 60),
+		"/api/distribution?q=x&" + strings.Repeat("year=2025&", 60),
+		"/api/keywords?kind=body&min=1e9",
+		"/api/keywords?kind=body&limit=0",
+		"/api/keywords?vs=year:2025",
+	} {
+		x := h.get(target)
+		if x.resp.StatusCode >= 500 {
+			t.Errorf("GET %s: %d %s", short([]byte(target)), x.resp.StatusCode, short(x.body))
+		}
+	}
+}
