@@ -407,6 +407,11 @@ type ngramTable struct {
 	narrow []uint64 // key<<24 | kid+1; 0 is empty
 	wide   []ngramSlot
 	shift  uint
+	// bloom has a bit set for every key held (by a second hash), eight
+	// bits a key: most of B's n-grams that A lacks are turned away by a
+	// word that is in the cache, not by a slot that is not.
+	bloom      []uint64
+	bloomShift uint
 }
 
 type ngramSlot struct {
@@ -423,7 +428,7 @@ func newNgramTable(n, kids int) *ngramTable {
 	for 1<<bits < 2*n {
 		bits++
 	}
-	t := &ngramTable{shift: 64 - bits}
+	t := &ngramTable{shift: 64 - bits, bloom: make([]uint64, 1<<(bits+2-6)), bloomShift: 64 - (bits + 2)}
 	if kids < narrowKids {
 		t.narrow = make([]uint64, 1<<bits)
 	} else {
@@ -434,7 +439,13 @@ func newNgramTable(n, kids int) *ngramTable {
 
 func (t *ngramTable) slot(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> t.shift }
 
+func (t *ngramTable) bloomBit(key uint64) uint64 {
+	return ((key ^ key>>29) * 0xC2B2AE3D27D4EB4F) >> t.bloomShift
+}
+
 func (t *ngramTable) put(key uint64, kid int32) {
+	b := t.bloomBit(key)
+	t.bloom[b>>6] |= 1 << (b & 63)
 	if t.narrow != nil {
 		mask := uint64(len(t.narrow) - 1)
 		for i := t.slot(key); ; i = (i + 1) & mask {
@@ -454,6 +465,9 @@ func (t *ngramTable) put(key uint64, kid int32) {
 }
 
 func (t *ngramTable) get(key uint64) (int32, bool) {
+	if b := t.bloomBit(key); t.bloom[b>>6]&(1<<(b&63)) == 0 {
+		return 0, false
+	}
 	if t.narrow != nil {
 		mask := uint64(len(t.narrow) - 1)
 		for i := t.slot(key); ; i = (i + 1) & mask {
