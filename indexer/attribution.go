@@ -15,7 +15,7 @@ import (
 // Traditional document's 劉俊義說 is reported speech too; names are keyed
 // by their Simplified form and shown as written.
 func attribute(doc *Document, fmSpeakers []string) {
-	a := &attribution{doc: doc, known: map[string]*Person{}, affiliations: map[string][]string{}}
+	a := &attribution{doc: doc, known: map[string]*Person{}, affiliations: map[string][]string{}, credited: map[string]bool{}}
 	a.texts = make([]string, len(doc.Passages))
 	for i, p := range doc.Passages {
 		a.texts[i] = simplified(p.Text)
@@ -28,6 +28,9 @@ func attribute(doc *Document, fmSpeakers []string) {
 	// names (not a desk such as 成都日报锦观新闻).
 	for _, r := range append(append([]string(nil), doc.Reporters...), doc.Photographers...) {
 		if key := simplified(r); names.isName(key) || names.isForeignName(key) || looseListName(key) {
+			if !a.isKnown(key) {
+				a.credited[key] = true
+			}
 			a.add(key, r, "记者")
 		}
 	}
@@ -46,6 +49,7 @@ type attribution struct {
 	known        map[string]*Person  // Simplified name -> person as first written
 	order        []string            // known names, in the order met
 	affiliations map[string][]string // name -> the affiliations written after it
+	credited     map[string]bool     // names known only from the byline or photo credits
 
 	docSpeaker string        // Simplified name of who speaks the whole document
 	speech     [][]utterance // reported speech of each passage, in text order
@@ -720,7 +724,7 @@ func (a *attribution) chooseSpeakers() {
 			p.Speaker = a.known[speaker].Name
 			p.SpeakerRole = a.known[speaker].Role
 			last = speaker
-		} else if mentioned := lastMentioned(st, a.order); mentioned != "" {
+		} else if mentioned := a.lastPerson(st); mentioned != "" {
 			// 他说 in a later passage refers to the last person named.
 			last = mentioned
 		}
@@ -741,7 +745,17 @@ func spokenText(st string) bool {
 		return false
 	}
 	first := firstRune(st)
-	return !((first == '（' || first == '(') && (strings.HasSuffix(st, "）。") || strings.HasSuffix(st, ")。")))
+	if (first == '（' || first == '(') && (strings.HasSuffix(st, "）。") || strings.HasSuffix(st, ")。")) {
+		return false
+	}
+	// A numbered heading of one short sentence on its own line
+	// (（二）着力抓改革开放，发展活力不断增强。) heads a section; a numbered
+	// paragraph that goes on (（一）坚持党的全面领导，确保人大工作正确政治方向。
+	// 五年来，…) is the report's text.
+	if startsNewItem(st) && utf8.RuneCountInString(st) <= 30 && strings.IndexAny(strings.TrimRight(st, "。！？!?"), "。！？!?；;") < 0 {
+		return false
+	}
+	return true
 }
 
 // resolve is the person an utterance's subject stands for, "" if none:
@@ -754,7 +768,7 @@ func (a *attribution) resolve(u utterance, st, last string, passage int) string 
 	case refName:
 		return st[u.ref.start:u.ref.end]
 	case refPronoun:
-		if before := lastMentioned(st[:u.ref.start], a.order); before != "" {
+		if before := a.lastPerson(st[:u.ref.start]); before != "" {
 			return before
 		}
 		return last
@@ -818,10 +832,16 @@ func (a *attribution) lastWithRole(role string, passage, at int) string {
 	return ""
 }
 
-// lastMentioned is the known name that stands last in text.
-func lastMentioned(text string, order []string) string {
+// lastPerson is the person 他 or 她 may stand for in text: the known name
+// that stands last in it, leaving out the reporters and photographers of
+// the credits. 新华社莫斯科3月13日电（记者 刘恺 黄河）俄罗斯总统普京13日… / 他表示，…
+// is 普京: a byline names who wrote the report, never whom it quotes.
+func (a *attribution) lastPerson(text string) string {
 	best, at := "", -1
-	for _, n := range order {
+	for _, n := range a.order {
+		if a.credited[n] {
+			continue
+		}
 		if i := strings.LastIndex(text, n); i > at {
 			best, at = n, i
 		}

@@ -723,6 +723,44 @@ func TestDocumentShapes(t *testing.T) {
 			},
 		},
 		{
+			// A wire report: the byline's reporters are never whom 他 stands
+			// for; a role, a foreign name and the day after it (总统普京13日).
+			name: "wire report of a foreign leader's meeting",
+			text: `普京会见中国政府欧亚事务特别代表李辉
+
+新华社莫斯科3月13日电（记者 刘恺 黄河）俄罗斯总统普京13日在莫斯科克里姆林宫会见中国政府欧亚事务特别代表李辉。
+
+普京表示，俄中关系处于历史最好水平。
+
+他表示，俄方关注到中国正在召开全国两会。
+`,
+			want: []passageOf{
+				{"普京会见中国", KindHeadline, ""},
+				{"新华社莫斯科", KindLead, ""},
+				{"普京表示，俄", KindBody, "普京"},
+				{"他表示，俄方", KindBody, "普京"},
+			},
+		},
+		{
+			// Members introduced by a role and what they take up (关注):
+			// 她说 is the member just introduced, not the one before.
+			name: "CPPCC group discussion",
+			text: `省政协委员分组讨论政府工作报告
+
+省政协委员、常州市一家新能源企业董事长张建国对此深有同感。他认为，企业应当发挥更大作用。
+
+来自农业界的省政协委员刘敏关注乡村全面振兴。她说，要把“土特产”文章做足。
+
+委员们纷纷表示，报告振奋人心。
+`,
+			want: []passageOf{
+				{"省政协委员分", KindHeadline, ""},
+				{"省政协委员、", KindBody, "张建国"},
+				{"来自农业界的", KindBody, "刘敏"},
+				{"委员们纷纷表", KindBody, ""},
+			},
+		},
+		{
 			// A proposal: 提案人 speaks its text, not its headings.
 			name: "CPPCC proposal",
 			text: `关于加强县域医共体建设的提案
@@ -842,5 +880,33 @@ func TestDocumentShapes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpokenText: which passages of a signed report its signer speaks
+// when they report no one else.
+func TestSpokenText(t *testing.T) {
+	spoken := []string{
+		"过去一年，我们坚持稳中求进工作总基调。",
+		"（一）坚持党的全面领导，确保人大工作正确政治方向。五年来，常委会坚持以习近平新时代中国特色社会主义思想为指导。",
+		"各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写新篇章！",
+	}
+	notSpoken := []string{
+		"各位代表：",
+		"同志们！",
+		"一、过去五年的主要工作",
+		"（二）着力抓改革开放，发展活力不断增强。",
+		"三、坚定不移推进全面从严治党。",
+		"（本文据杭州日报刊发的政府工作报告摘编）。",
+	}
+	for _, s := range spoken {
+		if !spokenText(s) {
+			t.Errorf("spokenText(%q) = false, want true", s)
+		}
+	}
+	for _, s := range notSpoken {
+		if spokenText(s) {
+			t.Errorf("spokenText(%q) = true, want false", s)
+		}
 	}
 }

@@ -805,6 +805,11 @@ func (m *nameModel) endStrength(s string, e int) int {
 	if clausePuncts[r] || isSpace(r) || strings.ContainsRune("等及和与", r) {
 		return 2
 	}
+	// A digit ends a name: the day or time that follows it (俄罗斯总统普京
+	// 13日在莫斯科会见…); no given name holds one.
+	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		return 2
+	}
 	if m.speech.prefixAt(s, e) > 0 || m.session.prefixAt(s, e) > 0 ||
 		m.adverbials.prefixAt(s, e) > 0 || m.timeWords.prefixAt(s, e) > 0 {
 		return 2
