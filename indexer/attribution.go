@@ -748,6 +748,13 @@ func spokenText(st string) bool {
 	if (first == '（' || first == '(') && (strings.HasSuffix(st, "）。") || strings.HasSuffix(st, ")。")) {
 		return false
 	}
+	// A note set after the text (附：本提案由刘晓红委员领衔，另有5名委员联名。,
+	// 注：…, 编者按：…) is the editor's or the clerk's, not the signer's.
+	for _, w := range []string{"附：", "附:", "注：", "注:", "编者按", "编者注"} {
+		if strings.HasPrefix(st, w) {
+			return false
+		}
+	}
 	// A numbered heading of one short sentence on its own line
 	// (（二）着力抓改革开放，发展活力不断增强。) heads a section; a numbered
 	// paragraph that goes on (（一）坚持党的全面领导，确保人大工作正确政治方向。

@@ -112,6 +112,7 @@ var (
 // while headings, list items, quotes and fenced code keep their lines.
 func stripMarkdown(s string) string {
 	s = unwrapMarkdown(s)
+	s = mdRule.ReplaceAllString(s, "")
 	// Tables: the delimiter row goes, cells stay apart.
 	s = mdTableDelim.ReplaceAllString(s, "")
 	s = mdTableRow.ReplaceAllStringFunc(s, func(row string) string {
@@ -127,6 +128,11 @@ func stripMarkdown(s string) string {
 	s = mdBullet.ReplaceAllString(s, "")
 	return mdEmph.ReplaceAllString(s, "")
 }
+
+// mdRule is a thematic break on a line of its own (---, ***, ___, * * *),
+// as a proposal sets one before its closing note: a rule, not text. Front
+// matter's --- lines are gone before this runs.
+var mdRule = regexp.MustCompile(`(?m)^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 
 // blockTags end a paragraph in HTML.
 var blockTags = map[string]bool{

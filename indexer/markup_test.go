@@ -258,6 +258,12 @@ speakers: [王强]
 | GDP | 5% |
 
 市政协主席李明说，要建言资政。
+
+---
+
+* * *
+
+附：本报告摘要由市政府办公室整理。
 `
 	doc, err := Parse("report.md", []byte(md), Options{})
 	if err != nil {
@@ -274,6 +280,7 @@ speakers: [王强]
 		{"label", "", "指标  目标"},
 		{"label", "", "GDP  5%"},
 		{"body", "李明", "市政协主席李明说，要建言资政。"},
+		{"body", "", "附：本报告摘要由市政府办公室整理。"}, // the rules (---, * * *) are gone; a note is nobody's
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Parse(report.md) (-want +got):\n%s", diff)
