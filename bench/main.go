@@ -9,6 +9,7 @@
 //	go run ./bench report                render BENCHMARKS.md from bench/report/
 //	go run ./bench queries               regenerate bench/queries.txt
 //	go run ./bench corpus -size 100MB    only generate the corpus
+//	go run ./bench research -size 100MB  distributions and keywords (BENCHMARKS.md)
 package main
 
 import (
@@ -131,8 +132,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return writeQueries(path, lines)
 	case "report":
 		return renderReport(e)
+	case "research":
+		return runResearch(ctx, e, c, stdout)
 	default:
-		return fmt.Errorf("unknown command %q (want corpus, queries or report, or none)", cmd)
+		return fmt.Errorf("unknown command %q (want corpus, queries, report or research, or none)", cmd)
 	}
 }
 

@@ -81,6 +81,10 @@ func renderReport(e *env) error {
 	if design, err := os.ReadFile(filepath.Join(e.root, "bench", "design.md")); err == nil {
 		md += "\n" + string(design)
 	}
+	// bench/research.md, also by hand, gives the figures of `bench research`.
+	if research, err := os.ReadFile(filepath.Join(e.root, "bench", "research.md")); err == nil {
+		md += "\n" + string(research)
+	}
 	return os.WriteFile(filepath.Join(e.root, "BENCHMARKS.md"), []byte(md), 0o644)
 }
 

@@ -559,7 +559,11 @@ func (a *attribution) turnMarker(st, written, answerer string) (marker, bool) {
 		return marker{}, false
 	}
 	head := strings.TrimSpace(st[:colon])
-	if strings.ContainsAny(head, clausePunct) {
+	// A chain of roles joined by 、 may stand before the name
+	// (全国政协委员、中国科学院院士周建平：谢谢你的提问。, a 委员通道 turn); any
+	// other punctuation means the colon ends a clause, not a speaker's name
+	// (他说：, 会议强调：).
+	if strings.ContainsAny(strings.ReplaceAll(head, "、", ""), clausePunct) {
 		return marker{}, false
 	}
 	switch {

@@ -696,6 +696,35 @@ func TestDocumentShapes(t *testing.T) {
 			},
 		},
 		{
+			// A 委员通道 transcript: each member is introduced by a chain of
+			// roles joined by 、 before the name and a colon; 会议强调： and
+			// a reporter's question are nobody's turn.
+			name: "members' corridor with role chains",
+			text: `全国政协十四届二次会议首场“委员通道”
+
+主持人：下面请委员回答记者提问。
+
+中央广播电视总台记者：请问您对年轻科技工作者有什么寄语？
+
+全国政协委员、中国科学院院士周建平：谢谢你的提问。航天事业每一步都凝聚着几代人的心血。
+
+我最大的感受是，关键核心技术是要不来、买不来的。
+
+全国政协委员、贵州省黔东南州某村党支部书记周慧：我来自大山深处，乡村振兴让我们村变了样。
+
+会议强调：要把委员通道办得更好。
+`,
+			want: []passageOf{
+				{"全国政协十四", KindHeadline, ""},
+				{"主持人：下面", KindBody, ""},
+				{"中央广播电视", KindBody, ""},
+				{"全国政协委员", KindBody, "周建平"},
+				{"我最大的感受", KindBody, "周建平"},
+				{"全国政协委员", KindBody, "周慧"},
+				{"会议强调：要", KindBody, ""},
+			},
+		},
+		{
 			// A proposal: 提案人 speaks its text, not its headings.
 			name: "CPPCC proposal",
 			text: `关于加强县域医共体建设的提案

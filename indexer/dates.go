@@ -272,13 +272,18 @@ var closingDateRe = regexp.MustCompile(`[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s
 
 // datelineRestRe is what may follow a dateline's date: a time, a weekday,
 // and page fields (10:30 来源：太原日报, 星期二, 12:00).
-var datelineRestRe = regexp.MustCompile(`^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*(?:(\p{Han}{1,4}):.*)?$`)
+var datelineRestRe = regexp.MustCompile(`^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*(?:第\d{1,3}版)?\s*(?:(\p{Han}{1,4}):.*)?$`)
+
+// paperRe is a paper's name opening its page header: 人民日报　1954年9月24日
+// 第1版.
+var paperRe = regexp.MustCompile(`^\p{Han}{1,6}(?:日报|晚报|报)\s+`)
 
 // datelineDate is the date of a head line (as dateText) that opens with
 // it, as saved pages set their dateline (2026/1/20 10:30 来源：太原日报,
 // 2026.01.19), or after a field label (发布时间：2025-01-10 11:20, a press
-// conference's 时间：2024年3月4日12:00), followed by nothing but a time, a
-// weekday or more fields; "" for any other line (1976年10月6日 粉碎“四人帮”
+// conference's 时间：2024年3月4日12:00) or a paper's name (a page header:
+// 人民日报　1954年9月24日　第1版), followed by nothing but a time, a weekday,
+// a page or more fields; "" for any other line (1976年10月6日 粉碎“四人帮”
 // is a headline).
 func datelineDate(h string) string {
 	for _, w := range pageFields {
@@ -286,6 +291,9 @@ func datelineDate(h string) string {
 			h = strings.TrimSpace(rest)
 			break
 		}
+	}
+	if m := paperRe.FindStringIndex(h); m != nil {
+		h = h[m[1]:]
 	}
 	for _, re := range []*regexp.Regexp{fullDateRe, isoDateRe} {
 		m := re.FindStringSubmatchIndex(h)

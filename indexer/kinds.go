@@ -230,7 +230,14 @@ func titles(doc *Document, fmTitle string) {
 		source = SourceFrontMatter // an HTML page's <h1> or <title> is its text
 	}
 	var subs []string
-	for _, p := range doc.Passages {
+	opening := reportTitleOpening(doc.Passages)
+	if opening >= 0 && title == "" {
+		title = doc.Passages[opening].Text + " " + doc.Passages[opening+1].Text
+	}
+	for i, p := range doc.Passages {
+		if opening >= 0 && (i == opening || i == opening+1) {
+			continue
+		}
 		switch p.Kind {
 		case KindHeadline:
 			if title == "" {
@@ -254,6 +261,23 @@ func titles(doc *Document, fmTitle string) {
 	if title != "" {
 		doc.setProvenance("title", source)
 	}
+}
+
+// reportTitleOpening is the index of the first line of a report's title
+// set over two passages, or -1: spaced phrases opening the document, then
+// the headline, then its ——… line (坚定信心　勇毅前行 / 奋力谱写社会主义现代化
+// 国际大都市建设新篇章 / ——在中国共产党上海市第十二次代表大会上的报告). The two
+// are one title. A city paper's spaced kicker (凝心聚力勇当尖兵　踔厉奋发再创
+// 新局 / 市七届人大四次会议隆重开幕) stands over a deck or a lead, never over a
+// ——… line, and stays a subtitle.
+func reportTitleOpening(ps []Passage) int {
+	if len(ps) < 3 || ps[0].Kind != KindSubheadline || ps[1].Kind != KindHeadline {
+		return -1
+	}
+	if !spacedPhrases(ps[0].Text) || !strings.HasPrefix(strings.TrimSpace(ps[2].Text), "——") {
+		return -1
+	}
+	return 0
 }
 
 func isMarkdown(rel string) bool {

@@ -183,6 +183,20 @@ func TestTitles(t *testing.T) {
 			kinds: []Kind{KindHeadline, KindSignature, KindBody},
 		},
 		{
+			name: "a report title opening with spaced phrases on a line of their own", rel: "a.txt",
+			text:  "坚定信心　勇毅前行\n奋力谱写社会主义现代化国际大都市建设新篇章\n——在中国共产党上海市第十二次代表大会上的报告\n（2022年6月25日）\n李　强\n同志们：\n　　现在，我代表中国共产党上海市第十一届委员会向大会作报告。\n",
+			title: "坚定信心 勇毅前行 奋力谱写社会主义现代化国际大都市建设新篇章", source: SourceText,
+			subs:  []string{"——在中国共产党上海市第十二次代表大会上的报告", "（2022年6月25日）"},
+			kinds: []Kind{KindSubheadline, KindHeadline, KindSubheadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
+		},
+		{
+			name: "a city paper's spaced kicker over the headline stays a subtitle", rel: "a.txt",
+			text:  "凝心聚力勇当尖兵　踔厉奋发再创新局\n\n市七届人大四次会议隆重开幕\n\n黄振宇讲话　郑文涛作政府工作报告\n\n本报讯（记者 刘晓燕）1月29日上午，深圳市第七届人民代表大会第四次会议隆重开幕。\n",
+			title: "市七届人大四次会议隆重开幕", source: SourceText,
+			subs:  []string{"凝心聚力勇当尖兵　踔厉奋发再创新局", "黄振宇讲话　郑文涛作政府工作报告"},
+			kinds: []Kind{KindSubheadline, KindHeadline, KindSubheadline, KindLead},
+		},
+		{
 			name: "the parts of a title are spaced once", rel: "a.txt",
 			text:  "坚定不移沿着中国特色社会主义道路前进　为全面建成小康社会而奋斗\n\n——在中国共产党第十八次全国代表大会上的报告\n\n同志们：\n\n现在，我代表第十七届中央委员会向大会作报告。\n",
 			title: "坚定不移沿着中国特色社会主义道路前进 为全面建成小康社会而奋斗", source: SourceText,

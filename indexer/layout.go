@@ -208,8 +208,15 @@ func headlineOverLines(prev, line string, overSubtitle bool) bool {
 	if isSubtitle(prev) || isSubtitle(line) || isSalutation(line) || isCredit(line) || isCaption(line) || isCredit(prev) {
 		return false
 	}
-	if strings.ContainsAny(prev+line, " \u3000") || !hasHan(prev) || !hasHan(line) {
-		return false // a spaced kicker or deck (张强武健鹏…出席 谷明主持 …), a name spaced out
+	if !hasHan(prev) || !hasHan(line) {
+		return false
+	}
+	if strings.ContainsAny(prev+line, " \u3000") && !(overSubtitle && spacedPhrases(prev) && !strings.ContainsAny(line, " \u3000")) {
+		// A spaced kicker or deck (张强武健鹏…出席 谷明主持 …), a name spaced
+		// out. Over a ——… or date line a report's title may open with
+		// spaced phrases: 坚定信心　勇毅前行 / 奋力谱写社会主义现代化国际大都市
+		// 建设新篇章 / ——在中国共产党上海市第十二次代表大会上的报告.
+		return false
 	}
 	for _, w := range signatureOffices {
 		if strings.HasSuffix(line, w) || strings.HasSuffix(prev, w) {
@@ -228,6 +235,21 @@ func headlineOverLines(prev, line string, overSubtitle bool) bool {
 		}
 	}
 	return false
+}
+
+// spacedPhrases: s is phrases of two characters or more set apart by
+// spaces (坚定信心　勇毅前行), not a name spaced for alignment (李　强).
+func spacedPhrases(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) < 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // nextLine is the first non-blank line of lines, trimmed, or "".

@@ -85,6 +85,7 @@ type generation struct {
 	idx    bleve.Index
 	cat    *catalog
 	facets facetState
+	texts  textState // texts.go: folded text for distributions and keywords
 }
 
 const (

@@ -404,6 +404,7 @@ func (x *Index) Warm() {
 	g := x.acquire()
 	defer x.release()
 	x.buildFacetTable(g)
+	x.warmTexts(g)
 }
 
 // buildFacetTable starts reading the facet table of g's current snapshot

@@ -25,6 +25,8 @@ func (s *Server) routes() {
 	get("/", s.wrap(s.page))
 	get("/doc/*path", s.wrap(s.page))
 	get("/kwic", s.wrap(s.page))
+	get("/distribution", s.wrap(s.page))
+	get("/keywords", s.wrap(s.page))
 	get("/assets/*name", s.wrap(s.asset))
 
 	// The JSON API.
@@ -34,6 +36,8 @@ func (s *Server) routes() {
 	get("/api/documents/:id", index, s.wrap(s.document))
 	get("/api/suggest", index, s.wrap(s.suggest))
 	get("/api/kwic", index, s.wrap(s.kwic))
+	get("/api/distribution", index, s.wrap(s.distribution))
+	get("/api/keywords", index, s.wrap(s.keywords))
 	get("/api/stats", index, s.wrap(s.stats))
 	get("/api/openapi.json", s.wrap(s.openAPI))
 	if s.cfg.AdminToken != "" {

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"sessionsearch/search"
+	"sessionsearch/server"
+	"sessionsearch/web"
+)
+
+// ResearchResult is the figures of `bench research`: distributions by year
+// of a frequent term and of a frequent character, in-process and over
+// HTTP, and keywords of a subcorpus of about 5 MB (5% of smaller corpora)
+// against the rest.
+type ResearchResult struct {
+	Size           string                 `json:"size"`
+	Passages       int                    `json:"passages"`
+	IndexSeconds   float64                `json:"index_seconds,omitempty"` // 0: the index was there
+	Table          *search.TextTableStats `json:"text_table"`
+	Distribution   map[string]float64     `json:"distribution_ms"`      // median in-process, by query
+	DistHTTP       map[string]float64     `json:"distribution_http_ms"` // median over HTTP on loopback
+	Occurrences    map[string]int64       `json:"occurrences"`
+	KeywordsA      string                 `json:"keywords_a"`
+	KeywordsABytes int64                  `json:"keywords_a_bytes"` // A's text, approximately (3 bytes a character)
+	KeywordsMs     float64                `json:"keywords_ms"`
+	KeywordsTop    []string               `json:"keywords_top"`
+	Candidates     int                    `json:"keyword_candidates"`
+}
+
+// researchQueries are counted by year: the issue's frequent term and
+// character, and for scale the corpus' most frequent character and a
+// frequent word (发展 is rare in the generated prose).
+var researchQueries = []string{"发展", "在", "的", "一个"}
+
+// runResearch measures the research endpoints on the corpus of c.size.
+func runResearch(ctx context.Context, e *env, c config, stdout io.Writer) error {
+	corpus, _, err := ensureCorpus(e, c.size)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(e.out, "work-"+c.size, "research-index")
+	res := &ResearchResult{Size: c.size, Distribution: map[string]float64{}, DistHTTP: map[string]float64{}, Occurrences: map[string]int64{}}
+	t0 := time.Now()
+	idx, err := search.Open(dir, search.Options{Corpus: corpus})
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	// Incremental: a no-op on an index built by an earlier run.
+	sum, err := idx.Update(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if sum.Added > 0 || sum.Changed > 0 || sum.Rebuilt {
+		res.IndexSeconds = time.Since(t0).Seconds()
+	}
+	if res.Table, err = idx.PrepareCounts(); err != nil {
+		return err
+	}
+	res.Passages = res.Table.Passages
+	median := func(n int, f func() error) (float64, error) {
+		var ms []float64
+		for i := range n + 1 {
+			t := time.Now()
+			if err := f(); err != nil {
+				return 0, err
+			}
+			if i > 0 { // the first run warms caches
+				ms = append(ms, float64(time.Since(t).Microseconds())/1000)
+			}
+		}
+		slices.Sort(ms)
+		return ms[len(ms)/2], nil
+	}
+	var byYear *search.Distribution
+	for _, q := range researchQueries {
+		req := search.DistributionRequest{Queries: []string{q}, By: "year"}
+		if res.Distribution[q], err = median(5, func() error {
+			d, err := idx.Distribution(ctx, req)
+			if err == nil {
+				res.Occurrences[q] = d.Totals[0].Occurrences
+				byYear = d
+			}
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := server.New(idx, web.FS(), server.Config{}, logger)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	defer srv.Close()
+	for _, q := range researchQueries {
+		u := ts.URL + "/api/distribution?by=year&q=" + url.QueryEscape(q)
+		if res.DistHTTP[q], err = median(5, func() error {
+			resp, err := http.Get(u)
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			io.Copy(io.Discard, resp.Body)
+			if resp.StatusCode != http.StatusOK {
+				return fmt.Errorf("GET %s: %s", u, resp.Status)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	// A: the year whose text is nearest 5 MB (5% of a smaller corpus).
+	target := int64(5 << 20)
+	if total := byYear.Corpus.Characters * 3; total < 40<<20 {
+		target = total / 20
+	}
+	best, bestDiff := "", int64(-1)
+	for _, b := range byYear.Buckets {
+		d := b.Size.Characters*3 - target
+		if d < 0 {
+			d = -d
+		}
+		if b.Size.Passages > 0 && (bestDiff < 0 || d < bestDiff) {
+			best, bestDiff = b.Value, d
+		}
+	}
+	res.KeywordsA = "year:" + best
+	var kw *search.Keywords
+	if res.KeywordsMs, err = median(3, func() error {
+		var err error
+		kw, err = idx.Keywords(ctx, search.KeywordsRequest{Request: search.Request{Year: []string{best}}})
+		return err
+	}); err != nil {
+		return err
+	}
+	res.KeywordsABytes = kw.A.Size.Characters * 3
+	res.Candidates = kw.Candidates
+	for i, k := range kw.Keywords {
+		if i == 10 {
+			break
+		}
+		res.KeywordsTop = append(res.KeywordsTop, k.Text)
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(res)
+}

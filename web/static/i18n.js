@@ -1,0 +1,51 @@
+// Interface language: messages, kinds and numbers in the reader's language.
+
+import { MESSAGES } from './messages.js';
+import { ui } from './ui.js';
+import { KINDS } from './fields.js';
+
+export { KINDS };
+
+export function t(key, vars) {
+  let s = MESSAGES[ui.lang][key] ?? MESSAGES.zh[key] ?? key;
+  if (vars) {
+    s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  }
+  return s;
+}
+
+// tNodes is t for messages with nodes in them: it returns a list of
+// strings and nodes to append.
+export function tNodes(key, vars) {
+  const s = MESSAGES[ui.lang][key] ?? MESSAGES.zh[key] ?? key;
+  return s.split(/(\{\w+\})/).filter((part) => part !== '').map((part) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    return m && m[1] in vars ? vars[m[1]] : part;
+  });
+}
+
+export function kindLabel(kind) {
+  return KINDS.includes(kind) ? t('kind_' + kind) : kind;
+}
+
+export function formatNumber(n) {
+  return new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN').format(n);
+}
+
+// applyStaticText translates the parts of index.html marked with data-i18n.
+export function applyStaticText() {
+  document.documentElement.lang = ui.lang === 'en' ? 'en' : 'zh-CN';
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+  const toggle = document.getElementById('lang-toggle');
+  toggle.textContent = t('langToggle');
+  toggle.lang = ui.lang === 'en' ? 'zh-CN' : 'en';
+  toggle.setAttribute('aria-label', t('langToggleLabel'));
+}
