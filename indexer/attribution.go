@@ -696,8 +696,15 @@ func (a *attribution) chooseSpeakers() {
 	for i := range a.doc.Passages {
 		p, st := &a.doc.Passages[i], a.texts[i]
 		switch p.Kind {
-		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindLabel, KindSalutation, KindSignature:
+		case KindHeadline, KindSubheadline, KindCaption, KindCredit, KindSalutation, KindSignature:
 			continue
+		case KindLabel:
+			// A short line that is a clause opening a list (报告提出，今年
+			// 发展主要预期目标是：, 一年来，我们重点做了以下工作：) is text, not
+			// a section label (两会影像, 一、2023年工作回顾).
+			if !clauseLine(st) {
+				continue
+			}
 		}
 		speaker, reported := "", false
 		if t := a.turns[i]; t.set {
@@ -729,6 +736,13 @@ func (a *attribution) chooseSpeakers() {
 			last = mentioned
 		}
 	}
+}
+
+// clauseLine: a line that holds a clause and opens what follows it: a
+// comma inside, a colon at the end.
+func clauseLine(st string) bool {
+	st = strings.TrimSpace(st)
+	return strings.ContainsAny(st, "，,") && strings.ContainsRune("：:", lastRune(st))
 }
 
 // spokenText: a passage that the document's speaker speaks when it

@@ -407,6 +407,8 @@ func TestSentenceSpeakers(t *testing.T) {
 		{"市长艾尔肯·买买提代表市人民政府作政府工作报告。|艾尔肯·买买提说，今年将实施重点项目112个。", "艾尔肯·买买提"},
 		{"美国总统克林顿同国家主席江泽民举行会谈。|克林顿说，我很高兴再次来到中国。", "克林顿"},
 		{"市长龚正作政府工作报告。|报告指出，今年是“十四五”规划收官之年。", "龚正"},
+		// A short line that opens a list is text, though laid out as a label.
+		{"市长龚正作政府工作报告。|报告提出，今年发展主要预期目标是：", "龚正"},
 	}
 	silent := []string{
 		// Delivering a report with no words of it has no speaker.

@@ -175,21 +175,22 @@ func (m *nameModel) isSurname(r rune) bool { return m.surnames[r] }
 func isHan(r rune) bool { return r >= 0x3400 && r <= 0x9FFF }
 
 // familyAt is the byte length of the family name starting at byte i of
-// s: compound names are tried first (欧阳 before 欧). Returns the lengths
-// that apply, longest first.
-func (m *nameModel) familyAt(s string, i int) []int {
-	var out []int
-	r, n := utf8.DecodeRuneInString(s[i:])
-	if i+n < len(s) {
-		_, n2 := utf8.DecodeRuneInString(s[i+n:])
-		if m.compound[s[i:i+n+n2]] {
-			out = append(out, n+n2)
+// s: compound names are tried first (欧阳 before 欧). It returns the
+// lengths that apply, longest first, and how many there are.
+func (m *nameModel) familyAt(s string, i int) (out [2]int, n int) {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if i+size < len(s) {
+		_, n2 := utf8.DecodeRuneInString(s[i+size:])
+		if m.compound[s[i:i+size+n2]] {
+			out[n] = size + n2
+			n++
 		}
 	}
 	if m.surnames[r] {
-		out = append(out, n)
+		out[n] = size
+		n++
 	}
-	return out
+	return out, n
 }
 
 // givenOK: a given name of one or two characters (three after a compound
@@ -239,12 +240,22 @@ func (m *nameModel) wordOK(name string) bool {
 		!m.places.has(name) && !strings.HasSuffix(name, "斯坦") && m.roles.suffixAt(name, 0, len(name)) < 0
 }
 
+// nameEnds are the byte ends of the candidate names at one position,
+// longest first; a fixed array, so that looking costs no allocation.
+type nameEnds struct {
+	e [4]int
+	n int
+}
+
+func (x *nameEnds) list() []int { return x.e[:x.n] }
+
 // hanNameEnds are the byte ends of the Han names that may start at byte
 // i of s and end by limit: family name plus one or two given characters,
 // longest first.
-func (m *nameModel) hanNameEnds(s string, i, limit int) []int {
-	var out []int
-	for _, fl := range m.familyAt(s, i) {
+func (m *nameModel) hanNameEnds(s string, i, limit int) nameEnds {
+	var out nameEnds
+	fam, nf := m.familyAt(s, i)
+	for _, fl := range fam[:nf] {
 		e := i + fl
 		for k := 0; k < 2 && e < limit; k++ {
 			_, n := utf8.DecodeRuneInString(s[e:])
@@ -254,20 +265,24 @@ func (m *nameModel) hanNameEnds(s string, i, limit int) []int {
 			}
 			// 谢谢 and 常常 repeat a character: words, not names.
 			if m.givenOK(s[i+fl:e]) && m.wordOK(s[i:e]) && !(e-i == 2*fl && s[i:i+fl] == s[i+fl:e]) {
-				out = append(out, e)
+				out.e[out.n] = e
+				out.n++
 			}
 		}
 	}
 	// Longest first.
-	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
-		out[a], out[b] = out[b], out[a]
+	for a := 1; a < out.n; a++ {
+		for b := a; b > 0 && out.e[b] > out.e[b-1]; b-- {
+			out.e[b], out.e[b-1] = out.e[b-1], out.e[b]
+		}
 	}
 	return out
 }
 
 // isHanName reports whether s as a whole is a Han name.
 func (m *nameModel) isHanName(s string) bool {
-	for _, e := range m.hanNameEnds(s, 0, len(s)) {
+	ends := m.hanNameEnds(s, 0, len(s))
+	for _, e := range ends.list() {
 		if e == len(s) {
 			return true
 		}
@@ -573,13 +588,15 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool, kno
 		}
 	}
 	// 周总理, 李总理, 习主席: a family name and an office.
-	for _, fl := range m.familyAt(s, i) {
+	fam, nf := m.familyAt(s, i)
+	for _, fl := range fam[:nf] {
 		if n := m.offices.prefixAt(s, i+fl); n > 0 && m.tailOK(s, i+fl+n, verb) {
 			return reference{kind: refShort, start: i, end: i + fl + n, family: s[i : i+fl], role: s[i+fl : i+fl+n]}, true
 		}
 	}
 	// A Han name, longest first: 王建国在 before 王建.
-	for _, e := range m.hanNameEnds(s, i, verb) {
+	ends := m.hanNameEnds(s, i, verb)
+	for _, e := range ends.list() {
 		if m.tailOK(s, e, verb) {
 			return m.withTitle(s, reference{kind: refName, start: i, end: e}, verb), true
 		}
@@ -754,9 +771,9 @@ func (m *nameModel) roleNames(s string) []roleName {
 		// 常务委员 could end 韦韬作.
 		ends := m.hanNameEnds(s, i, len(s))
 		best, bestStrength := -1, 0
-		for k := len(ends) - 1; k >= 0; k-- {
-			if st := m.endStrength(s, ends[k]); st > bestStrength {
-				best, bestStrength = ends[k], st
+		for k := ends.n - 1; k >= 0; k-- {
+			if st := m.endStrength(s, ends.e[k]); st > bestStrength {
+				best, bestStrength = ends.e[k], st
 			}
 		}
 		// 名誉会长池田大作说: not 池田大 before the 作 of a session.
@@ -830,7 +847,8 @@ func (m *nameModel) endStrength(s string, e int) int {
 func (m *nameModel) titledNames(s string) []reference {
 	var out []reference
 	try := func(i int) {
-		for _, e := range m.hanNameEnds(s, i, len(s)) {
+		ends := m.hanNameEnds(s, i, len(s))
+		for _, e := range ends.list() {
 			if m.roles.prefixAt(s, e) > 0 {
 				if ref := m.withTitle(s, reference{kind: refName, start: i, end: e}, len(s)); ref.strong {
 					out = append(out, ref)
