@@ -191,7 +191,11 @@ func (x *Index) distribution(ctx context.Context, g *generation, req Distributio
 	if isDocField(req.By, custom) {
 		// A document-level field holds one value per document: the
 		// counts by document, summed by the documents' values.
-		names, sizes.per, counts = regroupByDocument(names, sizes.per, counts, docFieldValue(g.cat, req.By))
+		// The whole corpus's sizes are shared by every request: regroup a
+		// copy.
+		var per []Size
+		names, per, counts = regroupByDocument(names, sizes.per, counts, docFieldValue(g.cat, req.By))
+		sizes = &bucketSizes{per: per, total: sizes.total}
 	}
 	out := &Distribution{
 		Queries: req.Queries, By: req.By, Filters: subPlan.interp.Filters, Basis: RateBasis,
