@@ -77,6 +77,8 @@ type Index struct {
 	tax atomic.Pointer[indexer.Taxonomy]
 
 	cache *resultCache
+
+	damage *Damage // what Open found damaged and set aside, if anything
 }
 
 // generation is one Bleve index and the catalog of its documents.
@@ -121,6 +123,9 @@ func Open(dir string, opts Options) (*Index, error) {
 			return nil, fmt.Errorf("no index in %s: run `sessionsearch index` first", dir)
 		}
 		g, err := openGeneration(filepath.Join(dir, name), true)
+		if errors.Is(err, ErrDamaged) {
+			return nil, &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("the index in %s is damaged (%v): run `sessionsearch index` to rebuild it", dir, err)}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -142,6 +147,28 @@ func Open(dir string, opts Options) (*Index, error) {
 		x.unlock()
 		return nil, err
 	}
+	if name != "" {
+		g, err := openGeneration(filepath.Join(dir, name), false)
+		switch {
+		case errors.Is(err, ErrDamaged):
+			// Set it aside and start an empty generation, which the
+			// caller fills from the corpus.
+			moved, merr := setAside(dir, name)
+			if merr != nil {
+				x.unlock()
+				return nil, merr
+			}
+			x.damage = &Damage{Dir: dir, Reason: err.Error(), MovedTo: moved}
+			x.log.Warn("index damaged: set aside", "reason", err.Error(), "moved_to", moved)
+			name = ""
+		case err != nil:
+			x.unlock()
+			return nil, err
+		default:
+			g.name = name
+			x.gen = g
+		}
+	}
 	if name == "" {
 		name = newGenName()
 		g, err := createGeneration(filepath.Join(dir, name))
@@ -155,14 +182,6 @@ func Open(dir string, opts Options) (*Index, error) {
 			x.unlock()
 			return nil, err
 		}
-		x.gen = g
-	} else {
-		g, err := openGeneration(filepath.Join(dir, name), false)
-		if err != nil {
-			x.unlock()
-			return nil, err
-		}
-		g.name = name
 		x.gen = g
 	}
 	x.removeStale()
@@ -302,18 +321,33 @@ func createGeneration(path string) (*generation, error) {
 	return g, nil
 }
 
-func openGeneration(path string, readOnly bool) (*generation, error) {
+// openGeneration opens the generation at path. An index that cannot be
+// read gives an ErrDamaged error; one held by another process, ErrLocked.
+func openGeneration(path string, readOnly bool) (g *generation, err error) {
+	// bbolt panics on a cut root.bolt ("assertion failed: Page expected
+	// to be …"); the file it leaves open is on the damaged generation.
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, damagedf(path, "%s", diagnose(path, fmt.Errorf("%v", r)))
+		}
+	}()
+	if msg := precheck(path); msg != "" {
+		return nil, damagedf(path, "%s", msg)
+	}
 	idx, err := bleve.OpenUsing(path, scorchConfig(readOnly))
 	if err != nil {
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, &Error{Kind: ErrLocked, Msg: fmt.Sprintf("the index %s is in use by another process (a running server?); ask the server's API instead", path)}
 		}
-		return nil, fmt.Errorf("opening index %s: %w", path, err)
+		if errors.Is(err, os.ErrPermission) || strings.Contains(err.Error(), "permission denied") {
+			return nil, fmt.Errorf("opening index %s: %w", path, err)
+		}
+		return nil, damagedf(path, "%s", diagnose(path, err))
 	}
 	cat, err := loadCatalog(idx)
 	if err != nil {
 		idx.Close()
-		return nil, err
+		return nil, damagedf(path, "%v", err)
 	}
 	return &generation{idx: idx, cat: cat}, nil
 }
