@@ -123,6 +123,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 
 	idx.Warm()
+	// The admin endpoint applies what changed in the corpus; Update
+	// rebuilds when the mapping or the taxonomy changed.
+	cfg.server.Rebuild = func(ctx context.Context) (*search.Summary, error) { return idx.Update(ctx, nil) }
 	srv := server.New(idx, web.FS(), cfg.server, logger)
 	hs := srv.HTTPServer()
 	ln, err := net.Listen("tcp", cfg.addr)

@@ -38,6 +38,9 @@ func summaryText(r *Results) string {
 			idx = fmt.Sprintf("%.2f MiB/s, %.2f×, peak %.0f MiB", s.Index.MiBps, s.Index.SizeRatio, float64(s.Index.PeakRSS)/mib)
 		}
 		fmt.Fprintf(&b, "%-14s index %s; top10 %s ms; http %s ms; recall/precision %s\n", s.Name, idx, fmtMs(s.Top10["all"]), fmtMs(s.Top10HTTP["all"]), fmtAcc(s.Accuracy["all"]))
+		if len(s.Incremental) > 0 {
+			fmt.Fprintf(&b, "%-14s incremental: %s\n", "", fmtSteps(s.Incremental))
+		}
 	}
 	return b.String()
 }
@@ -309,6 +312,13 @@ func targets(r *Results) []string {
 	}
 	out = append(out, fmt.Sprintf("No query class with a top-10 p99 over 50 ms: %s%s%s.", verdict(len(slow) == 0), list(slow), scope))
 	out = append(out, fmt.Sprintf("Start-up on an existing index under one second: %s (%.3f s in-process, %.3f s to the first HTTP answer%s).", verdict(ss.StartupS < 1 && ss.StartupHTTP < 1), ss.StartupS, ss.StartupHTTP, scope))
+	if len(ss.Incremental) > 0 {
+		ok := true
+		for _, st := range ss.Incremental {
+			ok = ok && st.Seconds < 1 && !st.Rebuilt && st.Hits == st.Want
+		}
+		out = append(out, fmt.Sprintf("After adding, changing or removing one document, `sessionsearch index` in under one second without a rebuild, and the searches see it: %s (%s%s).", verdict(ok), fmtSteps(ss.Incremental), scope))
+	}
 	out = append(out, fmt.Sprintf("Memory while serving stated: peak %.0f MiB for the `serve` process through the query passes and the load test.", float64(ss.ServeRSS)/mib))
 	return out
 }
@@ -396,4 +406,19 @@ func plotSVG(rs []*Results) string {
 	panel(2*pad+panelW, "Top 10 + snippets p99 (ms, in-process) against corpus size", "ms", func(s *SystemResult) float64 { return s.Top10["all"].P99 })
 	b.WriteString("</svg>\n")
 	return b.String()
+}
+
+func fmtSteps(steps []UpdateStep) string {
+	var parts []string
+	for _, st := range steps {
+		p := fmt.Sprintf("%s %.2f s", st.Change, st.Seconds)
+		if st.Rebuilt {
+			p += " (rebuilt)"
+		}
+		if st.Hits != st.Want {
+			p += fmt.Sprintf(" (%d hits, want %d)", st.Hits, st.Want)
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -126,6 +126,7 @@ type parsed struct {
 	rel       string
 	doc       *indexer.Document
 	unchanged bool
+	stat      fileStat // the file's size, time and hash, when it could be read
 	err       error
 }
 
@@ -163,7 +164,9 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	for path, d := range cat.byPath {
 		known[path] = d.Hash
 	}
-	next := x.parseAll(ctx, indexed, known, opts)
+	stats := loadFileStats(g.idx)
+	next := x.parseAll(ctx, indexed, known, stats, opts)
+	newStats := make(map[string]fileStat, len(indexed))
 
 	// Batches are written by two goroutines: building a segment is a
 	// large part of the cost of a batch and runs in the caller, so two
@@ -200,6 +203,9 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 		}
 		if progress != nil {
 			progress(Progress{Files: len(indexed), Done: i + 1, Path: r.rel})
+		}
+		if r.stat.Hash != "" {
+			newStats[r.rel] = r.stat
 		}
 		if r.err != nil {
 			reason := r.err.Error()
@@ -272,19 +278,19 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	// one, carrying the meta, waits until its snapshot, which holds every
 	// batch before it, is persisted.
 	m := newMeta(opts.Taxonomy, true)
-	if err := persistBarrier(ctx, g.idx, m, cat); err != nil {
+	if err := persistBarrier(ctx, g.idx, m, cat, newStats); err != nil {
 		return sum, err
 	}
 	cat.meta = m
 	x.publish(g, cat)
-	if sum.Passages > 0 {
+	if bulkLoad(sum.Passages, cat) {
 		if err := forceMerge(ctx, g.idx); err != nil {
 			return sum, err
 		}
 		// Bleve deletes the merged-away segment files when its persister
 		// next goes idle; wait for that, so that the index on disk is its
 		// true size when the process ends right after (as `index` does).
-		if err := persistBarrier(ctx, g.idx, m, cat); err != nil {
+		if err := persistBarrier(ctx, g.idx, m, cat, newStats); err != nil {
 			return sum, err
 		}
 		waitForOneSegment(ctx, filepath.Join(x.dir, g.name, "store"), 5*time.Second)
@@ -366,9 +372,25 @@ func newMeta(tax *indexer.Taxonomy, catalog bool) meta {
 	return meta{Mapping: mappingVersion, Taxonomy: tax.Fingerprint(), LastIndexed: time.Now().UTC().Format(time.RFC3339), Catalog: catalog}
 }
 
-// persistBarrier writes the meta and the whole catalog in a batch of
-// their own and waits until Bleve has persisted it.
-func persistBarrier(ctx context.Context, idx bleve.Index, m meta, cat *catalog) error {
+// bulkLoad reports whether an update that wrote passages is large enough
+// to be worth merging the index into one segment: at least a tenth of the
+// passages. Merging rewrites the whole index (about 40 s at 100 MB), so an
+// update of a few documents leaves its small segment to Bleve's own merge
+// policy, which merges small segments with each other in the background.
+func bulkLoad(written int, cat *catalog) bool {
+	if written == 0 {
+		return false
+	}
+	total := 0
+	for _, d := range cat.docs {
+		total += d.Passages
+	}
+	return written*10 >= total
+}
+
+// persistBarrier writes the meta, the whole catalog and the files'
+// records in a batch of their own and waits until Bleve has persisted it.
+func persistBarrier(ctx context.Context, idx bleve.Index, m meta, cat *catalog, stats map[string]fileStat) error {
 	mb, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -377,9 +399,14 @@ func persistBarrier(ctx context.Context, idx bleve.Index, m meta, cat *catalog) 
 	if err != nil {
 		return err
 	}
+	sb, err := json.Marshal(stats)
+	if err != nil {
+		return err
+	}
 	b := idx.NewBatch()
 	b.SetInternal([]byte(metaKey), mb)
 	b.SetInternal([]byte(catalogKey), cb)
+	b.SetInternal([]byte(fileStatKey), sb)
 	done := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { done <- err })
 	if err := idx.Batch(b); err != nil {
@@ -442,7 +469,7 @@ func deletePassages(b *bleve.Batch, d *DocumentInfo) {
 // parseAll reads and parses the files on all cores, a bounded window
 // ahead of the writer. next(i) waits for file i's result; call it for each
 // file in order.
-func (x *Index) parseAll(ctx context.Context, files []string, known map[string]string, opts indexer.Options) (next func(i int) parsed) {
+func (x *Index) parseAll(ctx context.Context, files []string, known map[string]string, stats map[string]fileStat, opts indexer.Options) (next func(i int) parsed) {
 	results := make([]chan parsed, len(files))
 	for i := range results {
 		results[i] = make(chan parsed, 1)
@@ -467,7 +494,7 @@ func (x *Index) parseAll(ctx context.Context, files []string, known map[string]s
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range jobs {
-				results[i] <- x.parseOne(files[i], known, opts)
+				results[i] <- x.parseOne(files[i], known, stats, opts)
 			}
 		}()
 	}
@@ -481,20 +508,31 @@ func (x *Index) parseAll(ctx context.Context, files []string, known map[string]s
 	}
 }
 
-func (x *Index) parseOne(rel string, known map[string]string, opts indexer.Options) parsed {
+func (x *Index) parseOne(rel string, known map[string]string, stats map[string]fileStat, opts indexer.Options) parsed {
+	// Stat before reading: if the file changes in between, the record
+	// holds the older time and the next update reads the file again.
+	size, mtime, statted := statOf(x.opts.Corpus, rel)
+	if s, ok := stats[rel]; ok && statted && s.unchanged(size, mtime, known[rel]) {
+		return parsed{rel: rel, unchanged: true, stat: s}
+	}
 	raw, err := indexer.ReadRaw(x.opts.Corpus, rel, opts)
 	if err != nil {
 		return parsed{rel: rel, err: err}
 	}
 	sum := sha256.Sum256(raw)
-	if known[rel] == hex.EncodeToString(sum[:]) {
-		return parsed{rel: rel, unchanged: true}
+	hash := hex.EncodeToString(sum[:])
+	var st fileStat
+	if statted {
+		st = fileStat{Size: size, Mtime: mtime, Hash: hash, Taken: time.Now().UnixNano()}
+	}
+	if known[rel] == hash {
+		return parsed{rel: rel, unchanged: true, stat: st}
 	}
 	d, err := indexer.Parse(rel, raw, opts)
 	if err != nil {
 		return parsed{rel: rel, err: err}
 	}
-	return parsed{rel: rel, doc: d}
+	return parsed{rel: rel, doc: d, stat: st}
 }
 
 func infoOf(d *indexer.Document) *DocumentInfo {
