@@ -134,6 +134,16 @@ func markdown(rs []*Results) string {
 	row("indexing throughput", idx(func(i *IndexFigures) string { return fmt.Sprintf("%.2f MiB/s", i.MiBps) }))
 	row("index size / text size", idx(func(i *IndexFigures) string { return fmt.Sprintf("%.2f×", i.SizeRatio) }))
 	row("peak memory while indexing", idx(func(i *IndexFigures) string { return fmt.Sprintf("%.0f MiB", float64(i.PeakRSS)/mib) }))
+	row("`index` after one document added / changed / removed", func(s *SystemResult) string {
+		if len(s.Incremental) == 0 {
+			return "–"
+		}
+		var parts []string
+		for _, st := range s.Incremental {
+			parts = append(parts, fmt.Sprintf("%.2f", st.Seconds))
+		}
+		return strings.Join(parts, " / ") + " s"
+	})
 	row("peak memory while serving", func(s *SystemResult) string {
 		if s.ServeRSS == 0 {
 			return "–"

@@ -1,7 +1,11 @@
 package search
 
 import (
-	"encoding/json"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
 	"os"
 	"path/filepath"
 	"time"
@@ -21,10 +25,10 @@ const fileStatKey = "filestat"
 
 // fileStat is what a file looked like when its hash was taken.
 type fileStat struct {
-	Size  int64  `json:"s"`
-	Mtime int64  `json:"m"` // UnixNano
-	Hash  string `json:"h"`
-	Taken int64  `json:"t"` // UnixNano when the file was read
+	Size  int64
+	Mtime int64  // UnixNano
+	Hash  string // hex SHA-256, as in the catalog
+	Taken int64  // UnixNano when the file was read
 }
 
 // racyWindow: a file read less than this after its modification time may
@@ -51,11 +55,80 @@ func (s fileStat) unchanged(size, mtime int64, want string) bool {
 // loadFileStats reads the records of an index; none when it has none or
 // they cannot be read.
 func loadFileStats(idx bleve.Index) map[string]fileStat {
-	m := map[string]fileStat{}
-	if b, err := idx.GetInternal([]byte(fileStatKey)); err == nil && len(b) > 0 {
-		if json.Unmarshal(b, &m) != nil {
-			m = map[string]fileStat{}
-		}
+	b, err := idx.GetInternal([]byte(fileStatKey))
+	if err != nil {
+		return map[string]fileStat{}
+	}
+	m, err := decodeFileStats(b)
+	if err != nil {
+		return map[string]fileStat{}
 	}
 	return m
+}
+
+// The records are binary (a version byte, a count, then per file its
+// path, size, time, time read and the 32 bytes of its hash): as JSON they
+// took 40 ms to read at 100 MB, a tenth of an update of one document.
+const fileStatVersion = 1
+
+func encodeFileStats(m map[string]fileStat) []byte {
+	b := make([]byte, 0, 64*len(m)+8)
+	b = append(b, fileStatVersion)
+	b = binary.AppendUvarint(b, uint64(len(m)))
+	for path, s := range m {
+		b = appendString(b, path)
+		b = binary.AppendVarint(b, s.Size)
+		b = binary.AppendVarint(b, s.Mtime)
+		b = binary.AppendVarint(b, s.Taken)
+		h, err := hex.DecodeString(s.Hash)
+		if err != nil || len(h) != sha256.Size {
+			h = make([]byte, sha256.Size) // never equal to a real hash's hex
+		}
+		b = append(b, h...)
+	}
+	return b
+}
+
+var errFileStats = errors.New("unreadable file records")
+
+func decodeFileStats(b []byte) (map[string]fileStat, error) {
+	if len(b) == 0 {
+		return map[string]fileStat{}, nil
+	}
+	if b[0] != fileStatVersion {
+		return nil, errFileStats
+	}
+	r := storedReader{b: b[1:]}
+	n := r.count()
+	if r.err != nil {
+		return nil, errFileStats
+	}
+	m := make(map[string]fileStat, n)
+	zero := make([]byte, sha256.Size)
+	for range n {
+		path := r.str()
+		s := fileStat{Size: int64(r.varint()), Mtime: int64(r.varint()), Taken: int64(r.varint())}
+		if r.err != nil || len(r.b) < sha256.Size {
+			return nil, errFileStats
+		}
+		if h := r.b[:sha256.Size]; !bytes.Equal(h, zero) {
+			s.Hash = hex.EncodeToString(h)
+		}
+		r.b = r.b[sha256.Size:]
+		m[path] = s
+	}
+	return m, nil
+}
+
+// sameFileStats reports whether two sets of records are equal.
+func sameFileStats(a, b map[string]fileStat) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
 }

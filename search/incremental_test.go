@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // ageCorpus sets every file's modification time an hour back, as for a
@@ -129,5 +132,25 @@ func TestUpdateTrustsUnchangedFileTimes(t *testing.T) {
 	os.Chtimes(path, now, now)
 	if sum, err = x.Update(context.Background(), nil); err != nil || sum.Changed != 1 {
 		t.Errorf("Update after touching = %+v, %v; want 1 changed", sum, err)
+	}
+}
+
+func TestFileStatsRoundTrip(t *testing.T) {
+	m := map[string]fileStat{
+		"a/b 文件.txt": {Size: 12, Mtime: 1700000000123456789, Taken: 1700000005000000000, Hash: strings.Repeat("ab", 32)},
+		"empty.txt":  {Size: 0, Mtime: -5, Taken: 0},
+	}
+	got, err := decodeFileStats(encodeFileStats(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(m, got); diff != "" {
+		t.Errorf("decodeFileStats(encodeFileStats(m)) differs (-want +got):\n%s", diff)
+	}
+	b := encodeFileStats(m)
+	for n := 0; n < len(b); n++ {
+		if _, err := decodeFileStats(b[:n]); err == nil && n > 0 {
+			t.Errorf("decodeFileStats of %d of %d bytes: no error", n, len(b))
+		}
 	}
 }

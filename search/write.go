@@ -268,17 +268,22 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 			pending++
 		}
 	}
-	if err := flush(); err != nil {
-		return sum, err
+	// Nothing to write: the index stays as it is (its meta and catalog
+	// included), and an update that finds no change costs only the scan.
+	if sum.Added+sum.Changed+sum.Removed == 0 && len(cat.docs) > 0 && sameFileStats(stats, newStats) {
+		sum.Documents = len(cat.docs)
+		return sum, w.wait()
 	}
 	if err := w.wait(); err != nil {
 		return sum, err
 	}
 	// Batches return before they are on disk (unsafe_batch); the last
-	// one, carrying the meta, waits until its snapshot, which holds every
-	// batch before it, is persisted.
+	// one, applied once every batch before it is, carries the meta and
+	// the catalog and waits until its snapshot, which holds every batch
+	// before it, is persisted. (In a batch of its own, it cost an update
+	// of one document a second snapshot to persist.)
 	m := newMeta(opts.Taxonomy, true)
-	if err := persistBarrier(ctx, g.idx, m, cat, newStats); err != nil {
+	if err := persistBarrier(ctx, g.idx, batch, m, cat, newStats); err != nil {
 		return sum, err
 	}
 	cat.meta = m
@@ -290,7 +295,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 		// Bleve deletes the merged-away segment files when its persister
 		// next goes idle; wait for that, so that the index on disk is its
 		// true size when the process ends right after (as `index` does).
-		if err := persistBarrier(ctx, g.idx, m, cat, newStats); err != nil {
+		if err := persistBarrier(ctx, g.idx, g.idx.NewBatch(), m, cat, newStats); err != nil {
 			return sum, err
 		}
 		waitForOneSegment(ctx, filepath.Join(x.dir, g.name, "store"), 5*time.Second)
@@ -388,9 +393,9 @@ func bulkLoad(written int, cat *catalog) bool {
 	return written*10 >= total
 }
 
-// persistBarrier writes the meta, the whole catalog and the files'
-// records in a batch of their own and waits until Bleve has persisted it.
-func persistBarrier(ctx context.Context, idx bleve.Index, m meta, cat *catalog, stats map[string]fileStat) error {
+// persistBarrier adds the meta, the whole catalog and the files' records
+// to batch b, applies it and waits until Bleve has persisted it.
+func persistBarrier(ctx context.Context, idx bleve.Index, b *bleve.Batch, m meta, cat *catalog, stats map[string]fileStat) error {
 	mb, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -399,11 +404,7 @@ func persistBarrier(ctx context.Context, idx bleve.Index, m meta, cat *catalog, 
 	if err != nil {
 		return err
 	}
-	sb, err := json.Marshal(stats)
-	if err != nil {
-		return err
-	}
-	b := idx.NewBatch()
+	sb := encodeFileStats(stats)
 	b.SetInternal([]byte(metaKey), mb)
 	b.SetInternal([]byte(catalogKey), cb)
 	b.SetInternal([]byte(fileStatKey), sb)
