@@ -49,6 +49,11 @@ var damages = []struct {
 			}
 		})
 	}},
+	{"CURRENT corrupt", func(t *testing.T, gen string) {
+		if err := os.WriteFile(filepath.Join(filepath.Dir(gen), currentFile), []byte("ge"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}},
 	{"generation missing", func(t *testing.T, gen string) {
 		if err := os.RemoveAll(gen); err != nil {
 			t.Fatal(err)

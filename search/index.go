@@ -116,6 +116,9 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	if opts.ReadOnly {
 		name, err := readCurrent(dir)
+		if errors.Is(err, ErrDamaged) {
+			return nil, &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("the index in %s is damaged (%v): run `sessionsearch index` to rebuild it", dir, err)}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -143,6 +146,24 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	x.lock = lock
 	name, err := readCurrent(dir)
+	if errors.Is(err, ErrDamaged) {
+		// Which generation was live is unknown: every one is kept aside.
+		var moved []string
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) {
+				m, merr := setAside(dir, e.Name())
+				if merr != nil {
+					x.unlock()
+					return nil, merr
+				}
+				moved = append(moved, m)
+			}
+		}
+		x.damage = &Damage{Dir: dir, Reason: err.Error(), MovedTo: strings.Join(moved, ", ")}
+		x.log.Warn("index damaged: set aside", "reason", err.Error(), "moved_to", moved)
+		name, err = "", nil
+	}
 	if err != nil {
 		x.unlock()
 		return nil, err
@@ -240,7 +261,7 @@ func readCurrent(dir string) (string, error) {
 	}
 	name := strings.TrimSpace(string(b))
 	if !strings.HasPrefix(name, genPrefix) || strings.ContainsAny(name, `/\`) {
-		return "", fmt.Errorf("%s: unexpected content %q", filepath.Join(dir, currentFile), name)
+		return "", &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("%s is cut or corrupt (%q)", currentFile, name)}
 	}
 	return name, nil
 }
