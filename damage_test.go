@@ -25,7 +25,7 @@ func liveSegment(t *testing.T, index string) string {
 	if len(zaps) == 0 {
 		t.Fatal("no segment in the live generation")
 	}
-	return zaps[0]
+	return zaps[len(zaps)-1] // the newest, as in search/heal_test.go
 }
 
 func halve(t *testing.T, path string) {
