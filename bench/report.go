@@ -219,7 +219,7 @@ func markdown(rs []*Results) string {
 		}
 	}
 
-	w("\n## Targets of issue 6 (%s)\n\n", r.Size)
+	w("\n## Targets of issues 6 and 15 (%s)\n\n", r.Size)
 	for _, t := range targets(r) {
 		w("- %s\n", t)
 	}
@@ -298,6 +298,16 @@ func targets(r *Results) []string {
 		for _, k := range []string{"c8", "c64"} {
 			out = append(out, fmt.Sprintf("HTTP throughput above Groonga's at %s connections: %s (%.0f vs %.0f req/s).", k[1:], verdict(ss.Throughput[k] > gr.Throughput[k]), ss.Throughput[k], gr.Throughput[k]))
 		}
+	}
+	if gr != nil && gr.Skipped == "" && gr.Index != nil {
+		// Issue 15's targets, as ratios to Groonga in this run.
+		out = append(out, fmt.Sprintf("Peak memory while indexing at most Groonga's: %s (%.0f vs %.0f MiB, ratio %.2f).", verdict(ss.Index.PeakRSS <= gr.Index.PeakRSS), float64(ss.Index.PeakRSS)/mib, float64(gr.Index.PeakRSS)/mib, float64(ss.Index.PeakRSS)/float64(gr.Index.PeakRSS)))
+		half := func(where string, a, b Latency) string {
+			return fmt.Sprintf("Top 10 with snippets at most half of Groonga's, p50 and p99, %s: %s (p50 ratio %.2f, p99 ratio %.2f).", where, verdict(a.P50 <= b.P50/2 && a.P99 <= b.P99/2), a.P50/b.P50, a.P99/b.P99)
+		}
+		out = append(out, half("in-process", ss.Top10["all"], gr.Top10["all"]), half("over HTTP", ss.Top10HTTP["all"], gr.Top10HTTP["all"]))
+		a, b := ss.AllHTTP["all"], gr.AllHTTP["all"]
+		out = append(out, fmt.Sprintf("Complete result sets with a p99 below Groonga's over HTTP: %s (%.1f vs %.1f ms).", verdict(a.P99 < b.P99), a.P99, b.P99))
 	}
 	out = append(out, fmt.Sprintf("Index size at most 3× the text: %s (%.2f×).", verdict(ss.Index.SizeRatio <= 3), ss.Index.SizeRatio))
 	// The bound holds over HTTP as well as in-process, as the latency
