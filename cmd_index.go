@@ -42,6 +42,9 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer idx.Close()
+	if d := idx.Damaged(); d != nil {
+		fmt.Fprintf(stderr, "%s; rebuilding it from %s\n", d, cfg.corpus)
+	}
 	sum, err := indexCorpus(ctx, idx, cfg.rebuild, stderr)
 	if err != nil {
 		return err

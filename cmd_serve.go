@@ -106,8 +106,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	defer idx.Close() // on the early returns; the normal path closes it below
 
-	if idx.Empty() {
+	if d := idx.Damaged(); d != nil {
+		fmt.Fprintf(stderr, "%s; rebuilding it from %s\n", d, cfg.corpus)
+	} else if idx.Empty() {
 		fmt.Fprintf(stderr, "building the index in %s from %s\n", cfg.index, cfg.corpus)
+	}
+	if idx.Empty() {
 		sum, err := indexCorpus(ctx, idx, false, stderr)
 		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 			return idx.Close() // interrupted: the next start resumes
@@ -119,6 +123,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 
 	idx.Warm()
+	// The admin endpoint applies what changed in the corpus; Update
+	// rebuilds when the mapping or the taxonomy changed.
+	cfg.server.Rebuild = func(ctx context.Context) (*search.Summary, error) { return idx.Update(ctx, nil) }
 	srv := server.New(idx, web.FS(), cfg.server, logger)
 	hs := srv.HTTPServer()
 	ln, err := net.Listen("tcp", cfg.addr)

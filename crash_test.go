@@ -140,9 +140,17 @@ func TestKillDuringAdminRebuild(t *testing.T) {
 		t.Skip("crash test: skipped in -short mode")
 	}
 	corpus := bigCorpus(t, 200)
-	before := hashTree(t, corpus)
 	index := filepath.Join(t.TempDir(), "index")
 	env := []string{"SESSIONSEARCH_ADMIN_TOKEN=secret-token"}
+	// The endpoint rebuilds only when the taxonomy (or the mapping)
+	// changed, so the taxonomy is edited before it is called.
+	topics, err := os.ReadFile(filepath.Join("corpus", "topics.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(corpus, "topics.yaml"), topics, 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	start := func() (*exec.Cmd, string) {
 		cmd, out := child(t, env, "serve", "--corpus", corpus, "--index", index, "--addr", "127.0.0.1:0")
@@ -178,6 +186,11 @@ func TestKillDuringAdminRebuild(t *testing.T) {
 	if got := total(base, "编号"); got != 200 {
 		t.Fatalf("编号: %d hits, want 200", got)
 	}
+	edited := append(topics, "  - label: 编号专题\n    signals: [编号]\n"...)
+	if err := os.WriteFile(filepath.Join(corpus, "topics.yaml"), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := hashTree(t, corpus)
 	req, _ := http.NewRequest("POST", base+"/api/admin/reindex", nil)
 	req.Header.Set("Authorization", "Bearer secret-token")
 	resp, err := http.DefaultClient.Do(req)

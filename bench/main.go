@@ -80,6 +80,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 3 && args[0] == "ss-open" {
 		return runChildOpen(args[1], args[2], stdout)
 	}
+	if len(args) == 4 && args[0] == "ss-update" {
+		return runChildUpdate(args[1], args[2], args[3], stdout)
+	}
 	root, err := repoRoot()
 	if err != nil {
 		return err

@@ -38,6 +38,9 @@ func summaryText(r *Results) string {
 			idx = fmt.Sprintf("%.2f MiB/s, %.2f×, peak %.0f MiB", s.Index.MiBps, s.Index.SizeRatio, float64(s.Index.PeakRSS)/mib)
 		}
 		fmt.Fprintf(&b, "%-14s index %s; top10 %s ms; http %s ms; recall/precision %s\n", s.Name, idx, fmtMs(s.Top10["all"]), fmtMs(s.Top10HTTP["all"]), fmtAcc(s.Accuracy["all"]))
+		if len(s.Incremental) > 0 {
+			fmt.Fprintf(&b, "%-14s incremental: %s\n", "", fmtSteps(s.Incremental))
+		}
 	}
 	return b.String()
 }
@@ -135,6 +138,16 @@ func markdown(rs []*Results) string {
 	row("indexing throughput", idx(func(i *IndexFigures) string { return fmt.Sprintf("%.2f MiB/s", i.MiBps) }))
 	row("index size / text size", idx(func(i *IndexFigures) string { return fmt.Sprintf("%.2f×", i.SizeRatio) }))
 	row("peak memory while indexing", idx(func(i *IndexFigures) string { return fmt.Sprintf("%.0f MiB", float64(i.PeakRSS)/mib) }))
+	row("`index` after one document added / changed / removed", func(s *SystemResult) string {
+		if len(s.Incremental) == 0 {
+			return "–"
+		}
+		var parts []string
+		for _, st := range s.Incremental {
+			parts = append(parts, fmt.Sprintf("%.2f", st.Seconds))
+		}
+		return strings.Join(parts, " / ") + " s"
+	})
 	row("peak memory while serving", func(s *SystemResult) string {
 		if s.ServeRSS == 0 {
 			return "–"
@@ -210,7 +223,7 @@ func markdown(rs []*Results) string {
 		}
 	}
 
-	w("\n## Targets of issue 6 (%s)\n\n", r.Size)
+	w("\n## Targets of issues 6 and 15 (%s)\n\n", r.Size)
 	for _, t := range targets(r) {
 		w("- %s\n", t)
 	}
@@ -290,6 +303,16 @@ func targets(r *Results) []string {
 			out = append(out, fmt.Sprintf("HTTP throughput above Groonga's at %s connections: %s (%.0f vs %.0f req/s).", k[1:], verdict(ss.Throughput[k] > gr.Throughput[k]), ss.Throughput[k], gr.Throughput[k]))
 		}
 	}
+	if gr != nil && gr.Skipped == "" && gr.Index != nil {
+		// Issue 15's targets, as ratios to Groonga in this run.
+		out = append(out, fmt.Sprintf("Peak memory while indexing at most Groonga's: %s (%.0f vs %.0f MiB, ratio %.2f).", verdict(ss.Index.PeakRSS <= gr.Index.PeakRSS), float64(ss.Index.PeakRSS)/mib, float64(gr.Index.PeakRSS)/mib, float64(ss.Index.PeakRSS)/float64(gr.Index.PeakRSS)))
+		half := func(where string, a, b Latency) string {
+			return fmt.Sprintf("Top 10 with snippets at most half of Groonga's, p50 and p99, %s: %s (p50 ratio %.2f, p99 ratio %.2f).", where, verdict(a.P50 <= b.P50/2 && a.P99 <= b.P99/2), a.P50/b.P50, a.P99/b.P99)
+		}
+		out = append(out, half("in-process", ss.Top10["all"], gr.Top10["all"]), half("over HTTP", ss.Top10HTTP["all"], gr.Top10HTTP["all"]))
+		a, b := ss.AllHTTP["all"], gr.AllHTTP["all"]
+		out = append(out, fmt.Sprintf("Complete result sets with a p99 below Groonga's over HTTP: %s (%.1f vs %.1f ms).", verdict(a.P99 < b.P99), a.P99, b.P99))
+	}
 	out = append(out, fmt.Sprintf("Index size at most 3× the text: %s (%.2f×).", verdict(ss.Index.SizeRatio <= 3), ss.Index.SizeRatio))
 	// The bound holds over HTTP as well as in-process, as the latency
 	// targets do.
@@ -313,6 +336,13 @@ func targets(r *Results) []string {
 	}
 	out = append(out, fmt.Sprintf("No query class with a top-10 p99 over 50 ms: %s%s%s.", verdict(len(slow) == 0), list(slow), scope))
 	out = append(out, fmt.Sprintf("Start-up on an existing index under one second: %s (%.3f s in-process, %.3f s to the first HTTP answer%s).", verdict(ss.StartupS < 1 && ss.StartupHTTP < 1), ss.StartupS, ss.StartupHTTP, scope))
+	if len(ss.Incremental) > 0 {
+		ok := true
+		for _, st := range ss.Incremental {
+			ok = ok && st.Seconds < 1 && !st.Rebuilt && st.Hits == st.Want
+		}
+		out = append(out, fmt.Sprintf("After adding, changing or removing one document, `sessionsearch index` in under one second without a rebuild, and the searches see it: %s (%s%s).", verdict(ok), fmtSteps(ss.Incremental), scope))
+	}
 	out = append(out, fmt.Sprintf("Memory while serving stated: peak %.0f MiB for the `serve` process through the query passes and the load test.", float64(ss.ServeRSS)/mib))
 	return out
 }
@@ -400,4 +430,19 @@ func plotSVG(rs []*Results) string {
 	panel(2*pad+panelW, "Top 10 + snippets p99 (ms, in-process) against corpus size", "ms", func(s *SystemResult) float64 { return s.Top10["all"].P99 })
 	b.WriteString("</svg>\n")
 	return b.String()
+}
+
+func fmtSteps(steps []UpdateStep) string {
+	var parts []string
+	for _, st := range steps {
+		p := fmt.Sprintf("%s %.2f s", st.Change, st.Seconds)
+		if st.Rebuilt {
+			p += " (rebuilt)"
+		}
+		if st.Hits != st.Want {
+			p += fmt.Sprintf(" (%d hits, want %d)", st.Hits, st.Want)
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, ", ")
 }

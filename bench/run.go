@@ -45,6 +45,7 @@ type SystemResult struct {
 	FacetFails  int                  `json:"facet_mismatches"`
 	FacetChecks int                  `json:"facet_checks"`
 	Throughput  map[string]float64   `json:"http_requests_per_s,omitempty"` // by connections
+	Incremental []UpdateStep         `json:"incremental,omitempty"`
 	ServeRSS    int64                `json:"serving_peak_rss_bytes,omitempty"`
 	Notes       []string             `json:"notes,omitempty"`
 }
@@ -233,6 +234,15 @@ func runBench(ctx context.Context, e *env, c config) error {
 		r.Top10, r.All, r.Accuracy, r.FacetFails, r.FacetChecks = top[i], all[i], acc[i], facetFails[i], facetChecks[i]
 	}
 	idx.Close()
+
+	// Incremental updates on the index just built, each as `sessionsearch
+	// index` runs them: a fresh process opens the index, updates it and
+	// closes it.
+	steps, err := measureIncremental(ctx, self, corpus, ssIndex)
+	if err != nil {
+		ss.Notes = append(ss.Notes, "incremental update measurement failed: "+err.Error())
+	}
+	ss.Incremental = steps
 
 	// Phase 2: over HTTP (sessionsearch serve; Groonga's server).
 	bin := c.useBin

@@ -412,16 +412,27 @@ func (r *Row) canonical() string {
 }
 
 // ContentHash is what change detection compares for the file rel: the hex
-// SHA-256 of its bytes, followed, when the metadata table has a row for
-// it, by the row's content. A file without a row hashes as its bytes
-// alone, so that adding a table re-indexes only the files it names.
+// SHA-256 of its bytes, hashed again with the row's content when the
+// metadata table has a row for it. A file without a row hashes as its
+// bytes alone, so that adding a table re-indexes only the files it names.
 func ContentHash(rel string, raw []byte, opts Options) string {
-	h := sha256.New()
-	h.Write(raw)
-	if row := opts.Metadata.Row(rel); row != nil {
-		h.Write([]byte("\x00metadata\x00"))
-		h.Write([]byte(row.canonical()))
+	sum := sha256.Sum256(raw)
+	return DocumentHash(hex.EncodeToString(sum[:]), rel, opts)
+}
+
+// DocumentHash is ContentHash from the hex SHA-256 of the file's bytes,
+// so that an index that remembers a file's hash can tell whether its row
+// changed without reading the file again. A file without a row keeps its
+// own hash.
+func DocumentHash(fileHash, rel string, opts Options) string {
+	row := opts.Metadata.Row(rel)
+	if row == nil {
+		return fileHash
 	}
+	h := sha256.New()
+	h.Write([]byte(fileHash))
+	h.Write([]byte("\x00metadata\x00"))
+	h.Write([]byte(row.canonical()))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

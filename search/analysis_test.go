@@ -109,3 +109,15 @@ func TestClassifyHanBlock(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPassageField is the analysis as indexing runs it: a passage of
+// the seed report into the text and the chars fields.
+func BenchmarkPassageField(b *testing.B) {
+	text := []byte(strings.Repeat("刘俊义说，今年是“十四五”规划收官之年。做好政府工作，要以习近平新时代中国特色社会主义思想为指导，2025年全面贯彻落实。", 3))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		newTextField(text).Analyze()
+		newCharsField(text).Analyze()
+	}
+}

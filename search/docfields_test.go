@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -31,6 +32,19 @@ func metadataCorpus(t *testing.T, table string) string {
 	dir := copyCorpus(t)
 	for name, body := range map[string]string{"gov-2024.txt": report2024, "gov-2023.txt": report2023, "metadata.csv": table} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Files an hour old: an update trusts their size-and-time records and
+	// does not read them again, so an edited row must be seen without
+	// the file being read.
+	old := time.Now().Add(-time.Hour)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if err := os.Chtimes(filepath.Join(dir, e.Name()), old, old); err != nil {
 			t.Fatal(err)
 		}
 	}

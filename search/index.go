@@ -77,6 +77,8 @@ type Index struct {
 	tax atomic.Pointer[indexer.Taxonomy]
 
 	cache *resultCache
+
+	damage *Damage // what Open found damaged and set aside, if anything
 }
 
 // generation is one Bleve index and the catalog of its documents.
@@ -115,6 +117,9 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	if opts.ReadOnly {
 		name, err := readCurrent(dir)
+		if errors.Is(err, ErrDamaged) {
+			return nil, &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("the index in %s is damaged (%v): run `sessionsearch index` to rebuild it", dir, err)}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -122,6 +127,9 @@ func Open(dir string, opts Options) (*Index, error) {
 			return nil, fmt.Errorf("no index in %s: run `sessionsearch index` first", dir)
 		}
 		g, err := openGeneration(filepath.Join(dir, name), true)
+		if errors.Is(err, ErrDamaged) {
+			return nil, &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("the index in %s is damaged (%v): run `sessionsearch index` to rebuild it", dir, err)}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -139,9 +147,49 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	x.lock = lock
 	name, err := readCurrent(dir)
+	if errors.Is(err, ErrDamaged) {
+		// Which generation was live is unknown: every one is kept aside.
+		var moved []string
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) {
+				m, merr := setAside(dir, e.Name())
+				if merr != nil {
+					x.unlock()
+					return nil, merr
+				}
+				moved = append(moved, m)
+			}
+		}
+		x.damage = &Damage{Dir: dir, Reason: err.Error(), MovedTo: strings.Join(moved, ", ")}
+		x.log.Warn("index damaged: set aside", "reason", err.Error(), "moved_to", moved)
+		name, err = "", nil
+	}
 	if err != nil {
 		x.unlock()
 		return nil, err
+	}
+	if name != "" {
+		g, err := openGeneration(filepath.Join(dir, name), false)
+		switch {
+		case errors.Is(err, ErrDamaged):
+			// Set it aside and start an empty generation, which the
+			// caller fills from the corpus.
+			moved, merr := setAside(dir, name)
+			if merr != nil {
+				x.unlock()
+				return nil, merr
+			}
+			x.damage = &Damage{Dir: dir, Reason: err.Error(), MovedTo: moved}
+			x.log.Warn("index damaged: set aside", "reason", err.Error(), "moved_to", moved)
+			name = ""
+		case err != nil:
+			x.unlock()
+			return nil, err
+		default:
+			g.name = name
+			x.gen = g
+		}
 	}
 	if name == "" {
 		name = newGenName()
@@ -156,14 +204,6 @@ func Open(dir string, opts Options) (*Index, error) {
 			x.unlock()
 			return nil, err
 		}
-		x.gen = g
-	} else {
-		g, err := openGeneration(filepath.Join(dir, name), false)
-		if err != nil {
-			x.unlock()
-			return nil, err
-		}
-		g.name = name
 		x.gen = g
 	}
 	x.removeStale()
@@ -222,7 +262,7 @@ func readCurrent(dir string) (string, error) {
 	}
 	name := strings.TrimSpace(string(b))
 	if !strings.HasPrefix(name, genPrefix) || strings.ContainsAny(name, `/\`) {
-		return "", fmt.Errorf("%s: unexpected content %q", filepath.Join(dir, currentFile), name)
+		return "", &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("%s is cut or corrupt (%q)", currentFile, name)}
 	}
 	return name, nil
 }
@@ -303,18 +343,33 @@ func createGeneration(path string) (*generation, error) {
 	return g, nil
 }
 
-func openGeneration(path string, readOnly bool) (*generation, error) {
+// openGeneration opens the generation at path. An index that cannot be
+// read gives an ErrDamaged error; one held by another process, ErrLocked.
+func openGeneration(path string, readOnly bool) (g *generation, err error) {
+	// bbolt panics on a cut root.bolt ("assertion failed: Page expected
+	// to be …"); the file it leaves open is on the damaged generation.
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, damagedf(path, "%s", diagnose(path, fmt.Errorf("%v", r)))
+		}
+	}()
+	if msg := precheck(path); msg != "" {
+		return nil, damagedf(path, "%s", msg)
+	}
 	idx, err := bleve.OpenUsing(path, scorchConfig(readOnly))
 	if err != nil {
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, &Error{Kind: ErrLocked, Msg: fmt.Sprintf("the index %s is in use by another process (a running server?); ask the server's API instead", path)}
 		}
-		return nil, fmt.Errorf("opening index %s: %w", path, err)
+		if errors.Is(err, os.ErrPermission) || strings.Contains(err.Error(), "permission denied") {
+			return nil, fmt.Errorf("opening index %s: %w", path, err)
+		}
+		return nil, damagedf(path, "%s", diagnose(path, err))
 	}
 	cat, err := loadCatalog(idx)
 	if err != nil {
 		idx.Close()
-		return nil, err
+		return nil, damagedf(path, "%v", err)
 	}
 	return &generation{idx: idx, cat: cat}, nil
 }

@@ -318,8 +318,10 @@ type Accepted struct {
 }
 
 // reindex answers POST /api/admin/reindex: it checks the bearer token and
-// starts a rebuild in the background. Searches go on meanwhile; the swap
-// waits for those in flight.
+// applies the corpus's changes in the background, as the index command
+// does: the changed documents only, or a rebuild with an atomic swap when
+// the mapping or the taxonomy changed (cfg.Rebuild decides). Searches go
+// on meanwhile; a swap waits for those in flight.
 func (s *Server) reindex(c *gin.Context) error {
 	if err := s.authorize(c.GetHeader("Authorization")); err != nil {
 		return err
@@ -330,7 +332,7 @@ func (s *Server) reindex(c *gin.Context) error {
 		return &httpError{kind: errOverloaded, msg: "the server is shutting down"}
 	}
 	if !s.rebuilding.CompareAndSwap(false, true) {
-		return &httpError{kind: search.ErrBusy, msg: "a rebuild is already running"}
+		return &httpError{kind: search.ErrBusy, msg: "a reindex is already running"}
 	}
 	if s.idx.Rebuilding() {
 		s.rebuilding.Store(false)
@@ -340,25 +342,25 @@ func (s *Server) reindex(c *gin.Context) error {
 	go s.runRebuild()
 	return writeJSON(c, http.StatusAccepted, cacheNever, Accepted{
 		Status: "accepted",
-		Detail: "rebuilding the index from the corpus; searches are answered from the current index until the new one is swapped in",
+		Detail: "applying the corpus's changes to the index; searches are answered from the current index until they are in",
 	})
 }
 
 func (s *Server) runRebuild() {
 	defer s.jobs.Done()
 	defer s.rebuilding.Store(false)
-	s.log.Info("admin rebuild started")
+	s.log.Info("admin reindex started")
 	sum, err := s.cfg.Rebuild(s.bg)
 	if err != nil {
 		s.metrics.reindex.WithLabelValues("error").Inc()
-		s.log.Error("admin rebuild failed", "err", err)
+		s.log.Error("admin reindex failed", "err", err)
 		return
 	}
 	s.metrics.reindex.WithLabelValues("ok").Inc()
 	if sum == nil {
 		sum = &search.Summary{}
 	}
-	s.log.Info("admin rebuild finished", "documents", sum.Documents, "passages", sum.Passages, "skipped", len(sum.Skipped), "seconds", sum.Seconds)
+	s.log.Info("admin reindex finished", "documents", sum.Documents, "passages", sum.Passages, "skipped", len(sum.Skipped), "seconds", sum.Seconds)
 }
 
 // authorize checks an Authorization header against the admin token. Both
