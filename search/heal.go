@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // ErrDamaged: the index on disk cannot be read (a segment file cut or
@@ -75,8 +78,77 @@ func precheck(path string) string {
 	if want := boltSize(head[:n]); st.Size() < int64(want) {
 		return fmt.Sprintf("store/root.bolt is cut (%d of %d bytes)", st.Size(), want)
 	}
+	return newestSegments(filepath.Join(path, "store"))
+}
+
+// newestSegments checks the segment files of the newest snapshot that
+// root.bolt records. Bleve itself, when a segment of its newest snapshot
+// is missing or cut, logs "unable to load snapshot …, continuing", opens an
+// older snapshot whose files happen to be left, and later removes the newer
+// one: documents indexed since are lost without a word. It returns "" when
+// every file is there with a footer, or when root.bolt cannot be read here
+// (another process holds it: it is then that process's to open).
+func newestSegments(store string) string {
+	db, err := bolt.Open(filepath.Join(store, "root.bolt"), 0o600, &bolt.Options{ReadOnly: true, Timeout: 200 * time.Millisecond})
+	if err != nil {
+		return ""
+	}
+	defer db.Close()
+	var missing, cut string
+	_ = db.View(func(tx *bolt.Tx) error {
+		snapshots := tx.Bucket(scorchSnapshots)
+		if snapshots == nil {
+			return nil
+		}
+		k, _ := snapshots.Cursor().Last()
+		if k == nil {
+			return nil
+		}
+		snap := snapshots.Bucket(k)
+		if snap == nil {
+			return nil
+		}
+		return snap.ForEachBucket(func(seg []byte) error {
+			if len(seg) == 0 || seg[0] == scorchInternal || seg[0] == scorchMeta {
+				return nil
+			}
+			b := snap.Bucket(seg)
+			if b == nil {
+				return nil
+			}
+			name := filepath.Base(string(b.Get(scorchPath)))
+			if name == "." || name == "" {
+				return nil
+			}
+			if _, err := os.Stat(filepath.Join(store, name)); errors.Is(err, os.ErrNotExist) {
+				missing = name
+			} else if !zapFooterOK(filepath.Join(store, name)) {
+				cut = name
+			}
+			return nil
+		})
+	})
+	switch {
+	case missing != "":
+		return fmt.Sprintf("segment %s is missing", missing)
+	case cut != "":
+		return fmt.Sprintf("segment %s is cut or corrupt", cut)
+	}
 	return ""
 }
+
+// The keys of scorch's root.bolt (bleve/v2/util/keys.go): the bucket of
+// snapshots; in a snapshot, the internal and meta buckets and, for each
+// segment, a bucket whose path key names its file.
+var (
+	scorchSnapshots = []byte{'s'}
+	scorchPath      = []byte{'p'}
+)
+
+const (
+	scorchInternal = 'i'
+	scorchMeta     = 'm'
+)
 
 // diagnose says what is wrong with the generation at path once Bleve has
 // failed to open it: Bleve's own message for a missing or cut segment is
