@@ -133,6 +133,14 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 	dateline := ""
 	for _, h := range head {
 		if d := datelineDate(h); d != "" {
+			if paperRe.MatchString(h) && len(d) == len("2006-01-02") {
+				// A paper's page header (深圳特区报　2024年1月30日　星期二　A01
+				// 要闻) dates the issue, which is how the article is cited
+				// ([N] …, 深圳特区报, 2024-01-30); the lead's 1月29日上午 is the
+				// day of the event it reports. A saved page's dateline
+				// (2026/1/2 10:30 来源：…) only lends its year, below.
+				return d, SourceText
+			}
 			dateline = d
 			break
 		}
@@ -272,7 +280,7 @@ var closingDateRe = regexp.MustCompile(`[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s
 
 // datelineRestRe is what may follow a dateline's date: a time, a weekday,
 // and page fields (10:30 来源：太原日报, 星期二, 12:00).
-var datelineRestRe = regexp.MustCompile(`^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*(?:第\d{1,3}版)?\s*(?:(\p{Han}{1,4}):.*)?$`)
+var datelineRestRe = regexp.MustCompile(`^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*(?:第\d{1,3}版|[A-Za-z]?\d{1,3}版?(?:\s+\p{Han}{2,4})?)?\s*(?:(\p{Han}{1,4}):.*)?$`)
 
 // paperRe is a paper's name opening its page header: 人民日报　1954年9月24日
 // 第1版.
