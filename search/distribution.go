@@ -146,19 +146,30 @@ func (x *Index) Distribution(ctx context.Context, req DistributionRequest) (*Dis
 		names = append(names, fieldPlace, fieldLevel, customPrefix+"NAME")
 		return nil, invalidf("cannot count by %q: use one of %s", req.By, strings.Join(names, ", "))
 	}
+	out, err := retryMoved(ctx, func() (*Distribution, error) {
+		return x.distribution(ctx, g, req, col, subPlan, plans, custom)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// retryMoved runs count again, three times at most, while it fails with
+// errSnapshotMoved (the index changed between reading the text table and
+// searching); a cancelled request fails with the context's error.
+func retryMoved[T any](ctx context.Context, count func() (T, error)) (T, error) {
 	for attempt := 0; ; attempt++ {
-		out, err := x.distribution(ctx, g, req, col, subPlan, plans, custom)
+		out, err := count()
 		if errors.Is(err, errSnapshotMoved) && attempt < 3 {
 			continue
 		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, err
+		if err != nil && ctx.Err() != nil {
+			var zero T
+			return zero, ctx.Err()
 		}
-		out.TookMs = float64(time.Since(start).Microseconds()) / 1000
-		return out, nil
+		return out, err
 	}
 }
 

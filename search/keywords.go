@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"context"
-	"errors"
 	"math"
 	"slices"
 	"strings"
@@ -126,20 +125,14 @@ func (x *Index) Keywords(ctx context.Context, req KeywordsRequest) (*Keywords, e
 	}
 	g := x.acquire()
 	defer x.release()
-	for attempt := 0; ; attempt++ {
-		out, err := x.keywords(ctx, g, req, aPlan, bPlan)
-		if errors.Is(err, errSnapshotMoved) && attempt < 3 {
-			continue
-		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, err
-		}
-		out.TookMs = float64(time.Since(start).Microseconds()) / 1000
-		return out, nil
+	out, err := retryMoved(ctx, func() (*Keywords, error) {
+		return x.keywords(ctx, g, req, aPlan, bPlan)
+	})
+	if err != nil {
+		return nil, err
 	}
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
 }
 
 func (x *Index) keywords(ctx context.Context, g *generation, req KeywordsRequest, aPlan, bPlan *plan) (*Keywords, error) {
