@@ -234,6 +234,9 @@ func titles(doc *Document, fmTitle string) {
 	if opening >= 0 && title == "" {
 		title = doc.Passages[opening].Text + " " + doc.Passages[opening+1].Text
 	}
+	if title == "" {
+		title = proposalSubject(doc.Passages)
+	}
 	for i, p := range doc.Passages {
 		if opening >= 0 && (i == opening || i == opening+1) {
 			continue
@@ -278,6 +281,26 @@ func reportTitleOpening(ps []Passage) int {
 		return -1
 	}
 	return 0
+}
+
+// proposalSubject is the subject a CPPCC proposal form gives in its head
+// (政协浦江县第十一届委员会第三次会议 / 提　案 / 第0045号 / 案由：关于加快农村生活污水
+// 治理设施长效运维的建议 / 提案人：何志明): what the proposal is cited by, rather
+// than the session that heads the form. "" when the head has no 案由 line;
+// one in the running text (…的案由：) is no title.
+func proposalSubject(ps []Passage) string {
+	for _, p := range ps {
+		if p.Kind == KindLead || p.Kind == KindBody || p.Kind == KindList || p.Kind == KindSalutation {
+			break
+		}
+		t := strings.TrimSpace(p.Text)
+		for _, label := range []string{"案由：", "案由:"} {
+			if subject, ok := strings.CutPrefix(t, label); ok && hasHan(subject) {
+				return strings.TrimSpace(subject)
+			}
+		}
+	}
+	return ""
 }
 
 func isMarkdown(rel string) bool {

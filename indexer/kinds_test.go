@@ -197,6 +197,12 @@ func TestTitles(t *testing.T) {
 			kinds: []Kind{KindSubheadline, KindHeadline, KindSubheadline, KindLead},
 		},
 		{
+			name: "a proposal form: its 案由 is the title", rel: "提案第0045号.txt",
+			text:  "政协浦江县第十一届委员会第三次会议\n提　案\n第0045号\n案由：关于加快农村生活污水治理设施长效运维的建议\n提案人：何志明\n提交时间：2024年1月8日\n\n　　近年来，我县农村生活污水治理设施覆盖面不断扩大。\n",
+			title: "关于加快农村生活污水治理设施长效运维的建议", source: SourceText,
+			subs:  []string{"政协浦江县第十一届委员会第三次会议", "提　案", "第0045号", "案由：关于加快农村生活污水治理设施长效运维的建议", "提交时间：2024年1月8日"},
+		},
+		{
 			name: "the parts of a title are spaced once", rel: "a.txt",
 			text:  "坚定不移沿着中国特色社会主义道路前进　为全面建成小康社会而奋斗\n\n——在中国共产党第十八次全国代表大会上的报告\n\n同志们：\n\n现在，我代表第十七届中央委员会向大会作报告。\n",
 			title: "坚定不移沿着中国特色社会主义道路前进 为全面建成小康社会而奋斗", source: SourceText,
