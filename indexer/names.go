@@ -334,14 +334,14 @@ func (m *nameModel) isName(s string) bool {
 // returned trimmed, spaces kept.
 func joinSpaced(s string) string {
 	s = strings.TrimSpace(s)
-	if !strings.ContainsAny(s, " \u3000\t\u00a0") {
+	if strings.IndexFunc(s, isSpace) < 0 {
 		return s
 	}
 	var b strings.Builder
 	n := 0
 	for _, r := range s {
 		switch {
-		case r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0':
+		case isSpace(r):
 			continue
 		case isHan(r) || r == '·':
 			n++
@@ -641,7 +641,7 @@ func (m *nameModel) withTitle(s string, ref reference, verb int) reference {
 		local := strings.ContainsRune("省市县区州旗盟镇乡", firstRune(t))
 		ref.strong = m.honorifics.has(t) || !local && (utf8.RuneCountInString(s[ref.start:ref.end]) >= 3 || m.offices.has(t))
 		ref.place = local && !m.honorifics.has(t)
-		if t := s[ref.end : ref.end+n]; t != "同志" && t != "先生" && t != "女士" {
+		if t != "同志" && t != "先生" && t != "女士" {
 			ref.role = t
 		}
 	}
