@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -30,7 +31,6 @@ type textTable struct {
 	live   []bool   // num is a passage (not a document record, not deleted)
 	doc    []int32  // the index of num's document in facets' doc column, -1 for none
 	ndocs  int
-	cols   map[string]int // facet column of each field
 
 	sizeMu sync.Mutex
 	sizes  map[string]*bucketSizes // whole-snapshot bucket sizes by field, computed once
@@ -54,17 +54,14 @@ type textState struct {
 // buildTextTable reads the stored text of every live passage of r; ft is
 // the facet table of r.
 func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
-	t := &textTable{reader: r, facets: ft, cols: map[string]int{}, sizes: map[string]*bucketSizes{}}
-	for i, f := range facetFields {
-		t.cols[f.name] = i
-	}
+	t := &textTable{reader: r, facets: ft, sizes: map[string]*bucketSizes{}}
+	docCol := slices.IndexFunc(facetFields, func(f struct{ name, field string }) bool { return f.name == "doc" })
 	n := len(ft.rank)
 	t.start = make([]uint32, 0, n+1)
 	t.runes = make([]uint32, n)
 	t.han = make([]uint32, n)
 	t.live = make([]bool, n)
 	t.doc = make([]int32, n)
-	docCol := t.cols["doc"]
 	t.ndocs = len(ft.cols[docCol].names)
 	var next uint64 // the next number without a start yet
 	err := visitStored(r, func(num uint64, blob []byte) error {
