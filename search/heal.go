@@ -154,11 +154,9 @@ const (
 // failed to open it: Bleve's own message for a missing or cut segment is
 // about the mapping ("error parsing mapping JSON"), which tells a user
 // nothing. It looks at the footers of the segment files and at the
-// segment names that root.bolt refers to.
+// segment names that root.bolt refers to. (openGeneration has run
+// precheck already: what it finds never reaches Bleve.)
 func diagnose(path string, openErr error) string {
-	if msg := precheck(path); msg != "" {
-		return msg
-	}
 	store := filepath.Join(path, "store")
 	zaps, _ := filepath.Glob(filepath.Join(store, "*.zap"))
 	for _, z := range zaps {
