@@ -1,12 +1,10 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	_ "embed"
-	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -172,37 +170,19 @@ func (s *Server) kwic(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("Content-Disposition", attachment("kwic-"+fileSafe(req.Query)+".csv"))
-	c.Header("Cache-Control", cacheReval)
-	c.Data(http.StatusOK, "text/csv; charset=utf-8", body)
-	return nil
+	return writeCSV(c, "kwic-"+fileSafe(req.Query)+".csv", body)
 }
 
 // kwicCSVHeader is the header row of the concordance download.
 var kwicCSVHeader = []string{"left", "match", "right", "doc_title", "date", "speaker", "speaker_role", "passage_id", "doc_id", "n"}
 
-// kwicCSV renders a concordance as CSV with a UTF-8 byte order mark, which
-// Excel needs to read Chinese text as UTF-8 rather than the locale's code
-// page.
+// kwicCSV renders a concordance as CSV (csvTable, without a preamble).
 func kwicCSV(conc *search.Concordance) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true // RFC 4180, and what spreadsheets expect
-	if err := w.Write(kwicCSVHeader); err != nil {
-		return nil, err
-	}
+	rows := make([][]string, 0, len(conc.Lines))
 	for _, l := range conc.Lines {
-		rec := []string{l.Left, l.Match, l.Right, l.DocTitle, l.Date, l.Speaker, l.SpeakerRole, l.PassageID, l.DocID, strconv.Itoa(l.N)}
-		for i := range rec {
-			rec[i] = defuseFormula(rec[i])
-		}
-		if err := w.Write(rec); err != nil {
-			return nil, err
-		}
+		rows = append(rows, []string{l.Left, l.Match, l.Right, l.DocTitle, l.Date, l.Speaker, l.SpeakerRole, l.PassageID, l.DocID, strconv.Itoa(l.N)})
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return csvTable(nil, kwicCSVHeader, rows)
 }
 
 // defuseFormula keeps a cell from being run as a spreadsheet formula

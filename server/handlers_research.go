@@ -143,14 +143,16 @@ func sizeText(sz search.Size) string {
 	return fmt.Sprintf("%d characters, %d passages, %d documents", sz.Characters, sz.Passages, sz.Documents)
 }
 
-// csvTable writes a preamble of name, value rows (what the table counts),
-// an empty row, then the header and rows, with a byte order mark for
-// spreadsheets and every cell defused against formulas.
+// csvTable writes a preamble of name, value rows (what the table counts)
+// and an empty row, if there is a preamble, then the header and rows, with
+// a UTF-8 byte order mark (which Excel needs to read Chinese text as UTF-8
+// rather than the locale's code page) and every cell defused against
+// formulas.
 func csvTable(preamble [][2]string, header []string, rows [][]string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
+	w.UseCRLF = true // RFC 4180, and what spreadsheets expect
 	write := func(rec []string) error {
 		for i := range rec {
 			rec[i] = defuseFormula(rec[i])
@@ -166,10 +168,12 @@ func csvTable(preamble [][2]string, header []string, rows [][]string) ([]byte, e
 			return nil, err
 		}
 	}
-	if err := write(padded()); err != nil {
-		return nil, err
+	if len(preamble) > 0 {
+		if err := write(padded()); err != nil {
+			return nil, err
+		}
 	}
-	if err := write(header); err != nil {
+	if err := write(slices.Clone(header)); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
