@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -43,11 +41,11 @@ func metadataTestCorpus(t *testing.T) string {
 
 func runOK(t *testing.T, args ...string) (stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	if err := run(context.Background(), args, func(string) string { return "" }, &out, &errb); err != nil {
-		t.Fatalf("run(%q) = %v; stderr: %s", args, err, errb.String())
+	stdout, stderr, err := runCmd(args...)
+	if err != nil {
+		t.Fatalf("run(%q) = %v; stderr: %s", args, err, stderr)
 	}
-	return out.String(), errb.String()
+	return stdout, stderr
 }
 
 func readCSV(t *testing.T, s string) [][]string {

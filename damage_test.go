@@ -88,7 +88,7 @@ func TestDamagedIndexSubcommands(t *testing.T) {
 	if err := os.Remove(liveSegment(t, index)); err != nil {
 		t.Fatal(err)
 	}
-	srv := startServe(t, corpus, index)
+	srv := startServe(t, corpus, index, nil)
 	resp, err := srv.client.Get(srv.base + "/api/search?q=" + url.QueryEscape("编号"))
 	if err != nil {
 		t.Fatal(err)

@@ -84,7 +84,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	index := filepath.Join(tmp, "index")
-	srv := startServe(t, corpus, index)
+	srv := startServe(t, corpus, index, nil)
 	base, client, done, stderr, cancel := srv.base, srv.client, srv.done, srv.stderr, srv.cancel
 
 	resp, err := client.Get(base + "/api/search?q=" + url.QueryEscape("算力之城"))
@@ -175,13 +175,15 @@ type served struct {
 }
 
 // startServe runs `serve` on a free loopback port and waits until
-// /healthz answers 200.
-func startServe(t *testing.T, corpus, index string) *served {
+// /healthz answers 200. getenv is the environment serve sees (nil: none).
+func startServe(t *testing.T, corpus, index string, getenv func(string) string) *served {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	stdout, stderr := newSyncBuffer(), newSyncBuffer()
-	getenv := func(string) string { return "" }
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"serve", "--corpus", corpus, "--index", index, "--addr", "127.0.0.1:0"}, getenv, stdout, stderr)

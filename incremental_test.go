@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -17,31 +15,16 @@ import (
 func TestAdminReindexIsIncremental(t *testing.T) {
 	corpus := bigCorpus(t, 20)
 	index := filepath.Join(t.TempDir(), "index")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	stdout, stderr := newSyncBuffer(), newSyncBuffer()
-	getenv := func(k string) string {
+	srv := startServe(t, corpus, index, func(k string) string {
 		if k == envAdminToken {
 			return "secret-token"
 		}
 		return ""
-	}
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--corpus", corpus, "--index", index, "--addr", "127.0.0.1:0"}, getenv, stdout, stderr)
-	}()
-	var base string
-	select {
-	case line := <-stdout.lines:
-		base = strings.TrimPrefix(line, "listening on ")
-	case err := <-done:
-		t.Fatalf("serve: %v\n%s", err, stderr.String())
-	case <-time.After(120 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	})
+	base := srv.base
 	getJSON := func(path string, v any) {
 		t.Helper()
-		resp, err := http.Get(base + path)
+		resp, err := srv.client.Get(base + path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,7 +54,7 @@ func TestAdminReindexIsIncremental(t *testing.T) {
 	}
 	req, _ := http.NewRequest("POST", base+"/api/admin/reindex", nil)
 	req.Header.Set("Authorization", "Bearer secret-token")
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := srv.client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +65,7 @@ func TestAdminReindexIsIncremental(t *testing.T) {
 	deadline := time.Now().Add(30 * time.Second)
 	for total(marker) != 1 {
 		if time.Now().After(deadline) {
-			t.Fatalf("the changed document is not found 30 s after the reindex\n%s", stderr.String())
+			t.Fatalf("the changed document is not found 30 s after the reindex\n%s", srv.stderr.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -94,8 +77,8 @@ func TestAdminReindexIsIncremental(t *testing.T) {
 	if after.Generation != before.Generation {
 		t.Errorf("the reindex built a new generation (%s, was %s): want the change applied in place", after.Generation, before.Generation)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	srv.cancel()
+	if err := <-srv.done; err != nil {
 		t.Errorf("serve: %v", err)
 	}
 }

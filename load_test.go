@@ -27,7 +27,7 @@ func TestLoad(t *testing.T) {
 		t.Skip("load test: skipped in -short mode")
 	}
 	corpus := bigCorpus(t, 150)
-	srv := startServe(t, corpus, filepath.Join(t.TempDir(), "index"))
+	srv := startServe(t, corpus, filepath.Join(t.TempDir(), "index"), nil)
 	queries := []string{"算力之城", "的", "发展", "高质量发展", "四个自信", "民生实事", "十四五", "2025年", "341",
 		"刘俊义 转型", "\"全方位转型\"", "能源 OR 算力", "发展 -转型", "speaker:刘俊义 发展", "编号00042", "不存在的短语"}
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
