@@ -23,10 +23,14 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 	// CPPCC the text names in full, else the file's; the province of 省
 	// comes from the gazetteer (大同市 is in 山西省).
 	place, at := fm.Place, (*division)(nil)
+	var context []*division // the divisions that resolve shared names, read once
 	if place != "" {
 		at = places().lookup(fold.String(place))
-	} else if at = textPlace(doc); at != nil {
-		place = at.name
+	} else {
+		context = docContext(doc)
+		if at = textPlace(doc, context); at != nil {
+			place = at.name
+		}
 	}
 	for i := range doc.Passages {
 		p := &doc.Passages[i]
@@ -55,7 +59,7 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 			doc.setProvenance("session", SourceFileName)
 		}
 	}
-	docPlace(doc, fm.Place)
+	docPlace(doc, fm.Place, context)
 	attribute(doc, fm.Speakers)
 	titles(doc, fm.Title) // after attribute, which marks signatures
 	for i := range doc.Passages {

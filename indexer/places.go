@@ -381,24 +381,23 @@ func (g *gazetteer) shortSuffix(s string) (string, *division) {
 // makes the document national); else the government or congress its
 // headline or lead names (上海市人民政府, 天镇县两会), or a national body
 // there (国务院, 全国人大); else a place in its folders or file name; else
-// nothing. It returns the division, for the sessions of bare levels.
-func docPlace(doc *Document, fmPlace string) *division {
+// nothing. context is docContext's, for names several divisions share.
+func docPlace(doc *Document, fmPlace string, context []*division) {
 	g := places()
-	set := func(d *division, src string) *division {
+	set := func(d *division, src string) {
 		doc.Place, doc.Level = d.name, placeLevel(d)
 		doc.setProvenance("place", src)
 		doc.setProvenance("level", src)
-		return d
 	}
-	national := func() *division {
+	national := func() {
 		doc.Place, doc.Level = "", "全国"
 		doc.setProvenance("place", SourceText)
 		doc.setProvenance("level", SourceText)
-		return nil
 	}
 	if fmPlace != "" {
 		if d := g.lookup(fold.String(fmPlace)); d != nil {
-			return set(d, SourceFrontMatter)
+			set(d, SourceFrontMatter)
+			return
 		}
 		// a place the gazetteer does not know (a former name) is kept as
 		// written, its level read from its suffix
@@ -407,15 +406,16 @@ func docPlace(doc *Document, fmPlace string) *division {
 		if doc.Level != "" {
 			doc.setProvenance("level", SourceFrontMatter)
 		}
-		return nil
+		return
 	}
-	context := docContext(doc)
 	if s := doc.MainSession; s != nil {
 		if s.Level == "全国" {
-			return national()
+			national()
+			return
 		}
 		if d := g.resolveName(s.Place, context); d != nil {
-			return set(d, SourceText)
+			set(d, SourceText)
+			return
 		}
 	}
 	// The headlines and the signature first (国务院总理 / 李强 is national),
@@ -427,27 +427,30 @@ func docPlace(doc *Document, fmPlace string) *division {
 		}
 		d, nat := headPlace(p.Text, context)
 		if nat {
-			return national()
+			national()
+			return
 		}
 		if d != nil {
-			return set(d, SourceText)
+			set(d, SourceText)
+			return
 		}
 	}
 	opening := openingSentence(doc.Passages)
 	if d, _ := headPlace(opening, context); d != nil {
-		return set(d, SourceText)
+		set(d, SourceText)
+		return
 	}
 	if d := pathPlace(doc.Path); d != nil {
-		return set(d, SourceFileName)
+		set(d, SourceFileName)
+		return
 	}
 	// Last, a national body in the opening sentence: 现在，我代表国务院向大会
 	// 报告工作 (the 1985 report, which has no title block), 国务院总理周恩来
 	// 今天晚上会见了… (national news). It comes after the file's place, as a
 	// city's news may open with 国务院批复同意….
 	if nationalBefore(fold.String(opening)) {
-		return national()
+		national()
 	}
-	return nil
 }
 
 // openingSentence is the first sentence of a document's first paragraph
@@ -494,14 +497,14 @@ func docContext(doc *Document) []*division {
 // read, for the sessions that name only a level (市十六届人大五次会议): the
 // division of the first session, government or congress named in full
 // (the seed's lead, 大同市第十六届人民代表大会第五次会议), else the file's.
-func textPlace(doc *Document) *division {
-	context := docContext(doc)
+// context is docContext's.
+func textPlace(doc *Document, context []*division) *division {
+	g := places()
 	for _, p := range doc.Passages {
 		f := fold.String(p.Text)
 		if !strings.Contains(f, "届") && !hasAnyInfix(f, placeWords()["institutions"]) {
 			continue
 		}
-		g := places()
 		ms := g.find(f)
 		for i, m := range ms {
 			rest := f[m.end:]
@@ -521,7 +524,7 @@ func sessionAfter(s string) bool {
 	s = strings.TrimPrefix(s, "第")
 	i := 0
 	for _, r := range s {
-		if !strings.ContainsRune("〇零一二两三四五六七八九十百0123456789", r) {
+		if !strings.ContainsRune(numChars, r) {
 			break
 		}
 		i += utf8.RuneLen(r)
