@@ -15,11 +15,12 @@ import (
 // live generation's directory and breaks one file.
 var damages = []struct {
 	name   string
+	reason string // in Damage.Reason
 	damage func(t *testing.T, gen string)
 }{
-	{"segment cut in half", func(t *testing.T, gen string) { cutFile(t, oneSegment(t, gen), 0.5) }},
-	{"segment missing", func(t *testing.T, gen string) { removeFile(t, oneSegment(t, gen)) }},
-	{"root.bolt cut", func(t *testing.T, gen string) {
+	{"segment cut in half", "zap is cut or corrupt", func(t *testing.T, gen string) { cutFile(t, oneSegment(t, gen), 0.5) }},
+	{"segment missing", "zap is missing", func(t *testing.T, gen string) { removeFile(t, oneSegment(t, gen)) }},
+	{"root.bolt cut", "store/root.bolt is cut", func(t *testing.T, gen string) {
 		// Cut in the middle of the pages in use (the file is larger:
 		// bbolt grows it ahead).
 		path := filepath.Join(gen, "store", "root.bolt")
@@ -31,13 +32,13 @@ var damages = []struct {
 			t.Fatal(err)
 		}
 	}},
-	{"root.bolt empty", func(t *testing.T, gen string) { cutFile(t, filepath.Join(gen, "store", "root.bolt"), 0) }},
-	{"index_meta.json cut", func(t *testing.T, gen string) { cutFile(t, filepath.Join(gen, "index_meta.json"), 0.5) }},
-	{"index_meta.json missing", func(t *testing.T, gen string) { removeFile(t, filepath.Join(gen, "index_meta.json")) }},
-	{"meta broken", func(t *testing.T, gen string) {
+	{"root.bolt empty", "store/root.bolt is cut (0 of", func(t *testing.T, gen string) { cutFile(t, filepath.Join(gen, "store", "root.bolt"), 0) }},
+	{"index_meta.json cut", "index_meta.json is cut or corrupt", func(t *testing.T, gen string) { cutFile(t, filepath.Join(gen, "index_meta.json"), 0.5) }},
+	{"index_meta.json missing", "index_meta.json is missing", func(t *testing.T, gen string) { removeFile(t, filepath.Join(gen, "index_meta.json")) }},
+	{"meta broken", "reading index meta", func(t *testing.T, gen string) {
 		writeBatch(t, gen, func(b *bleve.Batch) { b.SetInternal([]byte(metaKey), []byte(`{"mapping":`)) })
 	}},
-	{"catalog and a document record broken", func(t *testing.T, gen string) {
+	{"catalog and a document record broken", "document record d:broken", func(t *testing.T, gen string) {
 		writeBatch(t, gen, func(b *bleve.Batch) {
 			b.SetInternal([]byte(catalogKey), []byte(`[{"id":`))
 			// A record without its stored form: the catalog cannot be
@@ -49,12 +50,12 @@ var damages = []struct {
 			}
 		})
 	}},
-	{"CURRENT corrupt", func(t *testing.T, gen string) {
+	{"CURRENT corrupt", "CURRENT is cut or corrupt", func(t *testing.T, gen string) {
 		if err := os.WriteFile(filepath.Join(filepath.Dir(gen), currentFile), []byte("ge"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}},
-	{"generation missing", func(t *testing.T, gen string) {
+	{"generation missing", "its directory is missing", func(t *testing.T, gen string) {
 		if err := os.RemoveAll(gen); err != nil {
 			t.Fatal(err)
 		}
@@ -168,6 +169,9 @@ func TestDamagedIndexHeals(t *testing.T) {
 				t.Fatal("Damaged() = nil after opening a damaged index")
 			}
 			t.Logf("%s", d)
+			if !strings.Contains(d.Reason, tt.reason) {
+				t.Errorf("Reason = %q, want it to say %q", d.Reason, tt.reason)
+			}
 			if tt.name != "generation missing" {
 				if want := filepath.Join(dir, damagedPrefix+filepath.Base(gen)); d.MovedTo != want {
 					t.Errorf("MovedTo = %q, want %q", d.MovedTo, want)
