@@ -352,13 +352,8 @@ func opensClause(before string) bool {
 	if leadOpeningRe.MatchString(before) || relativeDayRe.MatchString(before) {
 		return true
 	}
-	before = strings.TrimRight(before, " ")
-	for _, end := range []string{"。", "！", "？", "!", "?"} {
-		if strings.HasSuffix(before, end) {
-			return true
-		}
-	}
-	return false
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
+	return strings.ContainsRune("。！？!?", last)
 }
 
 // yearLabel is the year of a label line that is a year alone (the seed's
