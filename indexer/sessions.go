@@ -368,7 +368,7 @@ func levelOf(place string) string {
 		return "省"
 	case strings.HasSuffix(place, "地区"), strings.HasSuffix(place, "盟"):
 		return "市" // 和田地区, 锡林郭勒盟: prefecture-level
-	case strings.HasSuffix(place, "市"), strings.HasSuffix(place, "州"), strings.HasSuffix(place, "自治州"):
+	case strings.HasSuffix(place, "市"), strings.HasSuffix(place, "州"): // 自治州 too
 		return "市"
 	case strings.HasSuffix(place, "县"), strings.HasSuffix(place, "旗"):
 		return "县"
