@@ -118,16 +118,3 @@ func decodeFileStats(b []byte) (map[string]fileStat, error) {
 	}
 	return m, nil
 }
-
-// sameFileStats reports whether two sets of records are equal.
-func sameFileStats(a, b map[string]fileStat) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
-}

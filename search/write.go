@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -275,7 +276,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	}
 	// Nothing to write: the index stays as it is (its meta and catalog
 	// included), and an update that finds no change costs only the scan.
-	if sum.Added+sum.Changed+sum.Removed == 0 && len(cat.docs) > 0 && sameFileStats(stats, newStats) {
+	if sum.Added+sum.Changed+sum.Removed == 0 && len(cat.docs) > 0 && maps.Equal(stats, newStats) {
 		sum.Documents = len(cat.docs)
 		return sum, w.wait()
 	}
