@@ -9,8 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 
-	"time"
-
 	"sessionsearch/search"
 )
 
@@ -36,8 +34,9 @@ func measureIncremental(ctx context.Context, self, corpus, index string) ([]Upda
 	// The document is a copy of the corpus's first one with a marker.
 	var first string
 	filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && first == "" && filepath.Ext(p) == ".txt" && filepath.Base(p) != incrementalFile {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".txt" && filepath.Base(p) != incrementalFile {
 			first = p
+			return filepath.SkipAll
 		}
 		return nil
 	})
@@ -77,20 +76,10 @@ func measureIncremental(ctx context.Context, self, corpus, index string) ([]Upda
 // it times what `sessionsearch index` does on an existing index (open,
 // update, close), then counts the hits of QUERY on the updated index.
 func runChildUpdate(corpus, index, q string, stdout io.Writer) error {
-	t0 := time.Now()
-	idx, err := search.Open(index, search.Options{Corpus: corpus})
+	sum, d, err := timedUpdate(corpus, index)
 	if err != nil {
 		return err
 	}
-	sum, err := idx.Update(context.Background(), nil)
-	if err != nil {
-		idx.Close()
-		return err
-	}
-	if err := idx.Close(); err != nil {
-		return err
-	}
-	d := time.Since(t0)
 	ro, err := search.Open(index, search.Options{Corpus: corpus, ReadOnly: true})
 	if err != nil {
 		return err

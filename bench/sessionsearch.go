@@ -204,21 +204,31 @@ type childIndex struct {
 // indexes in a fresh process so that the parent can read its peak memory.
 func runChildIndex(corpus, index string, stdout io.Writer) error {
 	os.RemoveAll(index)
+	sum, d, err := timedUpdate(corpus, index)
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(stdout).Encode(childIndex{Seconds: d.Seconds(), Bytes: dirBytes(index), Passages: sum.Passages, Docs: sum.Documents, Skipped: len(sum.Skipped)})
+}
+
+// timedUpdate does what `sessionsearch index` does: it opens the index
+// (creating it if need be), brings it up to date with the corpus and
+// closes it, and returns the summary and the time all three took.
+func timedUpdate(corpus, index string) (*search.Summary, time.Duration, error) {
 	t0 := time.Now()
 	idx, err := search.Open(index, search.Options{Corpus: corpus})
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	sum, err := idx.Update(context.Background(), nil)
 	if err != nil {
 		idx.Close()
-		return err
+		return nil, 0, err
 	}
 	if err := idx.Close(); err != nil {
-		return err
+		return nil, 0, err
 	}
-	d := time.Since(t0)
-	return json.NewEncoder(stdout).Encode(childIndex{Seconds: d.Seconds(), Bytes: dirBytes(index), Passages: sum.Passages, Docs: sum.Documents, Skipped: len(sum.Skipped)})
+	return sum, time.Since(t0), nil
 }
 
 // runChildOpen is the hidden subcommand `ss-open CORPUS INDEX`: the time
