@@ -52,16 +52,10 @@ type attribution struct {
 	credited     map[string]bool     // names known only from the byline or photo credits
 
 	docSpeaker string        // Simplified name of who speaks the whole document
-	speech     [][]utterance // reported speech of each passage, in text order
+	speech     [][]reference // subjects of the reported speech of each passage, in text order
 	reportBy   []delivery    // who delivered a report, in the order of the text
 	hasVerb    []bool        // the passage holds a verb of speech, whoever its subject
 	turns      []turn        // press-conference turns, by passage
-}
-
-// utterance is one clause of reported speech: its subject, as the name
-// model read it.
-type utterance struct {
-	ref reference
 }
 
 // turn is who speaks a passage of a transcript: set says a turn marker
@@ -366,7 +360,7 @@ func cleanListName(seg string) string {
 // 国务院认为, 从严治党要求, 在座谈会上说) are no utterance at all.
 func (a *attribution) findSpeech() {
 	a.reportBy = a.deliverers()
-	a.speech = make([][]utterance, len(a.doc.Passages))
+	a.speech = make([][]reference, len(a.doc.Passages))
 	a.hasVerb = make([]bool, len(a.doc.Passages))
 	for i, p := range a.doc.Passages {
 		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindSignature {
@@ -376,17 +370,17 @@ func (a *attribution) findSpeech() {
 		verbs := speechVerbsIn(st)
 		a.hasVerb[i] = len(verbs) > 0
 		for _, v := range verbs {
-			ref, ok := names.subject(st, 0, v, a.isKnown)
+			ref, ok := names.subject(st, v, a.isKnown)
 			if !ok {
 				continue
 			}
 			if ref.kind == refName {
 				a.add(st[ref.start:ref.end], p.Text[ref.start:ref.end], ref.role)
 			}
-			if n := len(a.speech[i]); n > 0 && a.speech[i][n-1].ref.start == ref.start {
+			if n := len(a.speech[i]); n > 0 && a.speech[i][n-1].start == ref.start {
 				continue // 强调指出: one subject, two verbs
 			}
-			a.speech[i] = append(a.speech[i], utterance{ref: ref})
+			a.speech[i] = append(a.speech[i], ref)
 		}
 	}
 }
@@ -460,12 +454,12 @@ func (a *attribution) deliverers() []delivery {
 			if !strings.Contains(st[at:end], "报告") || strings.ContainsRune("工合协创写操动运著制", lastRune(st[:at])) {
 				continue
 			}
-			ref, ok := names.subject(st, 0, at, a.isKnown)
+			ref, ok := names.subject(st, at, a.isKnown)
 			if !ok {
 				// 国务院总理李强代表国务院，向大会作政府工作报告: the subject
 				// ends the clause before.
 				if c := strings.LastIndex(st[:at], "，"); c > 0 && !strings.ContainsAny(st[c:at], "。；") {
-					ref, ok = names.subject(st, 0, c, a.isKnown)
+					ref, ok = names.subject(st, c, a.isKnown)
 				}
 			}
 			if ok && ref.kind == refName {
@@ -715,9 +709,9 @@ func (a *attribution) chooseSpeakers() {
 			// The first subject that stands for a person; a subject that
 			// stands for no one (周总理 never introduced) still reports
 			// someone, so the document's speaker does not speak here.
-			for _, u := range a.speech[i] {
+			for _, ref := range a.speech[i] {
 				reported = true
-				if speaker = a.resolve(u, st, last, i); speaker != "" {
+				if speaker = a.resolve(ref, st, last, i); speaker != "" {
 					break
 				}
 			}
@@ -779,17 +773,17 @@ func spokenText(st string) bool {
 	return true
 }
 
-// resolve is the person an utterance's subject stands for, "" if none:
+// resolve is the person the subject of reported speech stands for, "" if none:
 // a name is itself; 他 or 她 is the last person named before it in the
 // passage, or before the passage; 周总理 is the one person of that family
 // name and office the document introduced; 总书记 or 该委员 the one person
 // (or the last named) with that role.
-func (a *attribution) resolve(u utterance, st, last string, passage int) string {
-	switch u.ref.kind {
+func (a *attribution) resolve(ref reference, st, last string, passage int) string {
+	switch ref.kind {
 	case refName:
-		return st[u.ref.start:u.ref.end]
+		return st[ref.start:ref.end]
 	case refPronoun:
-		if before := a.lastPerson(st[:u.ref.start]); before != "" {
+		if before := a.lastPerson(st[:ref.start]); before != "" {
 			return before
 		}
 		return last
@@ -797,7 +791,7 @@ func (a *attribution) resolve(u utterance, st, last string, passage int) string 
 		found := ""
 		for _, key := range a.order {
 			r := a.known[key].Role
-			if strings.HasPrefix(key, u.ref.family) && key != u.ref.family && strings.HasSuffix(r, u.ref.role) && !strings.HasSuffix(r, "副"+u.ref.role) {
+			if strings.HasPrefix(key, ref.family) && key != ref.family && strings.HasSuffix(r, ref.role) && !strings.HasSuffix(r, "副"+ref.role) {
 				if found != "" && found != key {
 					return ""
 				}
@@ -820,10 +814,10 @@ func (a *attribution) resolve(u utterance, st, last string, passage int) string 
 		}
 		return found
 	case refRole:
-		if strings.HasPrefix(st[u.ref.start:], "该") {
-			return a.lastWithRole(u.ref.role, passage, u.ref.start)
+		if strings.HasPrefix(st[ref.start:], "该") {
+			return a.lastWithRole(ref.role, passage, ref.start)
 		}
-		return a.uniqueWithRole(u.ref.role)
+		return a.uniqueWithRole(ref.role)
 	}
 	return ""
 }

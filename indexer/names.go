@@ -396,7 +396,7 @@ type reference struct {
 	place bool
 }
 
-// subject finds who speaks in s[from:verb], the words before a verb of
+// subject finds who speaks in s[:verb], the words before a verb of
 // speech back to the start of their clause: 国务院总理李强 (a role and a
 // name), 周恩来总理 (a name and a title), 刘俊义在报告中 (a name and an
 // adverbial), 周总理在讲到…的时候 (a short form), 他 (a pronoun). ok is
@@ -407,12 +407,12 @@ type reference struct {
 // is taken only when known says the document names that person
 // elsewhere: a bare two-character word before a verb (文章指出, 普遍认为,
 // 江西代表团团长表示) is too often no one.
-func (m *nameModel) subject(s string, from, verb int, known func(string) bool) (reference, bool) {
+func (m *nameModel) subject(s string, verb int, known func(string) bool) (reference, bool) {
 	// The clause: back to the last punctuation, at most 48 characters.
-	start := from
-	if k := strings.LastIndexAny(s[from:verb], clausePunct); k >= 0 {
-		_, n := utf8.DecodeRuneInString(s[from+k:])
-		start = from + k + n
+	start := 0
+	if k := strings.LastIndexAny(s[:verb], clausePunct); k >= 0 {
+		_, n := utf8.DecodeRuneInString(s[k:])
+		start = k + n
 	}
 	for utf8.RuneCountInString(s[start:verb]) > 48 {
 		_, n := utf8.DecodeRuneInString(s[start:])

@@ -143,7 +143,7 @@ func TestSubject(t *testing.T) {
 			}
 			got, kind := "", refKind(0)
 			for _, v := range verbs {
-				if ref, ok := names.subject(tt.sentence, 0, v, nil); ok {
+				if ref, ok := names.subject(tt.sentence, v, nil); ok {
 					got, kind = tt.sentence[ref.start:ref.end], ref.kind
 					break
 				}
