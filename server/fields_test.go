@@ -14,7 +14,8 @@ import (
 
 func TestDocumentFieldFilters(t *testing.T) {
 	h := newHarness(t, Config{})
-	seed := func(t *testing.T, target string) *search.Result {
+	// hits searches target and fails unless it finds something.
+	hits := func(t *testing.T, target string) *search.Result {
 		t.Helper()
 		x := h.get(target)
 		x.wantStatus(t, http.StatusOK)
@@ -24,12 +25,17 @@ func TestDocumentFieldFilters(t *testing.T) {
 		if len(res.Hits) == 0 {
 			t.Fatalf("%s: no hits", target)
 		}
+		return &res
+	}
+	seed := func(t *testing.T, target string) *search.Result {
+		t.Helper()
+		res := hits(t, target)
 		for _, hit := range res.Hits {
 			if !strings.HasPrefix(hit.DocID, "2025-02-15") {
 				t.Errorf("%s: hit %s is not the seed's", target, hit.ID)
 			}
 		}
-		return &res
+		return res
 	}
 	q := url.QueryEscape
 	res := seed(t, "/api/search?q="+q("代表")+"&field="+q("届次:十六届")+"&size=50")
@@ -55,27 +61,14 @@ func TestDocumentFieldFilters(t *testing.T) {
 		"/api/search?q=" + q("地点:大同市 代表") + "&size=100":               "place:大同市",
 		"/api/search?level=" + q("市") + "&q=" + q("代表") + "&size=100": "level:市",
 	} {
-		x := h.get(target)
-		x.wantStatus(t, http.StatusOK)
-		x.checkSpec(t)
-		var res search.Result
-		x.decode(t, &res)
-		if len(res.Hits) == 0 {
-			t.Errorf("%s: no hits", target)
-		}
-		for _, hit := range res.Hits {
+		for _, hit := range hits(t, target).Hits {
 			if !byPlace[key][hit.DocID] {
 				t.Errorf("%s: hit %s of a document without %s", target, hit.ID, key)
 			}
 		}
 	}
 
-	x := h.get("/api/search?q=" + q("代表") + "&level=" + q("全国") + "&size=50")
-	x.wantStatus(t, http.StatusOK)
-	x.checkSpec(t)
-	var nat search.Result
-	x.decode(t, &nat)
-	for _, hit := range nat.Hits {
+	for _, hit := range hits(t, "/api/search?q="+q("代表")+"&level="+q("全国")+"&size=50").Hits {
 		if !strings.HasPrefix(hit.DocID, "2024-03-05") {
 			t.Errorf("level=全国: hit %s", hit.ID)
 		}
