@@ -2,20 +2,13 @@ package e2e
 
 import (
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"sessionsearch/search"
-	"sessionsearch/server"
-	"sessionsearch/web"
 )
 
 // startResearchSite serves the seed and short work reports of 2019–2024
@@ -23,23 +16,6 @@ import (
 // a gap, and the keywords of one year have others to stand against.
 func startResearchSite(t *testing.T) *httptest.Server {
 	t.Helper()
-	corpus := t.TempDir()
-	seed, err := os.ReadFile(filepath.Join("..", "indexer", "testdata", "seed.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(corpus, seedName), seed, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"topics.yaml", "synonyms.yaml"} {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(corpus, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	clauses := map[int]string{
 		2019: "坚持稳中求进，转变经济发展方式，发展实体经济。",
 		2020: "统筹疫情防控和经济社会发展，在发展中保障民生。",
@@ -48,34 +24,16 @@ func startResearchSite(t *testing.T) *httptest.Server {
 		2024: "因地制宜发展新质生产力，推动高质量发展，发展新质生产力。",
 	}
 	speakers := map[int]string{2019: "张伟", 2020: "张伟", 2022: "李强", 2023: "李强", 2024: "王芳"}
+	docs := map[string]string{}
 	for y, c := range clauses {
 		var b strings.Builder
 		fmt.Fprintf(&b, "---\ntitle: %d年政府工作报告\ndate: %d-02-20\nspeakers: [%s]\n---\n# %d年政府工作报告\n\n", y, y, speakers[y], y)
 		for i := range 3 + y%4 {
 			fmt.Fprintf(&b, "%s第%d项工作要抓实。\n\n", c, i+1)
 		}
-		if err := os.WriteFile(filepath.Join(corpus, fmt.Sprintf("%d 政府工作报告.md", y)), []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		docs[fmt.Sprintf("%d 政府工作报告.md", y)] = b.String()
 	}
-	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	idx, err := search.Open(filepath.Join(t.TempDir(), "index"), search.Options{Logger: logger, Corpus: corpus})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := idx.Close(); err != nil {
-			t.Errorf("closing the index: %v", err)
-		}
-	})
-	if _, err := idx.Update(t.Context(), nil); err != nil {
-		t.Fatal(err)
-	}
-	srv := server.New(idx, web.FS(), server.Config{}, logger)
-	t.Cleanup(srv.Close)
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return ts
+	return startSiteWith(t, docs)
 }
 
 func TestResearchViews(t *testing.T) {
