@@ -224,6 +224,24 @@ func zapFooterOK(path string) bool {
 	return v >= 11 && v <= 17
 }
 
+// setDamagedAside sets the named generations of x's directory aside and
+// records the damage, found as err, for Damaged.
+func (x *Index) setDamagedAside(err error, names ...string) error {
+	var moved []string
+	for _, name := range names {
+		m, merr := setAside(x.dir, name)
+		if merr != nil {
+			return merr
+		}
+		if m != "" {
+			moved = append(moved, m)
+		}
+	}
+	x.damage = &Damage{Dir: x.dir, Reason: err.Error(), MovedTo: strings.Join(moved, ", ")}
+	x.log.Warn("index damaged: set aside", "reason", err.Error(), "moved_to", moved)
+	return nil
+}
+
 // setAside renames the generation dir/name to damagedPrefix+name and
 // returns the new path, or "" when there was nothing to keep.
 func setAside(dir, name string) (string, error) {

@@ -116,9 +116,13 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, err
 	}
 	if opts.ReadOnly {
+		// A reader cannot heal the index: it says what to run.
+		damaged := func(err error) error {
+			return &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("the index in %s is damaged (%v): run `sessionsearch index` to rebuild it", dir, err)}
+		}
 		name, err := readCurrent(dir)
 		if errors.Is(err, ErrDamaged) {
-			return nil, &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("the index in %s is damaged (%v): run `sessionsearch index` to rebuild it", dir, err)}
+			return nil, damaged(err)
 		}
 		if err != nil {
 			return nil, err
@@ -128,7 +132,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		}
 		g, err := openGeneration(filepath.Join(dir, name), true)
 		if errors.Is(err, ErrDamaged) {
-			return nil, &Error{Kind: ErrDamaged, Msg: fmt.Sprintf("the index in %s is damaged (%v): run `sessionsearch index` to rebuild it", dir, err)}
+			return nil, damaged(err)
 		}
 		if err != nil {
 			return nil, err
@@ -149,20 +153,17 @@ func Open(dir string, opts Options) (*Index, error) {
 	name, err := readCurrent(dir)
 	if errors.Is(err, ErrDamaged) {
 		// Which generation was live is unknown: every one is kept aside.
-		var moved []string
+		var gens []string
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
 			if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) {
-				m, merr := setAside(dir, e.Name())
-				if merr != nil {
-					x.unlock()
-					return nil, merr
-				}
-				moved = append(moved, m)
+				gens = append(gens, e.Name())
 			}
 		}
-		x.damage = &Damage{Dir: dir, Reason: err.Error(), MovedTo: strings.Join(moved, ", ")}
-		x.log.Warn("index damaged: set aside", "reason", err.Error(), "moved_to", moved)
+		if merr := x.setDamagedAside(err, gens...); merr != nil {
+			x.unlock()
+			return nil, merr
+		}
 		name, err = "", nil
 	}
 	if err != nil {
@@ -175,13 +176,10 @@ func Open(dir string, opts Options) (*Index, error) {
 		case errors.Is(err, ErrDamaged):
 			// Set it aside and start an empty generation, which the
 			// caller fills from the corpus.
-			moved, merr := setAside(dir, name)
-			if merr != nil {
+			if merr := x.setDamagedAside(err, name); merr != nil {
 				x.unlock()
 				return nil, merr
 			}
-			x.damage = &Damage{Dir: dir, Reason: err.Error(), MovedTo: moved}
-			x.log.Warn("index damaged: set aside", "reason", err.Error(), "moved_to", moved)
 			name = ""
 		case err != nil:
 			x.unlock()
