@@ -414,9 +414,8 @@ func (m *nameModel) subject(s string, verb int, known func(string) bool) (refere
 		_, n := utf8.DecodeRuneInString(s[k:])
 		start = k + n
 	}
-	for utf8.RuneCountInString(s[start:verb]) > 48 {
-		_, n := utf8.DecodeRuneInString(s[start:])
-		start += n
+	if n := utf8.RuneCountInString(s[start:verb]); n > 48 {
+		start = runeOffset(s, start, n-48)
 	}
 	for start < verb {
 		r, n := utf8.DecodeRuneInString(s[start:])
