@@ -53,7 +53,7 @@ func TestTextTableBothWays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(fast.text) != string(slow.text) || !slices.Equal(fast.start, slow.start) || !slices.Equal(fast.runes, slow.runes) ||
+	if string(fast.text) != string(slow.text) || !slices.Equal(fast.start, slow.start) || !slices.Equal(fast.runes, slow.runes) || !slices.Equal(fast.han, slow.han) ||
 		!slices.Equal(fast.live, slow.live) || !slices.Equal(fast.doc, slow.doc) {
 		t.Errorf("the text tables differ: %d and %d bytes of text, %d and %d live", len(fast.text), len(slow.text), count(fast.live), count(slow.live))
 	}
