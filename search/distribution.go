@@ -109,7 +109,9 @@ func (x *Index) Distribution(ctx context.Context, req DistributionRequest) (*Dis
 	if len(req.Queries) > MaxDistributionQueries {
 		return nil, invalidf("a distribution takes at most %d queries, not %d", MaxDistributionQueries, len(req.Queries))
 	}
-	custom := x.fieldNames()
+	g := x.acquire()
+	defer x.release()
+	custom := g.cat.derived().names
 	sub := req.Request
 	sub.Query, sub.Page, sub.Size, sub.After, sub.Sort = "", 0, 0, "", ""
 	subPlan, err := makePlan(sub, x.opts.Limits, nil, custom)
@@ -130,8 +132,6 @@ func (x *Index) Distribution(ctx context.Context, req DistributionRequest) (*Dis
 			return nil, invalidf("query %s has nothing to count: give it a word or phrase", strconv.Quote(q))
 		}
 	}
-	g := x.acquire()
-	defer x.release()
 	col := -1
 	for i, f := range facetFields {
 		if f.name == req.By || (isDocField(req.By, custom) && f.name == "doc") {

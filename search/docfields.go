@@ -315,13 +315,6 @@ func (s *Summary) gapsOf(cat *catalog) {
 // gapExamples is how many paths a Gap names.
 const gapExamples = 5
 
-// fieldNames are the custom field names of the live generation.
-func (x *Index) fieldNames() map[string]bool {
-	g := x.acquire()
-	defer x.release()
-	return g.cat.derived().names
-}
-
 // unknownField is the error for a filter on a custom field the index does
 // not have.
 func unknownField(name string, custom map[string]bool) error {

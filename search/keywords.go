@@ -109,7 +109,9 @@ func (x *Index) Keywords(ctx context.Context, req KeywordsRequest) (*Keywords, e
 	}
 	a := req.Request
 	a.Page, a.Size, a.After, a.Sort = 0, 0, "", ""
-	custom := x.fieldNames()
+	g := x.acquire()
+	defer x.release()
+	custom := g.cat.derived().names
 	aPlan, err := makePlan(a, x.opts.Limits, x.syn.Load(), custom)
 	if err != nil {
 		return nil, err
@@ -123,8 +125,6 @@ func (x *Index) Keywords(ctx context.Context, req KeywordsRequest) (*Keywords, e
 			return nil, err
 		}
 	}
-	g := x.acquire()
-	defer x.release()
 	out, err := retryMoved(ctx, func() (*Keywords, error) {
 		return x.keywords(ctx, g, req, aPlan, bPlan)
 	})

@@ -30,15 +30,15 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 	if strings.TrimSpace(req.Query) == "" {
 		return nil, invalidf("a concordance needs a query (q)")
 	}
-	p, err := makePlan(req.Request, lim, x.syn.Load(), x.fieldNames())
+	g := x.acquire()
+	defer x.release()
+	p, err := makePlan(req.Request, lim, x.syn.Load(), g.cat.derived().names)
 	if err != nil {
 		return nil, err
 	}
 	m := newMatcher(p.needles)
 	out := &Concordance{Query: req.Query, Lines: []KWICLine{}}
 
-	g := x.acquire()
-	defer x.release()
 	const page = 500
 	order := sortOrders["date_asc"]
 	var after []string

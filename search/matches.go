@@ -32,12 +32,12 @@ type MatchList struct {
 // and sort are ignored), in document order: date, document, passage.
 func (x *Index) Matches(ctx context.Context, req Request) (*MatchList, error) {
 	start := time.Now()
-	p, err := makePlan(req, x.opts.Limits, x.syn.Load(), x.fieldNames())
+	g := x.acquire()
+	defer x.release()
+	p, err := makePlan(req, x.opts.Limits, x.syn.Load(), g.cat.derived().names)
 	if err != nil {
 		return nil, err
 	}
-	g := x.acquire()
-	defer x.release()
 	// Unscored and unsorted: Bleve's collector only counts, and each match
 	// is kept as its internal number (collect.go); the IDs are read in
 	// index order once the last match is in.
