@@ -95,22 +95,13 @@ func (w wordSet) suffixAt(s string, from, i int) int {
 	return -1
 }
 
-// dataLines reads a data file: one entry a line, # starts a comment.
+// dataLines reads a data file of the name model (see embeddedList).
 func dataLines(name string) []string {
 	raw, err := nameData.ReadFile("data/" + name)
 	if err != nil {
 		panic(err) // embedded: cannot happen
 	}
-	var out []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
+	return embeddedList(string(raw))
 }
 
 // dataRunes reads a data file of characters, many to a line.
