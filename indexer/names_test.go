@@ -171,6 +171,10 @@ func TestRoleNames(t *testing.T) {
 		{"江泽民在人民大会堂同美国总统克林顿举行会谈。", []string{"美国总统|克林顿"}},
 		{"1月15日上午上海市人大常委会主任黄莉新主持会议。", []string{"上海市人大常委会主任|黄莉新"}},
 		{"周恩来会见日本创价学会会长池田大作和夫人。", []string{"日本创价学会会长|池田大作"}},
+		// What a member takes up ends the name (session_verbs.txt).
+		{"省政协委员刘敏关注乡村全面振兴。", []string{"省政协委员|刘敏"}},
+		{"全国政协委员王晓东带来了关于乡村教育的提案。", []string{"全国政协委员|王晓东"}},
+		{"市人大代表陈志强提交建议十二件。", []string{"市人大代表|陈志强"}},
 		// Places and bodies after a title are no one.
 		{"主席团常务主席在主席台就座。", nil},
 		{"市人大常务委员会工作报告。", nil},
