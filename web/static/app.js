@@ -17,14 +17,13 @@
 //     classes.
 
 
-import { getJSON } from './api.js';
-import { announce, h } from './dom.js';
-import { applyStaticText, formatNumber, kindLabel, t } from './i18n.js';
+import { announce } from './dom.js';
+import { applyStaticText, t } from './i18n.js';
 import { focusItem, navigableItems, navigate, onNavigate } from './nav.js';
 import { box, closeSuggestions, setupSearchBox, syncSearchBox } from './search-box.js';
-import { FILTERS, hasFilters, parseLocation, queryParams, urlFor } from './state.js';
+import { hasFilters, parseLocation } from './state.js';
 import { LANG_KEY, ui } from './ui.js';
-import { activeFilters, errorView, formatMs, toolbar } from './views/common.js';
+import { errorView } from './views/common.js';
 import { distributionView } from './views/distribution.js';
 import { homeView } from './views/home.js';
 import { keywordsView } from './views/keywords.js';
@@ -49,8 +48,8 @@ export async function render({ scrollY } = {}) {
     let view;
     if (st.view === 'doc') view = await readerView(st, signal);
     else if (st.view === 'kwic') view = await kwicView(st, signal);
-    else if (st.view === 'distribution') view = await distributionView(st, signal, viewHelpers());
-    else if (st.view === 'keywords') view = await keywordsView(st, signal, viewHelpers());
+    else if (st.view === 'distribution') view = await distributionView(st, signal);
+    else if (st.view === 'keywords') view = await keywordsView(st, signal);
     else if (!st.q && !hasFilters(st)) view = await homeView(signal);
     else view = await resultsView(st, signal);
     if (seq !== ui.seq) return;
@@ -70,13 +69,6 @@ export async function render({ scrollY } = {}) {
       document.body.classList.remove('is-loading');
     }
   }
-}
-
-// viewHelpers are what the view modules (views/*.js) use of this page.
-function viewHelpers() {
-  return {
-    h, lang: ui.lang, FILTERS, urlFor, queryParams, getJSON, navigate, formatNumber, formatMs, kindLabel, toolbar, activeFilters,
-  };
 }
 
 function isTyping(el) {

@@ -7,7 +7,12 @@ import { KINDS } from './fields.js';
 export { KINDS };
 
 export function t(key, vars) {
-  let s = MESSAGES[ui.lang][key] ?? MESSAGES.zh[key] ?? key;
+  return translate(MESSAGES, key, vars);
+}
+
+// translate is t over another table of messages (a view's own).
+export function translate(messages, key, vars) {
+  let s = messages[ui.lang][key] ?? messages.zh[key] ?? key;
   if (vars) {
     s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
   }

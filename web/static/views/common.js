@@ -236,6 +236,16 @@ export function pager(st, page, size, total) {
   return h('nav', { class: 'pager', 'aria-label': t('pagerLabel') }, h('ul', {}, items.map((it) => h('li', {}, it))));
 }
 
+// downloadLinks offers the answer of an API path to params as a CSV and
+// a JSON file named stem.
+export function downloadLinks(path, params, stem) {
+  const csv = new URLSearchParams(params);
+  csv.set('format', 'csv');
+  return h('div', { class: 'dist-downloads' },
+    h('a', { class: 'button-secondary csv-link', href: path + '?' + csv.toString(), download: stem + '.csv' }, '⤓ ', t('downloadCsv')),
+    h('a', { class: 'button-secondary json-link', href: path + '?' + params.toString(), download: stem + '.json' }, '⤓ ', t('downloadJson')));
+}
+
 export function errorView(err, st) {
   const msg = err instanceof APIError ? err.message : String(err.message || err);
   return h('section', { class: 'panel error-panel', role: 'alert', 'aria-labelledby': 'error-title' },

@@ -6,6 +6,14 @@
 // State in the URL, beside the usual q and filters: cmp (more queries,
 // repeated), by (the field), measure (rate or count).
 
+import { getJSON } from '../api.js';
+import { h } from '../dom.js';
+import { formatNumber, kindLabel, t, translate } from '../i18n.js';
+import { navigate } from '../nav.js';
+import { FILTERS, queryParams, urlFor } from '../state.js';
+import { ui } from '../ui.js';
+import { activeFilters, downloadLinks, formatMs, toolbar } from './common.js';
+
 const FIELDS = ['year', 'session', 'speaker', 'doc', 'topic', 'kind', 'place', 'level'];
 const MAX_QUERIES = 8;
 const W = 760; // chart width in SVG units
@@ -38,11 +46,8 @@ const MESSAGES = {
     total: '合计',
     corpus: '子语料：{chars} 字、{passages} 个段落、{docs} 篇文档。',
     basis: '频次按每一万字计（段落全文，标点、空白均计入）。',
-    csv: '下载 CSV',
-    json: '下载 JSON',
     openBucket: '打开「{value}」中的结果',
     chartLabel: '{q} 按{by}的分布图',
-    took: '用时 {ms} 毫秒',
   },
   en: {
     title: 'Distribution',
@@ -69,11 +74,8 @@ const MESSAGES = {
     total: 'Total',
     corpus: 'Subcorpus: {chars} characters, {passages} passages, {docs} documents.',
     basis: 'Rates are per 10,000 characters of passage text, punctuation and white space included.',
-    csv: 'Download CSV',
-    json: 'Download JSON',
     openBucket: 'Open the results in “{value}”',
     chartLabel: 'Chart of {q} by {by}',
-    took: '{ms} ms',
   },
 };
 
@@ -109,15 +111,10 @@ export function distributionExtra(ds) {
   return p;
 }
 
-// distributionView renders the view for the app state st; app holds the
-// page's helpers (h, urlFor, getJSON, navigate, …).
-export async function distributionView(st, signal, app) {
-  const { h } = app;
-  const m = (key, vars) => {
-    let s = MESSAGES[app.lang][key] ?? MESSAGES.zh[key] ?? key;
-    if (vars) s = s.replace(/\{(\w+)\}/g, (x, k) => (k in vars ? String(vars[k]) : x));
-    return s;
-  };
+const m = (key, vars) => translate(MESSAGES, key, vars);
+
+// distributionView renders the view for the app state st.
+export async function distributionView(st, signal) {
   if (!st.q) {
     return {
       node: h('div', { class: 'panel empty' }, h('p', {}, m('needQuery'))),
@@ -127,20 +124,20 @@ export async function distributionView(st, signal, app) {
   }
   const ds = distributionState(new URL(window.location.href).searchParams);
   const queries = [st.q, ...ds.cmp.filter((c) => c !== st.q)];
-  const params = app.queryParams(st, { withPage: false });
+  const params = queryParams(st, { withPage: false });
   params.delete('sort');
   params.delete('q');
   for (const q of queries) params.append('q', q);
   params.set('by', ds.by);
-  const res = await app.getJSON('/api/distribution?' + params.toString(), signal);
-  const go = (changes) => app.navigate(app.urlFor({ ...st, hash: '', extra: distributionExtra({ ...ds, ...changes }) }));
-  const fmt = (n) => app.formatNumber(n);
-  const rateText = (r) => new Intl.NumberFormat(app.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }).format(r);
+  const res = await getJSON('/api/distribution?' + params.toString(), signal);
+  const go = (changes) => navigate(urlFor({ ...st, hash: '', extra: distributionExtra({ ...ds, ...changes }) }));
+  const fmt = formatNumber;
+  const rateText = (r) => new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }).format(r);
   const value = (c) => (ds.measure === 'rate' ? c.rate : c.occurrences);
   const label = (b) => {
     if (b.none) return m('none');
     if (b.rest) return m('rest', { n: b.buckets });
-    if (ds.by === 'kind') return app.kindLabel(b.value);
+    if (ds.by === 'kind') return kindLabel(b.value);
     return b.label || b.value;
   };
 
@@ -171,17 +168,13 @@ export async function distributionView(st, signal, app) {
     h('span', { class: 'dist-swatch series-' + i, 'aria-hidden': 'true' }), q,
     i > 0 ? h('button', { type: 'button', class: 'dist-remove', 'aria-label': m('remove', { q }), onclick: () => go({ cmp: ds.cmp.filter((c) => c !== q) }) }, '×') : null)));
 
-  const csv = new URLSearchParams(params);
-  csv.set('format', 'csv');
   const stem = 'distribution-' + queries.join('_').replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40) + '-' + ds.by;
-  const downloads = h('div', { class: 'dist-downloads' },
-    h('a', { class: 'button-secondary csv-link', href: '/api/distribution?' + csv.toString(), download: stem + '.csv' }, '⤓ ', m('csv')),
-    h('a', { class: 'button-secondary json-link', href: '/api/distribution?' + params.toString(), download: stem + '.json' }, '⤓ ', m('json')));
+  const downloads = downloadLinks('/api/distribution', params, stem);
 
   // A bucket opens the results filtered to it; the rest, none and the
   // empty years between others do not.
-  const bucketURL = (b) => (b.rest || b.none || b.size.passages === 0 || !app.FILTERS.includes(ds.by) ? null
-    : app.urlFor({ ...st, view: 'search', page: '1', hash: '', extra: [], filters: { ...st.filters, [ds.by]: [...new Set([...(st.filters[ds.by] || []), b.value])] } }));
+  const bucketURL = (b) => (b.rest || b.none || b.size.passages === 0 || !FILTERS.includes(ds.by) ? null
+    : urlFor({ ...st, view: 'search', page: '1', hash: '', extra: [], filters: { ...st.filters, [ds.by]: [...new Set([...(st.filters[ds.by] || []), b.value])] } }));
 
   // The tooltip: every figure of the bucket.
   const tip = h('div', { class: 'dist-tooltip', role: 'tooltip', id: 'dist-tooltip', hidden: true });
@@ -256,8 +249,8 @@ export async function distributionView(st, signal, app) {
     hit.addEventListener('mouseleave', hideTip);
     hit.addEventListener('blur', hideTip);
     if (url) {
-      hit.addEventListener('click', () => app.navigate(url));
-      hit.addEventListener('keydown', (e) => { if (e.key === 'Enter') app.navigate(url); });
+      hit.addEventListener('click', () => navigate(url));
+      hit.addEventListener('keydown', (e) => { if (e.key === 'Enter') navigate(url); });
     }
     chart.append(g);
   });
@@ -285,10 +278,10 @@ export async function distributionView(st, signal, app) {
 
   const node = h('section', { class: 'dist-view', 'aria-labelledby': 'dist-title' },
     h('h1', { id: 'dist-title', class: 'visually-hidden' }, m('caption', { q: queries.join('、') })),
-    app.toolbar(st, 'distribution', h('p', { class: 'result-count' },
+    toolbar(st, 'distribution', h('p', { class: 'result-count' },
       m('corpus', { chars: fmt(res.corpus.characters), passages: fmt(res.corpus.passages), docs: fmt(res.corpus.documents) }),
-      h('span', { class: 'took' }, ' · ' + m('took', { ms: app.formatMs(res.took_ms) })))),
-    app.activeFilters(st),
+      h('span', { class: 'took' }, ' · ' + t('took', { ms: formatMs(res.took_ms) })))),
+    activeFilters(st),
     h('div', { class: 'dist-controls' },
       h('div', { class: 'sort' }, h('label', { for: 'dist-by' }, m('by')), bySelect),
       measure, cmpForm, downloads),

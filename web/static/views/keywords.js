@@ -3,6 +3,14 @@
 // corpus). A is the usual filters in the URL; B is vs, in the search box's
 // filter syntax (vs=year:2014). Each keyword opens its concordance in A.
 
+import { getJSON } from '../api.js';
+import { h } from '../dom.js';
+import { formatNumber, kindLabel, t, translate } from '../i18n.js';
+import { navigate } from '../nav.js';
+import { FILTERS, emptyFilters, queryParams, urlFor } from '../state.js';
+import { ui } from '../ui.js';
+import { downloadLinks, formatMs, toolbar } from './common.js';
+
 const FIELDS = ['year', 'speaker', 'session', 'topic', 'kind', 'doc', 'place', 'level'];
 
 const MESSAGES = {
@@ -27,11 +35,7 @@ const MESSAGES = {
     none: '没有达到门槛的关键词。',
     sizes: 'A：{a} 个汉字、{pa} 个段落；B：{b} 个汉字、{pb} 个段落。',
     basis: '2–8 字的汉字串（不跨标点、空白、数字和拉丁字母），A 中至少出现 {min} 次、对数似然不小于 {ll}，按对数似然排列；Log Ratio 为效应量（1 表示频率是 B 的两倍）。只出现在更长关键词之内的片段并入该词。',
-    csv: '下载 CSV',
-    json: '下载 JSON',
     openKwic: '「{k}」在 A 中的语境索引',
-    field_year: '年份', field_speaker: '发言人', field_session: '会议', field_topic: '主题', field_kind: '段落类型', field_doc: '文档', field_place: '地点', field_level: '级别',
-    took: '用时 {ms} 毫秒',
   },
   en: {
     title: 'Keywords',
@@ -54,11 +58,7 @@ const MESSAGES = {
     none: 'No keyword reaches the floor.',
     sizes: 'A: {a} Chinese characters, {pa} passages; B: {b} Chinese characters, {pb} passages.',
     basis: 'Runs of 2–8 Chinese characters (not crossing punctuation, white space, digits or Latin letters) occurring at least {min} times in A with a log-likelihood of at least {ll}, ranked by log-likelihood; Log Ratio is the effect size (1: twice as frequent as in B). Fragments found only inside a longer keyword are folded into it.',
-    csv: 'Download CSV',
-    json: 'Download JSON',
     openKwic: 'Concordance of “{k}” in A',
-    field_year: 'Year', field_speaker: 'Speaker', field_session: 'Session', field_topic: 'Topic', field_kind: 'Passage kind', field_doc: 'Document', field_place: 'Place', field_level: 'Level',
-    took: '{ms} ms',
   },
 };
 
@@ -72,16 +72,12 @@ function boxValue(v) {
   return /[\s"“”]/.test(v) ? `"${v.replace(/"/g, '')}"` : v;
 }
 
-export async function keywordsView(st, signal, app) {
-  const { h } = app;
-  const m = (key, vars) => {
-    let s = MESSAGES[app.lang][key] ?? MESSAGES.zh[key] ?? key;
-    if (vars) s = s.replace(/\{(\w+)\}/g, (x, k) => (k in vars ? String(vars[k]) : x));
-    return s;
-  };
+const m = (key, vars) => translate(MESSAGES, key, vars);
+
+export async function keywordsView(st, signal) {
   const vs = (new URL(window.location.href).searchParams.get('vs') || '').trim();
   // The facets of the whole corpus give the values to choose from.
-  const all = await app.getJSON('/api/search?size=1', signal);
+  const all = await getJSON('/api/search?size=1', signal);
   const facets = all.facets || {};
   const aField = FIELDS.find((f) => st.filters[f] && st.filters[f].length) || 'year';
   const aValue = (st.filters[aField] || [])[0] || '';
@@ -92,11 +88,11 @@ export async function keywordsView(st, signal, app) {
   const valueOptions = (field, selected) => [
     h('option', { value: '' }, '—'),
     ((facets[field] || []).map((v) => h('option', { value: v.value, selected: v.value === selected ? true : null },
-      `${field === 'kind' ? app.kindLabel(v.value) : v.label || v.value} (${app.formatNumber(v.count)})`)))];
+      `${field === 'kind' ? kindLabel(v.value) : v.label || v.value} (${formatNumber(v.count)})`)))];
   const side = (id, field, value, withRest) => {
     const f = h('select', { id: id + '-field', class: 'select' },
       withRest ? h('option', { value: '' }, m('rest')) : null,
-      FIELDS.map((x) => h('option', { value: x, selected: x === field ? true : null }, m('field_' + x))));
+      FIELDS.map((x) => h('option', { value: x, selected: x === field ? true : null }, t('facet_' + x))));
     const v = h('select', { id: id + '-value', class: 'select', disabled: withRest && !field ? true : null }, valueOptions(field, value));
     f.addEventListener('change', () => {
       v.replaceChildren(...valueOptions(f.value, '').flat());
@@ -111,10 +107,10 @@ export async function keywordsView(st, signal, app) {
     onsubmit: (e) => {
       e.preventDefault();
       if (!A.v.value) return;
-      const filters = Object.fromEntries(app.FILTERS.map((f) => [f, []]));
+      const filters = emptyFilters();
       filters[A.f.value] = [A.v.value];
       const nextVs = B.f.value && B.v.value ? `${B.f.value}:${boxValue(B.v.value)}` : '';
-      app.navigate(app.urlFor({ ...st, view: 'keywords', q: '', filters, from: '', to: '', hash: '', extra: keywordsExtra(nextVs) }));
+      navigate(urlFor({ ...st, view: 'keywords', q: '', filters, from: '', to: '', hash: '', extra: keywordsExtra(nextVs) }));
     },
   },
   h('fieldset', { class: 'kw-side' }, h('legend', {}, m('a')),
@@ -125,8 +121,8 @@ export async function keywordsView(st, signal, app) {
     h('label', { for: 'kw-b-value', class: 'visually-hidden' }, m('value')), B.v),
   h('button', { type: 'submit', class: 'search-button kw-submit' }, m('compare')));
 
-  const head = app.toolbar(st, 'keywords', h('p', { class: 'result-count' }, m('caption')));
-  const hasA = app.FILTERS.some((f) => st.filters[f].length) || st.q || st.from || st.to;
+  const head = toolbar(st, 'keywords', h('p', { class: 'result-count' }, m('caption')));
+  const hasA = FILTERS.some((f) => st.filters[f].length) || st.q || st.from || st.to;
   if (!hasA) {
     return {
       node: h('section', { class: 'kw-view' }, h('h1', { class: 'visually-hidden' }, m('title')), head, form,
@@ -134,15 +130,13 @@ export async function keywordsView(st, signal, app) {
       title: m('title'),
     };
   }
-  const params = app.queryParams(st, { withPage: false });
+  const params = queryParams(st, { withPage: false });
   params.delete('sort');
   if (vs) params.set('vs', vs);
-  const res = await app.getJSON('/api/keywords?' + params.toString(), signal);
-  const csv = new URLSearchParams(params);
-  csv.set('format', 'csv');
-  const fmt = app.formatNumber;
-  const num = (x) => new Intl.NumberFormat(app.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }).format(x);
-  const kwicURL = (k) => app.urlFor({ ...st, view: 'kwic', q: `"${k}"`, page: '1', hash: '', extra: [] });
+  const res = await getJSON('/api/keywords?' + params.toString(), signal);
+  const fmt = formatNumber;
+  const num = (x) => new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }).format(x);
+  const kwicURL = (k) => urlFor({ ...st, view: 'kwic', q: `"${k}"`, page: '1', hash: '', extra: [] });
   const table = h('table', { class: 'kw-table' },
     h('caption', { class: 'visually-hidden' }, m('caption')),
     h('thead', {}, h('tr', {}, ['keyword', 'freqA', 'freqB', 'docsA', 'docsB', 'll', 'lr', 'folded'].map((k) =>
@@ -157,10 +151,8 @@ export async function keywordsView(st, signal, app) {
     h('h1', { id: 'kw-title', class: 'visually-hidden' }, m('title')),
     head, form,
     h('p', { class: 'kw-sizes' }, m('sizes', { a: fmt(res.a.han_characters), pa: fmt(res.a.size.passages), b: fmt(res.b.han_characters), pb: fmt(res.b.size.passages) }),
-      h('span', { class: 'took' }, ' · ' + m('took', { ms: app.formatMs(res.took_ms) }))),
-    h('div', { class: 'dist-downloads' },
-      h('a', { class: 'button-secondary csv-link', href: '/api/keywords?' + csv.toString(), download: 'keywords.csv' }, '⤓ ', m('csv')),
-      h('a', { class: 'button-secondary json-link', href: '/api/keywords?' + params.toString(), download: 'keywords.json' }, '⤓ ', m('json'))),
+      h('span', { class: 'took' }, ' · ' + t('took', { ms: formatMs(res.took_ms) }))),
+    downloadLinks('/api/keywords', params, 'keywords'),
     res.keywords.length ? h('div', { class: 'dist-table-scroll' }, table) : h('div', { class: 'panel empty' }, h('p', {}, m('none'))),
     h('p', { class: 'dist-basis' }, m('basis', { min: res.min, ll: res.min_ll })));
   return { node, title: m('title') };

@@ -69,7 +69,7 @@ export async function kwicView(st, signal) {
     res.truncated ? t('kwicTruncated', { n: formatNumber(lines.length) }) : null);
   const controls = h('div', { class: 'kwic-controls' },
     h('div', { class: 'sort' }, h('label', { for: 'kwic-sort' }, t('kwicSortLabel')), order),
-    h('a', { class: 'button-secondary csv-link', href: '/api/kwic?' + csv.toString(), download: true }, '⤓ ', t('kwicCsv')));
+    h('a', { class: 'button-secondary csv-link', href: '/api/kwic?' + csv.toString(), download: true }, '⤓ ', t('downloadCsv')));
 
   const node = h('section', { class: 'kwic-view', 'aria-labelledby': 'kwic-title' },
     h('h1', { id: 'kwic-title', class: 'visually-hidden' }, t('kwicCaption', { q: st.q })),
