@@ -152,6 +152,25 @@ func testKeywordsView(t *testing.T, b *browser) {
 		}
 	}
 	b.screenshot(t, "keywords.png")
+	// The downloads are the same keywords of A against B.
+	for _, link := range []struct{ class, name, begins string }{
+		{"csv-link", "keywords.csv", "\uFEFF"},
+		{"json-link", "keywords.json", "{"},
+	} {
+		href := eval[string](t, b, `document.querySelector('.kw-view .`+link.class+`').getAttribute('href')`)
+		if name := eval[string](t, b, `document.querySelector('.kw-view .`+link.class+`').getAttribute('download')`); name != link.name {
+			t.Errorf("%s downloads as %q, want %q", link.class, name, link.name)
+		}
+		resp, err := http.Get(b.base + href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := readAll(t, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, link.begins) || !strings.Contains(body, "发展新质生产力") || !strings.Contains(href, "vs=year%3A2019") {
+			t.Errorf("%s %s: %s, body:\n%.300s", link.class, href, resp.Status, body)
+		}
+	}
 	// A keyword opens its concordance in A.
 	b.do(t, "opening a keyword", chromedp.Click(chromedp.CSS(`.kw-table .kw-link`)))
 	b.waitFor(t, "its concordance in 2024", `location.pathname === '/kwic' && new URL(location.href).searchParams.get('year') === '2024' && document.querySelector('table.kwic tbody tr')`)
