@@ -236,25 +236,16 @@ func ngramKey(prefix uint64, r rune) uint64 { return prefix<<21 | uint64(r) }
 // hanRuns appends the runs of Chinese characters of folded text to seq,
 // each followed by a 0, and the document d for every rune appended.
 func hanRuns(seq []rune, docs []int32, text []byte, d int32) ([]rune, []int32) {
-	inRun := false
-	for len(text) > 0 {
-		r, size := utf8.DecodeRune(text)
-		text = text[size:]
-		if classify(r) == classCJK {
-			seq, docs = append(seq, r), append(docs, d)
-			inRun = true
-		} else if inRun {
-			seq, docs = append(seq, 0), append(docs, d)
-			inRun = false
-		}
-	}
-	if inRun {
-		seq, docs = append(seq, 0), append(docs, d)
+	n := len(seq)
+	seq = hanRunsOnly(seq, text)
+	for range len(seq) - n {
+		docs = append(docs, d)
 	}
 	return seq, docs
 }
 
-// hanRunsOnly is hanRuns without the documents, for B's pass.
+// hanRunsOnly is hanRuns without the documents, for B's pass. ASCII and
+// the common block of Chinese characters are told without classify.
 func hanRunsOnly(seq []rune, text []byte) []rune {
 	inRun := false
 	for i := 0; i < len(text); {
