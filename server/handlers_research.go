@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -26,13 +25,8 @@ func (s *Server) distribution(c *gin.Context) error {
 		return err
 	}
 	var req search.DistributionRequest
-	for _, q := range p.v["q"] {
-		if n := utf8.RuneCountInString(q); n > s.cfg.Limits.MaxQueryRunes {
-			return badParam("q", "a q is %d characters long; the limit is %d", n, s.cfg.Limits.MaxQueryRunes)
-		}
-		if strings.TrimSpace(q) != "" {
-			req.Queries = append(req.Queries, q)
-		}
+	if req.Queries, err = p.list("q", s.cfg.Limits.MaxQueryRunes); err != nil {
+		return err
 	}
 	if len(req.Queries) == 0 {
 		return badParam("q", "parameter q is required: the distribution counts the occurrences of one or more queries (q=…&q=…)")
