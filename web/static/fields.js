@@ -4,7 +4,8 @@
 // every passage kind, the year facet's chronological order, and where a
 // document's metadata came from.
 //
-// Pure helpers: app.js renders with them and merges MESSAGES into its own.
+// Pure helpers: views/common.js renders with them, and messages.js merges
+// MESSAGES into its own.
 
 // KINDS are every passage kind the indexer assigns (indexer.Kind).
 export const KINDS = ['headline', 'subheadline', 'lead', 'body', 'list', 'caption', 'credit', 'label', 'salutation', 'signature'];
@@ -13,7 +14,7 @@ export const KINDS = ['headline', 'subheadline', 'lead', 'body', 'list', 'captio
 export const DOC_FILTERS = ['place', 'level'];
 
 // CUSTOM_PREFIX begins the facet name of a custom field: field:总理.
-export const CUSTOM_PREFIX = 'field:';
+const CUSTOM_PREFIX = 'field:';
 
 // PROVENANCE_FIELDS are the metadata fields whose source is shown, in
 // order.
@@ -86,7 +87,7 @@ export const MESSAGES = {
   },
 };
 
-export function isCustom(name) {
+function isCustom(name) {
   return name.startsWith(CUSTOM_PREFIX);
 }
 

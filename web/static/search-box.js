@@ -6,7 +6,7 @@ import { formatNumber, t } from './i18n.js';
 import { focusItem, navigableItems, navigate } from './nav.js';
 import { parseLocation, urlFor, withState } from './state.js';
 
-export const SUGGEST_DELAY = 150; // ms of quiet typing before asking for suggestions
+const SUGGEST_DELAY = 150; // ms of quiet typing before asking for suggestions
 
 export const box = {
   input: null,
@@ -21,12 +21,12 @@ export function syncSearchBox(st) {
   if (box.input.value.trim() !== st.q) box.input.value = st.q;
 }
 
-export function currentToken(value) {
+function currentToken(value) {
   const m = /(\S*)$/.exec(value);
   return m ? m[1] : '';
 }
 
-export async function fetchSuggestions() {
+async function fetchSuggestions() {
   const token = currentToken(box.input.value);
   const plain = token.replace(/^[-"“「『]+/, '');
   if (!plain || /[:：]/.test(plain)) { closeSuggestions(); return; }
@@ -44,7 +44,7 @@ export async function fetchSuggestions() {
   showSuggestions(list.slice(0, 10));
 }
 
-export function showSuggestions(list) {
+function showSuggestions(list) {
   box.items = list;
   box.active = -1;
   box.input.removeAttribute('aria-activedescendant');
@@ -74,7 +74,7 @@ export function closeSuggestions() {
   box.input.removeAttribute('aria-activedescendant');
 }
 
-export function moveSuggestion(d) {
+function moveSuggestion(d) {
   const n = box.items.length;
   if (n === 0) return;
   const opts = box.list.children;
@@ -95,7 +95,7 @@ export function moveSuggestion(d) {
 
 // applySuggestion puts a chosen suggestion to work: a phrase replaces the
 // word being typed; a speaker, topic or session becomes a filter.
-export function applySuggestion(s) {
+function applySuggestion(s) {
   const value = box.input.value;
   const token = currentToken(value);
   const rest = value.slice(0, value.length - token.length);
@@ -117,7 +117,7 @@ export function applySuggestion(s) {
   submitSearch();
 }
 
-export function submitSearch() {
+function submitSearch() {
   const st = parseLocation();
   const q = box.input.value.trim();
   closeSuggestions();

@@ -39,12 +39,17 @@ export function parseLocation(href = window.location.href) {
   return st;
 }
 
-export function unique(list) {
+function unique(list) {
   return [...new Set(list)];
 }
 
+// countFilters is how many filter values and date bounds st has.
+export function countFilters(st) {
+  return Object.values(st.filters).reduce((n, vs) => n + vs.length, 0) + (st.from ? 1 : 0) + (st.to ? 1 : 0);
+}
+
 export function hasFilters(st) {
-  return Object.values(st.filters).some((vs) => vs.length > 0) || st.from !== '' || st.to !== '';
+  return countFilters(st) > 0;
 }
 
 // queryParams are the search parameters shared by the URL and the API.

@@ -3,7 +3,7 @@
 
 export const LANG_KEY = 'sessionsearch.lang';
 
-export function storedLang() {
+function storedLang() {
   try {
     const v = localStorage.getItem(LANG_KEY);
     return v === 'en' ? 'en' : 'zh';

@@ -5,11 +5,11 @@ import { APIError } from '../api.js';
 import { append, h } from '../dom.js';
 import { formatNumber, kindLabel, t } from '../i18n.js';
 import { navigate } from '../nav.js';
-import { FILTERS, hasFilters, parseLocation, urlFor, withState } from '../state.js';
+import { FILTERS, countFilters, parseLocation, urlFor, withState } from '../state.js';
 import { ui } from '../ui.js';
 import { customKeys, facetTitle, orderFacetValues } from '../fields.js';
 
-export const FACET_PREVIEW = 8; // facet values shown before "show all"
+const FACET_PREVIEW = 8; // facet values shown before "show all"
 
 export function formatMs(ms) {
   if (typeof ms !== 'number') return '–';
@@ -65,14 +65,14 @@ export function addFilter(name, value) {
   navigate(urlFor(withState({ view: ['kwic', 'distribution'].includes(st.view) ? st.view : 'search', page: '1', filters: { [name]: [...cur, value] } })));
 }
 
-export function toggleFilter(name, value) {
+function toggleFilter(name, value) {
   const st = parseLocation();
   const cur = st.filters[name] || [];
   const next = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value];
   navigate(urlFor(withState({ page: '1', filters: { [name]: next } })));
 }
 
-export function filterLabel(name, value) {
+function filterLabel(name, value) {
   if (name === 'doc') return ui.docLabels.get(value) || value;
   if (name === 'kind') return kindLabel(value);
   return value;
@@ -132,7 +132,8 @@ export function clearAll() {
 export function facetSidebar(st, facets) {
   const names = [...FILTERS, ...customKeys(st.filters, facets)];
   const sections = names.map((name) => facetSection(name, facets[name] || [], st));
-  const any = hasFilters(st);
+  const count = countFilters(st);
+  const any = count > 0;
   const aside = h('aside', { class: 'facets', 'aria-labelledby': 'facets-title' });
   const toggle = h('button', {
     type: 'button', class: 'facets-toggle', 'aria-expanded': 'false', 'aria-controls': 'facets-body',
@@ -140,7 +141,7 @@ export function facetSidebar(st, facets) {
       const open = aside.classList.toggle('is-open');
       toggle.setAttribute('aria-expanded', String(open));
     },
-  }, t('filtersToggle'), any ? h('span', { class: 'badge' }, String(countFilters(st))) : null);
+  }, t('filtersToggle'), any ? h('span', { class: 'badge' }, String(count)) : null);
   append(aside, [
     h('div', { class: 'facets-head' },
       h('h2', { id: 'facets-title', class: 'facets-title' }, t('filtersTitle')),
@@ -151,11 +152,7 @@ export function facetSidebar(st, facets) {
   return aside;
 }
 
-export function countFilters(st) {
-  return Object.values(st.filters).reduce((n, vs) => n + vs.length, 0) + (st.from ? 1 : 0) + (st.to ? 1 : 0);
-}
-
-export function facetSection(name, values, st) {
+function facetSection(name, values, st) {
   values = orderFacetValues(name, values);
   const active = st.filters[name] || [];
   // Active values stay visible even when the current results lack them.
@@ -197,7 +194,7 @@ export function facetSection(name, values, st) {
   return section;
 }
 
-export function dateSection(st) {
+function dateSection(st) {
   const from = h('input', { type: 'date', id: 'date-from', class: 'date-input', value: st.from });
   const to = h('input', { type: 'date', id: 'date-to', class: 'date-input', value: st.to });
   return h('section', { class: 'facet facet-dates', 'aria-labelledby': 'facet-date-title' },

@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
 import { emptyFilters, urlFor } from '../state.js';
 
-export const EXAMPLES = ['算力之城', '四个自信', '民生实事', '十四五'];
+const EXAMPLES = ['算力之城', '四个自信', '民生实事', '十四五'];
 
 export async function homeView(signal) {
   const stats = h('p', { class: 'home-stats' });

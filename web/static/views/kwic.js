@@ -7,9 +7,9 @@ import { formatNumber, t } from '../i18n.js';
 import { docURL, parseLocation, queryParams, urlFor } from '../state.js';
 import { activeFilters, toolbar } from './common.js';
 
-export const KWIC_WIDTH = 30; // characters of context on each side
+const KWIC_WIDTH = 30; // characters of context on each side
 
-export const KWIC_LIMIT = 1000;
+const KWIC_LIMIT = 1000;
 
 export async function kwicView(st, signal) {
   if (!st.q) {
@@ -81,16 +81,16 @@ export async function kwicView(st, signal) {
   return { node, title: `${st.q} · ${t('viewKwic')}` };
 }
 
-export const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
-export function reversed(s) {
+function reversed(s) {
   return [...s].reverse().join('');
 }
 
 // sortLines orders concordance lines. Left context sorts by its reversed
 // string, so that the characters nearest the keyword decide, as in a
 // concordancer; ties fall back to the other side and then text order.
-export function sortLines(lines, ksort) {
+function sortLines(lines, ksort) {
   const out = [...lines];
   if (ksort === 'left') {
     const keys = new Map(out.map((l) => [l, reversed(l.left)]));
@@ -101,7 +101,7 @@ export function sortLines(lines, ksort) {
   return out;
 }
 
-export function kwicRow(l, q) {
+function kwicRow(l, q) {
   return h('tr', {},
     h('td', { class: 'kwic-left', lang: 'zh-CN' }, h('div', { class: 'kwic-clip kwic-clip-left' }, h('span', {}, l.left))),
     h('td', { class: 'kwic-match' }, h('a', { href: docURL(l.doc_id, q, l.n), 'data-route': '' }, h('mark', {}, l.match))),

@@ -89,7 +89,7 @@ export async function readerView(st, signal) {
   return { node, title: doc.title, after };
 }
 
-export function passageItem(p, docId, q) {
+function passageItem(p, docId, q) {
   const body = h('div', { class: 'passage-text', lang: 'zh-CN' });
   setServerHTML(body, p.html || escapeText(p.text));
   const speaker = p.speaker ? h('p', { class: 'passage-speaker' },
@@ -106,7 +106,7 @@ export function passageItem(p, docId, q) {
 }
 
 // matchNavigator steps through the <mark>s of the reader view.
-export function matchNavigator(marks, pos) {
+function matchNavigator(marks, pos) {
   let cur = -1;
   const show = () => {
     if (pos) pos.textContent = marks.length ? t('matchPos', { i: cur + 1, n: marks.length }) : '';

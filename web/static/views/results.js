@@ -41,7 +41,7 @@ export async function resultsView(st, signal) {
   return { node, title: st.q || t('resultsTitle') };
 }
 
-export function hitItem(hit, st, i) {
+function hitItem(hit, st, i) {
   const href = docURL(hit.doc_id, st.q, hit.n);
   const speaker = hit.speaker ? h('button', {
     type: 'button', class: 'speaker',
