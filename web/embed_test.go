@@ -2,6 +2,7 @@ package web
 
 import (
 	"io/fs"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -123,21 +124,27 @@ func TestHTMLInsertion(t *testing.T) {
 	}
 }
 
-// TestModuleImports: every module the page imports is embedded, by a
-// relative path (served under /assets/ like app.js).
+// TestModuleImports: every module the page and its views import is
+// embedded, by a relative path (served under /assets/ like app.js).
 func TestModuleImports(t *testing.T) {
 	mods, err := fs.Glob(FS(), "*.js")
 	if err != nil {
 		t.Fatal(err)
 	}
+	views, err := fs.Glob(FS(), "views/*.js")
+	if err != nil {
+		t.Fatal(err)
+	}
 	imported := 0
-	for _, m := range mods {
+	for _, m := range append(mods, views...) {
 		for _, im := range regexp.MustCompile(`(?m)^\s*(?:import|} from)[^'"]*['"]([^'"]+)['"]`).FindAllStringSubmatch(readFile(t, m), -1) {
-			if !strings.HasPrefix(im[1], "./") {
+			if !strings.HasPrefix(im[1], "./") && !strings.HasPrefix(im[1], "../") {
 				t.Errorf("%s imports %q: import embedded modules by ./name", m, im[1])
 				continue
 			}
-			if _, err := fs.Stat(FS(), strings.TrimPrefix(im[1], "./")); err != nil {
+			if p := path.Join(path.Dir(m), im[1]); !fs.ValidPath(p) {
+				t.Errorf("%s imports %s, outside the embedded files", m, im[1])
+			} else if _, err := fs.Stat(FS(), p); err != nil {
 				t.Errorf("%s imports %s, which is not embedded", m, im[1])
 			}
 			imported++
