@@ -37,17 +37,23 @@ func runInspect(ctx context.Context, args []string, getenv func(string) string, 
 	if r, err := filepath.Rel(*corpus, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		root, rel = *corpus, filepath.ToSlash(r)
 		// The corpus's metadata table applies, as when indexing.
-		md, warns := indexer.LoadMetadata(*corpus)
-		for _, w := range warns {
-			fmt.Fprintln(stderr, w)
-		}
-		opts.Metadata = md
+		opts.Metadata = loadMetadata(*corpus, stderr)
 	}
 	doc, err := indexer.ReadFile(root, rel, opts)
 	if err != nil {
 		return err
 	}
 	return writeJSON(stdout, doc)
+}
+
+// loadMetadata reads the corpus's metadata table and prints its warnings
+// to stderr.
+func loadMetadata(corpus string, stderr io.Writer) *indexer.Metadata {
+	md, warns := indexer.LoadMetadata(corpus)
+	for _, w := range warns {
+		fmt.Fprintln(stderr, w)
+	}
+	return md
 }
 
 // writeJSON writes v as indented JSON with Chinese as written.

@@ -33,10 +33,7 @@ func runMetadata(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return fmt.Errorf("corpus folder: %w", err)
 	}
-	md, warns := indexer.LoadMetadata(*corpus)
-	for _, w := range warns {
-		fmt.Fprintln(stderr, w)
-	}
+	md := loadMetadata(*corpus, stderr)
 	tax, err := indexer.LoadTaxonomy(filepath.Join(*corpus, "topics.yaml"))
 	if err != nil {
 		return err
