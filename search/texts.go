@@ -215,14 +215,17 @@ func (x *Index) textTable(g *generation) (*textTable, error) {
 // warmTexts builds the text table of g in the background.
 func (x *Index) warmTexts(g *generation) {
 	go func() {
+		// The facet table under way is the one to use. Waited for before
+		// holding the generation: its build may be waiting to hold it
+		// behind a swap that waits for this one.
+		for g.facets.building.Load() {
+			time.Sleep(20 * time.Millisecond)
+		}
 		if x.acquire() != g { // swapped meanwhile
 			x.release()
 			return
 		}
 		defer x.release()
-		for g.facets.building.Load() { // the facet table under way is the one to use
-			time.Sleep(20 * time.Millisecond)
-		}
 		t, err := x.textTable(g)
 		if err != nil {
 			x.log.Warn("text table", "err", err)
