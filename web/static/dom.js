@@ -32,10 +32,6 @@ export function setServerHTML(el, html) {
   return el;
 }
 
-export function $(sel) {
-  return document.querySelector(sel);
-}
-
 export function announce(text) {
   const live = document.getElementById('live');
   live.textContent = '';

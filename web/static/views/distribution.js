@@ -7,7 +7,7 @@
 // repeated), by (the field), measure (rate or count).
 
 import { getJSON } from '../api.js';
-import { h } from '../dom.js';
+import { append, h } from '../dom.js';
 import { formatNumber, kindLabel, t, translate } from '../i18n.js';
 import { navigate } from '../nav.js';
 import { FILTERS, queryParams, urlFor } from '../state.js';
@@ -86,10 +86,7 @@ function svg(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v !== undefined && v !== null) el.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) {
-    if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
+  return append(el, children);
 }
 
 // distributionState reads the view's own parameters from the URL.
