@@ -33,8 +33,23 @@ export function kindLabel(kind) {
   return KINDS.includes(kind) ? t('kind_' + kind) : kind;
 }
 
+// numberFormats holds one formatter a language and number style: a
+// table of thousands of cells builds none of its own.
+const numberFormats = new Map();
+
+function numberFormat(style, options) {
+  const key = ui.lang + ' ' + style;
+  if (!numberFormats.has(key)) numberFormats.set(key, new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN', options));
+  return numberFormats.get(key);
+}
+
 export function formatNumber(n) {
-  return new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN').format(n);
+  return numberFormat('integer').format(n);
+}
+
+// formatDecimal shows at most two decimals: rates, log-likelihoods.
+export function formatDecimal(n) {
+  return numberFormat('decimal', { maximumFractionDigits: 2 }).format(n);
 }
 
 // applyStaticText translates the parts of index.html marked with data-i18n.

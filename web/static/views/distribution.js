@@ -8,10 +8,9 @@
 
 import { getJSON } from '../api.js';
 import { append, h } from '../dom.js';
-import { formatNumber, kindLabel, t, translate } from '../i18n.js';
+import { formatDecimal, formatNumber, kindLabel, t, translate } from '../i18n.js';
 import { navigate } from '../nav.js';
 import { FILTERS, queryParams, urlFor } from '../state.js';
-import { ui } from '../ui.js';
 import { activeFilters, downloadLinks, formatMs, toolbar } from './common.js';
 
 const FIELDS = ['year', 'session', 'speaker', 'doc', 'topic', 'kind', 'place', 'level'];
@@ -129,7 +128,6 @@ export async function distributionView(st, signal) {
   const res = await getJSON('/api/distribution?' + params.toString(), signal);
   const go = (changes) => navigate(urlFor({ ...st, hash: '', extra: distributionExtra({ ...ds, ...changes }) }));
   const fmt = formatNumber;
-  const rateText = (r) => new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }).format(r);
   const value = (c) => (ds.measure === 'rate' ? c.rate : c.occurrences);
   const label = (b) => {
     if (b.none) return m('none');
@@ -184,7 +182,7 @@ export async function distributionView(st, signal) {
         h('td', {}, `${m('occurrences')} ${fmt(b.counts[i].occurrences)}`),
         h('td', {}, `${m('holding')} ${fmt(b.counts[i].passages)}`),
         h('td', {}, `${m('holdingDocs')} ${fmt(b.counts[i].documents)}`),
-        h('td', {}, `${m('rateCol')} ${rateText(b.counts[i].rate)}`))))));
+        h('td', {}, `${m('rateCol')} ${formatDecimal(b.counts[i].rate)}`))))));
     // Placed by class (the page sets no style from script): above the
     // chart, at the nearest twentieth of its width to the bucket.
     tip.className = 'dist-tooltip dist-at-' + Math.max(0, Math.min(20, Math.round(x * 20)));
@@ -206,7 +204,7 @@ export async function distributionView(st, signal) {
   const chart = svg('svg', { class: 'dist-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': m('chartLabel', { q: queries.join('、'), by: m('by_' + ds.by) }) });
   for (const t of ticks) {
     chart.append(svg('line', { class: 'dist-grid', x1: PAD.left, x2: W - PAD.right, y1: y(t), y2: y(t) }),
-      svg('text', { class: 'dist-axis', x: PAD.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, ds.measure === 'rate' ? rateText(t) : fmt(t)));
+      svg('text', { class: 'dist-axis', x: PAD.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, ds.measure === 'rate' ? formatDecimal(t) : fmt(t)));
   }
   const lines = ds.by === 'year' && n > 1;
   if (lines) {
@@ -266,7 +264,7 @@ export async function distributionView(st, signal) {
     h('th', { scope: 'row' }, url ? h('a', { href: url, 'data-route': '', 'aria-label': m('openBucket', { value: name }) }, name) : name),
     h('td', { class: 'num' }, fmt(b.size.characters)), h('td', { class: 'num' }, fmt(b.size.passages)), h('td', { class: 'num' }, fmt(b.size.documents)),
     b.counts.map((c) => [h('td', { class: 'num' }, fmt(c.occurrences)), h('td', { class: 'num' }, fmt(c.passages)),
-      h('td', { class: 'num' }, fmt(c.documents)), h('td', { class: 'num' }, rateText(c.rate))]));
+      h('td', { class: 'num' }, fmt(c.documents)), h('td', { class: 'num' }, formatDecimal(c.rate))]));
   const table = h('table', { class: 'dist-table' },
     h('caption', {}, m('caption', { q: queries.join('、') })),
     h('thead', {}, head),

@@ -5,10 +5,9 @@
 
 import { getJSON } from '../api.js';
 import { h } from '../dom.js';
-import { formatNumber, kindLabel, t, translate } from '../i18n.js';
+import { formatDecimal, formatNumber, kindLabel, t, translate } from '../i18n.js';
 import { navigate } from '../nav.js';
 import { FILTERS, emptyFilters, queryParams, urlFor } from '../state.js';
-import { ui } from '../ui.js';
 import { downloadLinks, formatMs, toolbar } from './common.js';
 
 const FIELDS = ['year', 'speaker', 'session', 'topic', 'kind', 'doc', 'place', 'level'];
@@ -135,7 +134,6 @@ export async function keywordsView(st, signal) {
   if (vs) params.set('vs', vs);
   const res = await getJSON('/api/keywords?' + params.toString(), signal);
   const fmt = formatNumber;
-  const num = (x) => new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 2 }).format(x);
   const kwicURL = (k) => urlFor({ ...st, view: 'kwic', q: `"${k}"`, page: '1', hash: '', extra: [] });
   const table = h('table', { class: 'kw-table' },
     h('caption', { class: 'visually-hidden' }, m('caption')),
@@ -145,7 +143,7 @@ export async function keywordsView(st, signal) {
       h('th', { scope: 'row', lang: 'zh-CN' }, h('a', { class: 'kw-link', href: kwicURL(k.text), 'data-route': '', 'aria-label': m('openKwic', { k: k.text }) }, k.text)),
       h('td', { class: 'num' }, fmt(k.freq_a)), h('td', { class: 'num' }, fmt(k.freq_b)),
       h('td', { class: 'num' }, fmt(k.docs_a)), h('td', { class: 'num' }, fmt(k.docs_b)),
-      h('td', { class: 'num' }, num(k.log_likelihood)), h('td', { class: 'num' }, num(k.log_ratio)),
+      h('td', { class: 'num' }, formatDecimal(k.log_likelihood)), h('td', { class: 'num' }, formatDecimal(k.log_ratio)),
       h('td', { class: 'kw-folded', lang: 'zh-CN' }, k.folded.join('、'))))));
   const node = h('section', { class: 'kw-view', 'aria-labelledby': 'kw-title' },
     h('h1', { id: 'kw-title', class: 'visually-hidden' }, m('title')),
