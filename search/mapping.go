@@ -158,10 +158,11 @@ func passageDocument(d *indexer.Document, p *indexer.Passage) (*document.Documen
 
 // orderKey is a short fixed-width key in document order: the date as
 // YYYYMMDD (a date known to the year or month only as YYYY0000 or
-// YYYYMM00: before the days of its year or month), a hash of the document id (documents of one day in a fixed
-// order), the passage number. Sorting reads this doc value for every
-// match, so its length matters: the readable "date|doc|n" made a query
-// with 122 hits take 2 ms instead of 0.1 ms without the tie-break.
+// YYYYMM00: before the days of its year or month), a hash of the document
+// id (documents of one day in a fixed order), the passage number. Sorting
+// reads this doc value for every match, so its length matters: the
+// readable "date|doc|n" made a query with 122 hits take 2 ms instead of
+// 0.1 ms without the tie-break.
 func orderKey(date, docID string, n int) string {
 	h := fnv.New32a()
 	h.Write([]byte(docID))
