@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // liveSegment returns a segment file of the index's live generation.
@@ -98,14 +97,8 @@ func TestDamagedIndexSubcommands(t *testing.T) {
 	if err := json.Unmarshal(body, &res); err != nil || resp.StatusCode != http.StatusOK || res.Total != 5 {
 		t.Errorf("serve after the damage: %d %s, want 5 hits", resp.StatusCode, body)
 	}
-	srv.cancel()
-	select {
-	case err := <-srv.done:
-		if err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop")
+	if err := srv.stop(t); err != nil {
+		t.Errorf("serve: %v", err)
 	}
 	damaged := 0
 	for _, l := range strings.Split(srv.stderr.String(), "\n") {

@@ -85,7 +85,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	index := filepath.Join(tmp, "index")
 	srv := startServe(t, corpus, index, nil)
-	base, client, done, stderr, cancel := srv.base, srv.client, srv.done, srv.stderr, srv.cancel
+	base, client, stderr := srv.base, srv.client, srv.stderr
 
 	resp, err := client.Get(base + "/api/search?q=" + url.QueryEscape("算力之城"))
 	if err != nil {
@@ -128,14 +128,8 @@ func TestServeEndToEnd(t *testing.T) {
 		slow <- resp.StatusCode
 	}()
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("run after cancel = %v, want nil\nstderr:\n%s", err, stderr.String())
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("run did not return within 30s of cancel")
+	if err := srv.stop(t); err != nil {
+		t.Fatalf("run after cancel = %v, want nil\nstderr:\n%s", err, stderr.String())
 	}
 	if code := <-slow; code != 0 && code != http.StatusOK {
 		t.Errorf("request during shutdown: status %d (-1: body cut off)", code)
@@ -172,6 +166,20 @@ type served struct {
 	done   chan error // run's result once cancel is called
 	stderr *syncBuffer
 	cancel context.CancelFunc
+}
+
+// stop cancels serve and returns what run returned, failing the test if
+// it does not return within 30 s.
+func (s *served) stop(t *testing.T) error {
+	t.Helper()
+	s.cancel()
+	select {
+	case err := <-s.done:
+		return err
+	case <-time.After(30 * time.Second):
+		t.Fatalf("serve did not stop within 30s of cancel\nstderr:\n%s", s.stderr.String())
+		return nil
+	}
 }
 
 // startServe runs `serve` on a free loopback port and waits until

@@ -77,8 +77,7 @@ func TestAdminReindexIsIncremental(t *testing.T) {
 	if after.Generation != before.Generation {
 		t.Errorf("the reindex built a new generation (%s, was %s): want the change applied in place", after.Generation, before.Generation)
 	}
-	srv.cancel()
-	if err := <-srv.done; err != nil {
+	if err := srv.stop(t); err != nil {
 		t.Errorf("serve: %v", err)
 	}
 }
