@@ -221,7 +221,7 @@ func (x *Index) distribution(ctx context.Context, g *generation, req Distributio
 		if v < len(names) {
 			b.Value = names[v]
 			if req.By == "doc" {
-				b.Label = g.cat.title(b.Value)
+				b.Label = g.cat.label(b.Value) // title and year, as the doc facet shows it
 			}
 		}
 		for i := range plans {

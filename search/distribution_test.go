@@ -133,6 +133,14 @@ func plainCount(text, q string) int {
 func TestDistributionIsExact(t *testing.T) {
 	x := openTestIndex(t, genCorpus(t, 60))
 	ps := plainPassages(t, x)
+	docs, err := x.Documents(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := map[string]string{}
+	for _, d := range docs {
+		labels[d.ID] = d.Title + "（" + d.Date[:4] + "）"
+	}
 	queries := []string{"在", "发展", "高质量发展", "341", "数字经济", "數字經濟", "發展"}
 	for _, by := range []string{"year", "speaker", "kind", "topic", "doc", "place", "level"} {
 		for _, filter := range []string{"", "2020"} {
@@ -148,6 +156,15 @@ func TestDistributionIsExact(t *testing.T) {
 				// Two places, and documents without a place.
 				if by == "place" && (len(got.Buckets) != 2 || got.None == nil) {
 					t.Fatalf("Distribution(by=place) has %d buckets and none=%v, want 2 and a bucket of no place", len(got.Buckets), got.None != nil)
+				}
+				if by == "doc" {
+					// A document's bucket is shown as the doc facet shows it:
+					// its title and year, 第3号报告（2020）.
+					for _, b := range got.Buckets {
+						if want := labels[b.Value]; b.Label != want {
+							t.Errorf("Distribution(by=doc) bucket %s label = %q, want %q", b.Value, b.Label, want)
+						}
+					}
 				}
 				want := plainDistribution(ps, queries, by, filter)
 				gotB := map[string]Bucket{} // as the oracle keys them, rates and labels left out
