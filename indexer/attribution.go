@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +16,7 @@ import (
 // Traditional document's 劉俊義說 is reported speech too; names are keyed
 // by their Simplified form and shown as written.
 func attribute(doc *Document, fmSpeakers []string) {
-	a := &attribution{doc: doc, known: map[string]*Person{}, affiliations: map[string][]string{}, credited: map[string]bool{}}
+	a := &attribution{doc: doc, known: map[string]*Person{}, roles: map[string][]string{}, affiliations: map[string][]string{}, credited: map[string]bool{}}
 	a.texts = make([]string, len(doc.Passages))
 	for i, p := range doc.Passages {
 		a.texts[i] = simplified(p.Text)
@@ -47,6 +48,7 @@ type attribution struct {
 	texts []string // Simplified views of the passages, same byte offsets
 
 	known        map[string]*Person  // Simplified name -> person as first written
+	roles        map[string][]string // Simplified name -> every role written with it, in order
 	order        []string            // known names, in the order met
 	affiliations map[string][]string // name -> the affiliations written after it
 	credited     map[string]bool     // names known only from the byline or photo credits
@@ -67,10 +69,14 @@ type turn struct {
 }
 
 // add records a person under its Simplified name; the first role seen
-// sticks.
+// sticks as the person's role, and every role is kept for short
+// references (刘书记 for 大会执行主席刘建峰 named again as 区委书记刘建峰).
 func (a *attribution) add(key, written, role string) {
 	if key == "" {
 		return
+	}
+	if role != "" && !slices.Contains(a.roles[key], role) {
+		a.roles[key] = append(a.roles[key], role)
 	}
 	if p, ok := a.known[key]; ok {
 		if p.Role == "" {
@@ -788,17 +794,7 @@ func (a *attribution) resolve(ref reference, st, last string, passage int) strin
 		}
 		return last
 	case refShort:
-		found := ""
-		for _, key := range a.order {
-			r := a.known[key].Role
-			if strings.HasPrefix(key, ref.family) && key != ref.family && strings.HasSuffix(r, ref.role) && !strings.HasSuffix(r, "副"+ref.role) {
-				if found != "" && found != key {
-					return ""
-				}
-				found = key
-			}
-		}
-		return found
+		return a.shortReference(ref, passage)
 	case refReport:
 		// The one who delivered the last report before (李强…作政府工作报告。
 		// 报告提出…), else the document's own speaker (a summary of the
@@ -820,6 +816,51 @@ func (a *attribution) resolve(ref reference, st, last string, passage int) strin
 		return a.uniqueWithRole(ref.role)
 	}
 	return ""
+}
+
+// shortReference resolves 周总理, 刘书记, 张委员: the one person of that
+// family name, named before the reference, with a role ending in the
+// title (区委书记 for 书记, never 副书记 for 书记; each role of a chain such as
+// 省政协委员、南京大学教授). 省政协委员、南京大学教授张丽华说… / 张委员说 is 张丽华,
+// although 张建国委员 speaks two paragraphs later; after 国务院总理李强 and
+// 国务院总理李鹏, 李总理 stands for no one.
+func (a *attribution) shortReference(ref reference, passage int) string {
+	named := func(key string) bool {
+		if strings.Contains(a.texts[passage][:ref.start], key) {
+			return true
+		}
+		for _, t := range a.texts[:passage] {
+			if strings.Contains(t, key) {
+				return true
+			}
+		}
+		return false
+	}
+	found := ""
+	for _, key := range a.order {
+		if !strings.HasPrefix(key, ref.family) || key == ref.family || !a.hasRoleEnding(key, ref.role) || !named(key) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = key
+	}
+	return found
+}
+
+// hasRoleEnding reports whether key was written with a role ending in
+// title, and not in 副 and title.
+func (a *attribution) hasRoleEnding(key, title string) bool {
+	for _, chain := range a.roles[key] {
+		// Roles are kept as written: 縣委書記 is compared as 县委书记.
+		for _, r := range strings.Split(simplified(chain), "、") {
+			if strings.HasSuffix(r, title) && !strings.HasSuffix(r, "副"+title) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastWithRole is the person with the role last named before byte at of

@@ -17,7 +17,7 @@ import (
 // data (indexer/data/*.txt), so that a reader can review and extend them
 // without reading Go.
 
-//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt data/honorifics.txt data/foreign_places.txt data/japanese_surnames.txt
+//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt data/honorifics.txt data/foreign_places.txt data/japanese_surnames.txt data/short_titles.txt
 var nameData embed.FS
 
 // names is the model built from the data files, once: it is read-only.
@@ -33,6 +33,7 @@ type nameModel struct {
 
 	roles       wordSet // titles before or after a name, offices included
 	offices     wordSet // titles that sign a report
+	shortTitles wordSet // offices and the titles of short_titles.txt: 刘书记, 张委员
 	speech      wordSet // verbs of reported speech
 	takesClause wordSet // speech verbs that take what is said without punctuation
 	session     wordSet // verbs of a session: end a name, name no speaker
@@ -139,6 +140,7 @@ func loadNameModel() *nameModel {
 	offices := dataLines("offices.txt")
 	m.offices = newWordSet(offices)
 	m.roles = newWordSet(append(dataLines("roles.txt"), offices...))
+	m.shortTitles = newWordSet(append(dataLines("short_titles.txt"), offices...))
 	var verbs, clause []string
 	for _, line := range dataLines("speech_verbs.txt") {
 		f := strings.Fields(line)
@@ -577,10 +579,10 @@ func (m *nameModel) subjectAt(s string, start, i, verb int, roleBefore bool, kno
 			return reference{kind: refRole, start: i, end: i + n, role: s[i : i+n]}, true
 		}
 	}
-	// 周总理, 李总理, 习主席: a family name and an office.
+	// 周总理, 李总理, 习主席, 张委员: a family name and an office or title.
 	fam, nf := m.familyAt(s, i)
 	for _, fl := range fam[:nf] {
-		if n := m.offices.prefixAt(s, i+fl); n > 0 && m.tailOK(s, i+fl+n, verb) {
+		if n := m.shortTitles.prefixAt(s, i+fl); n > 0 && m.tailOK(s, i+fl+n, verb) {
 			return reference{kind: refShort, start: i, end: i + fl + n, family: s[i : i+fl], role: s[i+fl : i+fl+n]}, true
 		}
 	}
