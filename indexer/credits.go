@@ -21,27 +21,41 @@ func isCaption(s string) bool { return captionRe.MatchString(s) }
 
 // creditLineRe is a byline on a line of its own, as many papers set it
 // under the headline: 本报记者 张伟, 记者 张伟 王芳 摄影 李强, （通讯员
-// 赵一）. Names are separated by spaces or 、; the seed's byline is in its
-// lead instead (本报讯（记者 李雪峰）). It runs on folded text, so that
-// 本報記者 and full-width spaces match too.
+// 赵一）, 新华日报记者　王静　朱莉 (the paper named before the role), 本報記者
+// 陳志遠　通訊員　林曉 (a second role between the names). Names are separated
+// by spaces or 、; the seed's byline is in its lead instead (本报讯（记者
+// 李雪峰）). It runs on folded text, so that 本報記者 and full-width spaces
+// match too.
 var (
-	creditLineRe   = regexp.MustCompile(`^\(?(?:本报|新华社)?(?:记者|通讯员|实习生)\s*(` + creditNames + `)\)?$`)
+	creditLineRe   = regexp.MustCompile(`^\(?(?:本报|(新华社|\p{Han}{1,8}?(?:日报|晚报|时报|报|网|电视台)))?(?:` + creditRoles + `)\s*(` + creditNames + `)\)?$`)
 	creditPhotoRe  = regexp.MustCompile(`^\s+(?:摄影|摄像)(?:记者)?\s*(` + creditNames + `)\)?$`)
 	creditMarkerRe = regexp.MustCompile(`\s+(?:摄影|摄像)`)
 )
 
-const creditNames = `[\p{Han}·]{2,4}(?:(?:\s+|\s*、\s*)[\p{Han}·]{2,4})*`
+const (
+	creditNames = `[\p{Han}·]{2,4}(?:(?:\s+|\s*、\s*)[\p{Han}·]{2,4})*`
+	creditRoles = `首席记者|特约记者|见习记者|记者|通讯员|实习生`
+)
+
+// creditRole: a role of a byline, which separates names and is none.
+var creditRole = regexp.MustCompile(`^(?:` + creditRoles + `)$`)
 
 // captionCreditRe is a photo credit closing a caption: ▲图为会议现场。记者
 // 李强 摄.
 var captionCreditRe = regexp.MustCompile(`(?:记者|摄影|通讯员)\s*(` + creditNames + `)\s*摄\)?$`)
 
-// creditLine reads a byline line: its reporters and photographers as
-// written. The first name must start with a surname, so that a column
-// label such as 记者观察 is not a byline.
-func creditLine(s string) (reporters, photographers []string, ok bool) {
+// credit is what a byline line gives: its reporters and photographers as
+// written, and the paper it names before the role ("" for 本报 or none).
+type credit struct {
+	reporters, photographers []string
+	paper                    string
+}
+
+// creditLine reads a byline line. The first name must start with a
+// surname, so that a column label such as 记者观察 is not a byline.
+func creditLine(s string) (credit, bool) {
 	if utf8.RuneCountInString(s) > 40 {
-		return nil, nil, false
+		return credit{}, false
 	}
 	f := fold.String(s)
 	// The photographers' part starts at 摄影 (a name of two characters to
@@ -52,19 +66,25 @@ func creditLine(s string) (reporters, photographers []string, ok bool) {
 	}
 	m := creditLineRe.FindStringSubmatchIndex(f[:cut])
 	if m == nil {
-		return nil, nil, false
+		return credit{}, false
 	}
-	if r, _ := utf8.DecodeRuneInString(f[m[2]:]); !names.isSurname(r) {
-		return nil, nil, false
+	if r, _ := utf8.DecodeRuneInString(f[m[4]:]); !names.isSurname(r) {
+		return credit{}, false
 	}
+	c := credit{paper: asWritten(s, f, m[2], m[3])}
 	if cut < len(f) {
 		pm := creditPhotoRe.FindStringSubmatchIndex(f[cut:])
 		if pm == nil {
-			return nil, nil, false
+			return credit{}, false
 		}
-		photographers = splitNames(asWritten(s, f, cut+pm[2], cut+pm[3]))
+		c.photographers = splitNames(asWritten(s, f, cut+pm[2], cut+pm[3]))
 	}
-	return splitNames(asWritten(s, f, m[2], m[3])), photographers, true
+	for _, n := range splitNames(asWritten(s, f, m[4], m[5])) {
+		if !creditRole.MatchString(fold.String(n)) {
+			c.reporters = append(c.reporters, n)
+		}
+	}
+	return c, true
 }
 
 // captionCredit reads the photographers a caption ends with.
@@ -96,7 +116,7 @@ func isCredit(s string) bool {
 	if utf8.RuneCountInString(s) <= 30 && creditRe.MatchString(s) {
 		return true
 	}
-	_, _, ok := creditLine(s)
+	_, ok := creditLine(s)
 	return ok
 }
 
@@ -129,8 +149,11 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		if len(reporters) > 0 {
 			break
 		}
-		if r, _, ok := creditLine(p.Text); p.Kind == KindCredit && ok {
-			reporters = r
+		if c, ok := creditLine(p.Text); p.Kind == KindCredit && ok {
+			reporters = c.reporters
+			if source == "" {
+				source = c.paper
+			}
 		}
 	}
 	if reporters == nil {
@@ -155,9 +178,9 @@ func photographers(ps []Passage) []string {
 		if p.Kind != KindCredit {
 			continue
 		}
-		if _, ph, ok := creditLine(p.Text); ok {
+		if c, ok := creditLine(p.Text); ok {
 			// A byline line names photographers after 摄影 only.
-			for _, n := range ph {
+			for _, n := range c.photographers {
 				out = appendString(out, n)
 			}
 			continue

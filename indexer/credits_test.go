@@ -14,13 +14,22 @@ func TestBylineLines(t *testing.T) {
 		name, line               string
 		kind                     Kind
 		reporters, photographers []string
+		source                   string // the paper a byline line names
 	}{
-		{"reporter and photographer", "本报记者 张伟 摄影 李强", KindCredit, []string{"张伟"}, []string{"李强"}},
-		{"two reporters, full-width spaces", "记者\u3000王芳\u3000李明", KindCredit, []string{"王芳", "李明"}, []string{}},
-		{"names joined by 、", "记者 王芳、李明", KindCredit, []string{"王芳", "李明"}, []string{}},
-		{"Traditional", "本報記者 張偉", KindCredit, []string{"張偉"}, []string{}},
-		{"in parentheses", "（通讯员 赵一）", KindCredit, []string{"赵一"}, []string{}},
-		{"a column label is not a byline", "记者观察", KindSubheadline, []string{}, []string{}},
+		{"reporter and photographer", "本报记者 张伟 摄影 李强", KindCredit, []string{"张伟"}, []string{"李强"}, ""},
+		{"two reporters, full-width spaces", "记者\u3000王芳\u3000李明", KindCredit, []string{"王芳", "李明"}, []string{}, ""},
+		{"names joined by 、", "记者 王芳、李明", KindCredit, []string{"王芳", "李明"}, []string{}, ""},
+		{"Traditional", "本報記者 張偉", KindCredit, []string{"張偉"}, []string{}, ""},
+		{"in parentheses", "（通讯员 赵一）", KindCredit, []string{"赵一"}, []string{}, ""},
+		{"a column label is not a byline", "记者观察", KindSubheadline, []string{}, []string{}, ""},
+		// The paper before the role is the source; a second role between
+		// the names is no name.
+		{"the paper named before the role", "新华日报记者　王静　朱莉", KindCredit, []string{"王静", "朱莉"}, []string{}, "新华日报"},
+		{"a local paper", "渝中报记者　唐敏　实习生　刘佳", KindCredit, []string{"唐敏", "刘佳"}, []string{}, "渝中报"},
+		{"a correspondent after the reporter, Traditional", "本報記者　陳志遠　通訊員　林曉", KindCredit, []string{"陳志遠", "林曉"}, []string{}, ""},
+		{"a wire reporter", "新华社记者 刘恺 黄河", KindCredit, []string{"刘恺", "黄河"}, []string{}, "新华社"},
+		// A headline-like line that names a paper but no reporter.
+		{"a paper's column is not a byline", "人民日报评论员文章", KindSubheadline, []string{}, []string{}, ""},
 	}
 	t.Run("dateline source", func(t *testing.T) {
 		doc, err := Parse("a.txt", []byte("市人代会开幕\n\n2026/1/20 10:30 来源：太原日报 编辑：王五\n\n1月19日上午，大会开幕。\n"), Options{})
@@ -62,6 +71,9 @@ func TestBylineLines(t *testing.T) {
 			}
 			if k := doc.Passages[3].Kind; k != KindCaption {
 				t.Errorf("the caption is a %s", k)
+			}
+			if doc.Source != tt.source {
+				t.Errorf("Source = %q, want %q", doc.Source, tt.source)
 			}
 			if !cmp.Equal(doc.Reporters, tt.reporters) {
 				t.Errorf("Reporters = %q, want %q", doc.Reporters, tt.reporters)
