@@ -278,9 +278,14 @@ func isTitleBlockDateLine(s string) bool {
 // closingDateRe is a date in parentheses closing a line: …上的讲话（2021年7月1日）.
 var closingDateRe = regexp.MustCompile(`[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]$`)
 
-// datelineRestRe is what may follow a dateline's date: a time, a weekday,
-// and page fields (10:30 来源：太原日报, 星期二, 12:00).
-var datelineRestRe = regexp.MustCompile(`^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*(?:第\d{1,3}版|[A-Za-z]?\d{1,3}版?(?:\s+\p{Han}{2,4})?)?\s*(?:(\p{Han}{1,4}):.*)?$`)
+// datelineRestRe is what may follow a dateline's date: a weekday (in
+// parentheses too), a part of the day, a time or a span of times, and page
+// fields (10:30 来源：太原日报, 星期二, 12:00, and a press conference's
+// 时间：2024年2月27日（星期二）上午10:00 or …下午3:00—4:30).
+var datelineRestRe = regexp.MustCompile(`^\s*` + weekdayRe + `?\s*(?:上午|下午|中午|晚上|早上)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-—~至]+\s*\d{1,2}:\d{2})?)?\s*` + weekdayRe + `?\s*(?:第\d{1,3}版|[A-Za-z]?\d{1,3}版?(?:\s+\p{Han}{2,4})?)?\s*(?:(\p{Han}{1,4}):.*)?$`)
+
+// weekdayRe is a weekday, bare or in parentheses (folded: （ is ().
+const weekdayRe = `(?:\(\s*(?:星期[一二三四五六日天]|周[一二三四五六日])\s*\)|星期[一二三四五六日天]|周[一二三四五六日])`
 
 // paperRe is a paper's name opening its page header: 人民日报　1954年9月24日
 // 第1版.
