@@ -27,8 +27,9 @@ import (
 
 const num = `[〇零一二两三四五六七八九十百\d]+`
 
-// placeEnd ends a place name in a session's name: 山西省, 大同市, 天镇县.
-const placeEnd = `(?:自治区|自治州|省|市|县|区|州|旗)`
+// placeEnd ends a place name in a session's name: 山西省, 大同市, 天镇县,
+// 锡林郭勒盟 (政协锡林郭勒盟第十三届委员会第三次会议).
+const placeEnd = `(?:自治区|自治州|省|市|县|区|州|旗|盟)`
 
 var (
 	// place or level, then term and body, then the session number:
@@ -287,7 +288,7 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 	}
 	for _, m := range findNear(plenumRe, f, []string{"届"}, 16, 96) {
 		t, ok := parseNumber(group(m, 1) + group(m, 3))
-		if !ok || t == 0 {
+		if !ok || t == 0 || otherPlenumBody(f[:m[0]]) {
 			continue
 		}
 		numbers := []string{group(m, 2)}
@@ -317,6 +318,20 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 		add(Session{Place: name, Level: level, Body: "党代会", Term: t}, start, m[1])
 	}
 	return out
+}
+
+// otherPlenumBody reports whether before, the text up to a plenum, ends
+// with the name of an organisation other than the Communist Party
+// (sessions.txt's other-plenum-bodies): 中国民主同盟第十三届中央委员会第二次
+// 全体会议, 民盟十三届二中全会. 党的二十届三中全会 and a plenum opening a
+// sentence remain the party's.
+func otherPlenumBody(before string) bool {
+	for _, w := range sessionWords()["other-plenum-bodies"] {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareCongresses finds 十一大 to 四十大 before a cue, as {start, end, term}.

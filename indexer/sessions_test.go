@@ -141,6 +141,13 @@ func TestPartySessions(t *testing.T) {
 		{"实施十大工程、二十大项目", "", nil},
 		{"按照市委十六届八次全会暨市委经济工作会议部署", "大同市", nil},
 		{"全国人民代表大会常务委员会", "", nil},
+		// Other parties' and the Youth League's plenums.
+		{"中国民主同盟第十三届中央委员会第二次全体会议在京举行", "", nil},
+		{"民盟十三届二中全会召开", "", nil},
+		{"九三学社第十五届中央委员会第三次全体会议", "", nil},
+		{"共青团第十九届中央委员会第二次全体会议", "", nil},
+		{"中國致公黨第十六屆中央委員會第二次全體會議", "", nil},
+		{"民建中央主席郝明金出席。党的二十届三中全会精神", "", []string{"中共二十届三中全会"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -378,6 +385,26 @@ func TestWordLists(t *testing.T) {
 			if len(l.lists[name]) == 0 {
 				t.Errorf("word list [%s] is empty or missing", name)
 			}
+		}
+	}
+}
+
+// TestLeagueSessions: a league (盟) of Inner Mongolia ends a place as a
+// city does.
+func TestLeagueSessions(t *testing.T) {
+	for text, want := range map[string]string{
+		"政协锡林郭勒盟第十三届委员会第三次会议": "锡林郭勒盟十三届政协三次会议",
+		"兴安盟政协十三届三次会议":        "兴安盟十三届政协三次会议",
+	} {
+		got := FindSessions(text, "")
+		if len(got) != 1 || got[0].Name != want {
+			t.Errorf("FindSessions(%q) = %+v, want %s", text, got, want)
+		}
+	}
+	// 同盟 and 联盟 are no places: no session of a people's congress.
+	for _, text := range []string{"中国民主同盟第十三届中央委员会第二次全体会议", "中国人工智能产业发展联盟第三届理事会第二次会议"} {
+		for _, s := range FindSessions(text, "") {
+			t.Errorf("FindSessions(%q): %s", text, s.Name)
 		}
 	}
 }
