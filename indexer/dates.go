@@ -287,6 +287,10 @@ var datelineRestRe = regexp.MustCompile(`^\s*` + weekdayRe + `?\s*(?:上午|下�
 // weekdayRe is a weekday, bare or in parentheses (folded: （ is ().
 const weekdayRe = `(?:\(\s*(?:星期[一二三四五六日天]|周[一二三四五六日])\s*\)|星期[一二三四五六日天]|周[一二三四五六日])`
 
+// dateFields are the page fields that hold a date, longest first (发布时间
+// before 时间).
+var dateFields = []string{"发布时间", "发布日期", "提交时间", "提交日期", "时间", "日期"}
+
 // paperRe is a paper's name opening its page header: 人民日报　1954年9月24日
 // 第1版.
 var paperRe = regexp.MustCompile(`^\p{Han}{1,6}(?:日报|晚报|报)\s+`)
@@ -299,6 +303,16 @@ var paperRe = regexp.MustCompile(`^\p{Han}{1,6}(?:日报|晚报|报)\s+`)
 // a page or more fields; "" for any other line (1976年10月6日 粉碎“四人帮”
 // is a headline).
 func datelineDate(h string) string {
+	// 来源：兴安日报　发布时间：2024-01-08 09:12: the date's field after
+	// another field; 来源：太原日报 alone has no date.
+	if strings.HasPrefix(h, "来源:") || strings.HasPrefix(h, "作者:") || strings.HasPrefix(h, "编辑:") {
+		for _, w := range dateFields {
+			if i := strings.Index(h, w+":"); i > 0 {
+				h = h[i:]
+				break
+			}
+		}
+	}
 	for _, w := range pageFields {
 		if rest, ok := strings.CutPrefix(h, w+":"); ok {
 			h = strings.TrimSpace(rest)

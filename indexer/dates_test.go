@@ -251,6 +251,8 @@ func TestDatelineDate(t *testing.T) {
 		"人民日报评论员 1949年10月1日的回忆",
 		"据人民日报 1976年10月6日报道",
 		"时间：2024年2月27日（星期二）上午10:00召开发布会",
+		"来源：兴安日报",
+		"来源：兴安日报 发布时间：2024年1月8日起施行的规定",
 	}
 	for s, want := range yes {
 		if got := datelineDate(dateText(s)); got != want {
