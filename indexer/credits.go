@@ -10,10 +10,11 @@ import (
 var (
 	creditRe  = regexp.MustCompile(`^(?:（|\()?(?:本报|新华社|人民网)?(?:记者|摄影|通讯员|特约摄影)?\s*[\p{Han}·\s、]{2,20}\s*摄(?:影)?(?:）|\))?$`)
 	captionRe = regexp.MustCompile(`^(?:[◀▶◆▲▼►◄■□●○→←↑↓]|图为|上图|下图|左图|右图|图：|图片：)`)
-	// bylineRe: 本报讯（记者 李雪峰）, 新华社北京电（记者 王芳）, or a wire
+	// bylineRe: 本报讯（记者 李雪峰）, 新华社北京电（记者 王芳）, 本报北京3月6日电
+	// （记者 王惠兵 刘彤）, 新华社北京3月5日电（记者 刘恺 黄河）, or a wire
 	// dispatch dated without a reporter: 新华社北京3月5日电, 中新网北京12月16日电
 	// (the services of data/news_sources.txt).
-	bylineRe   = regexp.MustCompile(`^(?:(本报讯|新华社\p{Han}{0,6}电|\p{Han}{2,12}讯|\p{Han}{2,8}电)\s*[（(]\s*(?:记者|通讯员|实习生)?\s*([^）)]*)[）)]|((?:` + strings.Join(newsSources, "|") + `)\p{Han}{0,6}\d{1,2}月\d{1,2}日电))`)
+	bylineRe   = regexp.MustCompile(`^(?:(本报讯|新华社\p{Han}{0,6}(?:\d{1,2}月\d{1,2}日)?电|\p{Han}{2,12}讯|\p{Han}{2,8}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]\s*(?:记者|通讯员|实习生)?\s*([^）)]*)[）)]|((?:` + strings.Join(newsSources, "|") + `)\p{Han}{0,6}\d{1,2}月\d{1,2}日电))`)
 	listVerbRe = regexp.MustCompile(`就座|出席|列席|旁听|出席会议的还有|参加会议的还有`)
 )
 
@@ -136,9 +137,11 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		}
 		break
 	}
-	// A saved news page's dateline: 2026/1/20 10:30 来源：太原日报.
+	// A saved news page's dateline: 2026/1/20 10:30 来源：太原日报. It names
+	// the paper that 本报讯 of the lead only points to (来源：兴安日报 over
+	// 本报讯（记者 包金花）), and a front matter's source stays.
 	for _, p := range ps {
-		if source != "" || p.Kind == KindLead || p.Kind == KindBody {
+		if source != "" && (source == fm.Source || !strings.HasPrefix(source, "本报")) || p.Kind == KindLead || p.Kind == KindBody {
 			break
 		}
 		if m := sourceRe.FindStringSubmatch(p.Text); m != nil {

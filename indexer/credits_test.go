@@ -40,6 +40,25 @@ func TestBylineLines(t *testing.T) {
 			t.Errorf("Source = %q, want 太原日报", doc.Source)
 		}
 	})
+	// A lead's byline with a dated dispatch names its reporters; a page's
+	// 来源 names the paper that 本报 only points to.
+	for _, tt := range []struct {
+		text, source string
+		reporters    []string
+	}{
+		{"大会开幕\n\n新华社北京3月5日电（记者 刘恺 黄河）第十四届全国人民代表大会第二次会议5日上午开幕。\n", "新华社北京3月5日电", []string{"刘恺", "黄河"}},
+		{"大会发言\n\n2024-03-06 19:05　来源：人民政协网\n\n本报北京3月6日电（记者 王惠兵 刘彤）会议6日下午举行。\n", "人民政协网", []string{"王惠兵", "刘彤"}},
+		{"政协会议开幕\n\n来源：兴安日报　　发布时间：2024-01-08 09:12\n\n本报讯（记者 包金花）1月7日上午，会议开幕。\n", "兴安日报", []string{"包金花"}},
+		{"政协会议开幕\n\n本报讯（记者 包金花）1月7日上午，会议开幕。\n", "本报讯", []string{"包金花"}},
+	} {
+		doc, err := Parse("a.txt", []byte(tt.text), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Source != tt.source || !cmp.Equal(doc.Reporters, tt.reporters) {
+			t.Errorf("Parse(%q): source %q, reporters %q; want %q, %q", tt.text, doc.Source, doc.Reporters, tt.source, tt.reporters)
+		}
+	}
 	// A wire dispatch dated without a reporter is a lead and names its
 	// source; a paragraph that opens with a word ending in 电 (供电) is not.
 	for _, tt := range []struct{ text, source string }{
