@@ -320,14 +320,24 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 	return out
 }
 
-// otherPlenumBody reports whether before, the text up to a plenum, ends
-// with the name of an organisation other than the Communist Party
-// (sessions.txt's other-plenum-bodies): 中国民主同盟第十三届中央委员会第二次
-// 全体会议, 民盟十三届二中全会. 党的二十届三中全会 and a plenum opening a
-// sentence remain the party's.
+// otherPlenumBody reports whether the plenum after before, the text up to
+// it, is that of an organisation other than the Communist Party
+// (sessions.txt's other-plenum-bodies): its name ends before
+// (中国民主同盟第十三届中央委员会第二次全体会议, 民盟十三届二中全会) or opens
+// the clause (民盟中央召开十三届二中全会). 民盟中央学习贯彻党的二十届三中全会精神
+// and 民建中央主席出席。党的二十届三中全会… remain the party's.
 func otherPlenumBody(before string) bool {
-	for _, w := range sessionWords()["other-plenum-bodies"] {
+	for _, w := range []string{"党的", "中共", "中国共产党", "中共中央"} {
 		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	clause := before
+	if i := strings.LastIndexAny(clause, "，,。；;！!？?\n"); i >= 0 {
+		clause = clause[i+1:]
+	}
+	for _, w := range sessionWords()["other-plenum-bodies"] {
+		if strings.Contains(clause, w) {
 			return true
 		}
 	}
