@@ -160,8 +160,15 @@ func htmlText(s string) (text, title string) {
 	w := htmlWalker{links: map[*html.Node]linkCount{}}
 	w.countLinks(root, false)
 	w.walk(root)
-	return w.b.String(), pageTitle(strings.Join(strings.Fields(w.h1.String()), " "), strings.TrimSpace(w.head.String()))
+	paras := strings.Split(w.b.String(), "\n\n")
+	paras = slices.DeleteFunc(paras, func(p string) bool { return breadcrumbRe.MatchString(strings.TrimSpace(p)) })
+	return strings.Join(paras, "\n\n"), pageTitle(strings.Join(strings.Fields(w.h1.String()), " "), strings.TrimSpace(w.head.String()))
 }
+
+// breadcrumbRe is a page's breadcrumb written as text, with no class that
+// names it: 首页 要闻 (two cells of a table), 首页 > 要闻 > 正文, 当前位置：首页.
+// It is never a headline nor a title; 首页工程 or 首页上的… is a sentence.
+var breadcrumbRe = regexp.MustCompile(`^(?:首页|当前位置|您当前的位置|您现在的位置)(?:$|\s*[>»›＞|/:：]|\s+\p{Han}{2,6}(?:$|\s))`)
 
 // htmlWalker writes the text of a page's nodes.
 type htmlWalker struct {
@@ -255,6 +262,10 @@ func (w *htmlWalker) text(raw string) {
 			if needsSpace(w.b.String(), t) {
 				w.b.WriteByte(' ')
 			}
+		case w.heading > 0 && strings.HasPrefix(t, "—"):
+			// 政府工作报告<br>——2024年1月22日在珠海市第十届人民代表大会第五次会议上:
+			// the dash line under a report's title is a line of its own.
+			w.b.WriteString("\n\n")
 		case w.heading > 0:
 			// A headline set over two lines is one headline, its parts
 			// spaced once (中山市政府召开新闻发布会<br />通报2024年全市经济
@@ -373,6 +384,11 @@ func pageTitle(h1, title string) string {
 	own, site := title, ""
 	if loc := siteNameRe.FindStringIndex(title); loc != nil && loc[0] > 0 {
 		own, site = title[:loc[0]], title[loc[0]:]
+	}
+	// <title>首页 &gt; 要闻 &gt; 正文</title> is the site's trail, not the
+	// article's title.
+	if breadcrumbRe.MatchString(own) || strings.ContainsAny(own, ">»›＞") {
+		own = ""
 	}
 	if h1 != "" && !(site != "" && strings.Contains(site, h1)) {
 		return h1

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,6 +164,9 @@ func TestHTMLPageChrome(t *testing.T) {
 		{`<title>某市政府工作报告</title><p>正文。</p>`, "某市政府工作报告"},
 		{`<title>市政府工作报告 | 大同市人民政府</title><p>正文。</p>`, "市政府工作报告"},
 		{`<title>某市政府工作报告 - 某某网</title><header><h1><a href="/">某某网</a></h1></header><p>正文。</p>`, "某市政府工作报告"},
+		// A breadcrumb for a title, and one in table cells with no class.
+		{`<title>首页 &gt; 要闻 &gt; 正文</title><table><tr><td><a href="/">首页</a></td><td>要闻</td></tr></table><h2>政府工作报告</h2><p>正文。</p>`, ""},
+		{`<title>当前位置：首页 » 新闻</title><p>首页 &gt; 新闻</p><p>正文。</p>`, ""},
 	}
 	for _, tt := range tests {
 		text, title := htmlText(tt.page)
@@ -284,5 +288,29 @@ speakers: [王强]
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Parse(report.md) (-want +got):\n%s", diff)
+	}
+}
+
+// TestHTMLHeadingDashLine: the dash line set under a report's title in the
+// same heading is a line of its own, as the date and session it gives are
+// read from one; a sentence that opens with 首页 is no breadcrumb.
+func TestHTMLHeadingDashLine(t *testing.T) {
+	text, _ := htmlText(`<h2 class="title">政府工作报告<br>——2024年1月22日在珠海市第十届人民代表大会第五次会议上</h2><p>首页上线的“两会专题”访问量超过百万次。</p>`)
+	want := []string{"政府工作报告", "——2024年1月22日在珠海市第十届人民代表大会第五次会议上", "首页上线的“两会专题”访问量超过百万次。"}
+	var got []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			got = append(got, p)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+	doc, err := Parse("a.html", []byte(`<title>首页 &gt; 要闻 &gt; 正文</title><h2>政府工作报告<br>——2024年1月22日在珠海市第十届人民代表大会第五次会议上</h2><p>各位代表：</p><p>现在，我代表市人民政府，向大会报告工作，请予审议。</p>`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Title != "政府工作报告" || doc.Date != "2024-01-22" || doc.MainSession == nil || doc.MainSession.Name != "珠海市十届人大五次会议" {
+		t.Errorf("title %q, date %q, session %+v", doc.Title, doc.Date, doc.MainSession)
 	}
 }
