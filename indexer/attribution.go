@@ -66,6 +66,29 @@ type attribution struct {
 type turn struct {
 	set     bool
 	speaker string
+	bracket bool // from a marker on a line of its own (［康义］)
+}
+
+// bracketTurnRe is a turn marker on a line of its own, in full-width,
+// ASCII or lenticular brackets: ［康义］, [主持人 寿小丽], 【记者】.
+var bracketTurnRe = regexp.MustCompile(`^\s*[［\[【]\s*([^［\[【］\]】]{1,30}?)\s*[］\]】]\s*$`)
+
+// bracketTurn is the head of a bracketed turn marker, if st is one.
+func bracketTurn(st string) (string, bool) {
+	m := bracketTurnRe.FindStringSubmatch(st)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+func isBracketLine(st string) bool { _, ok := bracketTurn(st); return ok }
+
+// bracketTurnWritten is bracketTurn's head as written (the Simplified view
+// keeps byte offsets, so the same pattern applies).
+func bracketTurnWritten(written string) string {
+	h, _ := bracketTurn(written)
+	return h
 }
 
 // add records a person under its Simplified name; the first role seen
@@ -504,10 +527,19 @@ func (a *attribution) findTurns() {
 		if p.Kind == KindHeadline || p.Kind == KindSubheadline || p.Kind == KindSignature || p.Kind == KindCaption || p.Kind == KindCredit {
 			continue
 		}
-		if k := strings.IndexAny(a.texts[i], "：:"); k < 0 || k > 3*30 {
+		st, written := a.texts[i], p.Text
+		bracket := false
+		if head, ok := bracketTurn(st); ok {
+			// ［康义］ on a line of its own, the State Council Information
+			// Office's transcripts: read as 康义：, the turn starting with the
+			// next paragraph.
+			st, written, bracket = head+"：", bracketTurnWritten(written)+"：", true
+		}
+		if k := strings.IndexAny(st, "：:"); k < 0 || k > 3*30 {
 			continue
 		}
-		if m, ok := a.turnMarker(a.texts[i], p.Text, answerer); ok {
+		if m, ok := a.turnMarker(st, written, answerer); ok {
+			m.bracket = bracket
 			markers[i] = m
 			count++
 			switch {
@@ -526,20 +558,29 @@ func (a *attribution) findTurns() {
 		case !m.set:
 		case m.key != "" && (m.strong || questions > 0 || utf8.RuneCountInString(m.key) >= 3):
 			a.add(m.key, m.written, m.role)
-			a.turns[i] = turn{set: true, speaker: m.key}
+			a.turns[i] = turn{set: true, speaker: m.key, bracket: m.bracket}
 		case m.key == "":
-			a.turns[i] = turn{set: true, speaker: m.speaker}
+			a.turns[i] = turn{set: true, speaker: m.speaker, bracket: m.bracket}
 		}
 	}
 	// A paragraph with no marker goes on with the last turn (an answer of
 	// several paragraphs), until one that reports speech of its own: the
 	// text is the reporter's again (与会人士普遍认为…, 副市长李明于近日表示…).
+	// A bracketed marker is a line of its own that speaks nothing itself,
+	// and everything up to the next marker is the turn's: a transcript of
+	// that form holds no reporter's text.
 	var cur *turn
 	for i, p := range a.doc.Passages {
 		switch {
+		case a.turns[i].set && a.turns[i].bracket:
+			t := a.turns[i]
+			cur = &t
+			a.turns[i] = turn{set: true}
 		case a.turns[i].set:
 			cur = &a.turns[i]
-		case a.hasVerb[i]:
+		case isBracketLine(a.texts[i]):
+			cur = nil // 【编者按】: a bracketed line that is no turn ends one
+		case a.hasVerb[i] && (cur == nil || !cur.bracket):
 			cur = nil
 		case cur != nil && (p.Kind == KindBody || p.Kind == KindLead):
 			a.turns[i] = *cur
@@ -552,6 +593,7 @@ func (a *attribution) findTurns() {
 // before the name); strong when the person is known or has a role.
 type marker struct {
 	set, question, strong bool
+	bracket               bool   // on a line of its own: ［康义］
 	speaker               string // who speaks, for 答： and 主持人：
 	key, written, role    string // the named person
 }

@@ -670,6 +670,54 @@ func TestDocumentShapes(t *testing.T) {
 			},
 		},
 		{
+			// Turns as bracketed lines of their own (the State Council
+			// Information Office's transcripts): the marker speaks nothing,
+			// every paragraph up to the next one is the turn's, a quotation
+			// inside an answer included; a reporter's turn is no one's.
+			name: "press conference with bracketed turns",
+			text: `新闻发布会
+
+国务院新闻办公室举行新闻发布会，请国家统计局局长康义介绍情况，并答记者问。
+
+［主持人 寿小丽］
+
+欢迎出席国务院新闻办新闻发布会。
+
+［康义］
+
+下面，我介绍国民经济运行情况。
+
+正如习近平总书记指出的，我国经济长期向好的支撑条件没有变。
+
+【路透社记者】
+
+请问李强总理曾表示要提振消费，您怎么看？
+
+[康义]
+
+谢谢你的提问。
+
+【编者按】
+
+以下为实录。
+`,
+			want: []passageOf{
+				{"新闻发布会", KindHeadline, ""},
+				{"国务院新闻办", KindBody, ""},
+				{"［主持人 寿", KindLabel, ""},
+				{"欢迎出席国务", KindBody, "寿小丽"},
+				{"［康义］", KindLabel, ""},
+				{"下面，我介绍", KindBody, "康义"},
+				{"正如习近平总", KindBody, "康义"},
+				{"【路透社记者", KindLabel, ""},
+				{"请问李强总理", KindBody, ""},
+				{"[康义]", KindLabel, ""},
+				{"谢谢你的提问", KindBody, "康义"},
+				{"【编者按】", KindLabel, ""},
+				{"以下为实录。", KindBody, ""},
+			},
+		},
+		{
 			// Turns by bare names, a reporter's 记者问, an answer of two
 			// paragraphs after the last turn, and narrative after that.
 			name: "premier's press conference",
