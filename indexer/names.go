@@ -876,15 +876,18 @@ func (m *nameModel) titledNames(s string) []reference {
 }
 
 // fourCharName is the end of a name of four characters starting at byte
-// i (a Japanese name after a role: 名誉会长池田大作), or 0: a family name
-// and three characters that may be a name's. A name does not end in the
-// 作 of 作讲话 or 作报告 (县委书记王建国作讲话 is 王建国).
+// i, or 0: a Japanese name after a role (名誉会长池田大作), or a Chinese one
+// of two family names (行政会议成员范徐丽泰, 陈冯富珍). A single Chinese family
+// name and three characters is a name and what it does (市长王强用手指).
+// A name does not end in the 作 of 作讲话 or 作报告 (县委书记王建国作讲话 is
+// 王建国).
 func (m *nameModel) fourCharName(s string, i int) int {
 	e := runeOffset(s, i, 4)
 	if utf8.RuneCountInString(s[i:e]) != 4 || !m.givenRunOK(s[i:e]) || m.instEnds[lastRune(s[:e])] {
 		return 0
 	}
-	if first := firstRune(s[i:]); !m.isSurname(first) && !m.japanese[first] {
+	first := firstRune(s[i:])
+	if second := firstRune(s[runeOffset(s, i, 1):]); !m.japanese[first] && !(m.isSurname(first) && m.isSurname(second)) {
 		return 0
 	}
 	// 代表孙丽发言说: the name is 孙丽, 发言 its verb.
