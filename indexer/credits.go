@@ -121,6 +121,10 @@ func isCredit(s string) bool {
 	return ok
 }
 
+// specialReportRe is a paper's report opening its lead, as Hong Kong and
+// Macao papers write it (folded): 【明報專訊】, 【大公報訊】.
+var specialReportRe = regexp.MustCompile(`^\s*【(\p{Han}{2,8}?)(?:专讯|讯)】`)
+
 // byline reads 本报讯（记者 李雪峰） from the lead.
 func byline(ps []Passage, fm frontMatter) (string, []string) {
 	source, reporters := fm.Source, fm.Reporter
@@ -132,8 +136,22 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		if source == "" {
 			source = m[1] + m[3]
 		}
+
 		if len(reporters) == 0 {
 			reporters = splitNames(strings.NewReplacer("记者", " ", "通讯员", " ", "实习生", " ").Replace(m[2]))
+		}
+		break
+	}
+	// 【明報專訊】立法會主席…: a Hong Kong paper's own report names the
+	// paper at the start of its first paragraph.
+	for _, p := range ps {
+		if p.Kind != KindLead && p.Kind != KindBody {
+			continue
+		}
+		if f := fold.String(p.Text); source == "" {
+			if sm := specialReportRe.FindStringSubmatchIndex(f); sm != nil {
+				source = asWritten(p.Text, f, sm[2], sm[3])
+			}
 		}
 		break
 	}
