@@ -178,8 +178,10 @@ func (a *attribution) signature() string {
 				return name
 			}
 		}
-		// A name alone under the date line or the title.
-		if i > 0 && (ps[i-1].Kind == KindHeadline || dateLineRe.MatchString(fold.String(strings.TrimSpace(ps[i-1].Text)))) {
+		// A name alone under the date line or the title: 习近平 under
+		// （2022年10月16日）, 毛伟明 under ——2025年1月12日在政协第十三届湖南省
+		// 委员会第三次会议上 (the dates' own rule for a title block's line).
+		if i > 0 && (ps[i-1].Kind == KindHeadline || isTitleBlockDateLine(dateText(strings.TrimSpace(ps[i-1].Text)))) {
 			if name := joinSpaced(st); names.isName(name) && (name != st || utf8.RuneCountInString(name) >= 3) {
 				a.add(name, joinSpaced(written), "")
 				a.markSignature(i)
@@ -218,10 +220,6 @@ var authorRe = regexp.MustCompile(`^(?:提案人|报告人|发言人|主讲人)[
 func headLine(k Kind) bool {
 	return k == KindSubheadline || k == KindLabel || k == KindSignature
 }
-
-// dateLineRe is a date on a line of its own under a title:
-// （2022年10月16日）, runs on folded text (full-width digits are folded).
-var dateLineRe = regexp.MustCompile(`^[（(]\s*[0-9〇一二三四五六七八九十]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]$`)
 
 // splitSignature splits a signature line into its role, ending in an
 // office, and its name after alignment spaces: 太原市人民政府市长　王强,

@@ -76,8 +76,9 @@ func TestTitles(t *testing.T) {
 			name: "CPPCC work report", rel: "政协常委会工作报告.txt",
 			text:  "中国人民政治协商会议全国委员会常务委员会工作报告\n\n——2024年3月4日在政协第十四届全国委员会第二次会议上\n\n王沪宁\n\n各位委员：\n\n现在，我代表政协第十四届全国委员会常务委员会，向大会报告工作，请予审议。\n",
 			title: "中国人民政治协商会议全国委员会常务委员会工作报告", source: SourceText,
-			subs:  []string{"——2024年3月4日在政协第十四届全国委员会第二次会议上", "王沪宁"},
-			kinds: []Kind{KindHeadline, KindSubheadline, KindSubheadline, KindSalutation, KindBody},
+			// 王沪宁 under the dash line delivers the report: its signature.
+			subs:  []string{"——2024年3月4日在政协第十四届全国委员会第二次会议上"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
 		},
 		{
 			name: "resolution", rel: "决议.txt", text: resolution2024,
