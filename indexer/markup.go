@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 	"gopkg.in/yaml.v3"
+
+	"sessionsearch/fold"
 )
 
 // frontMatter is the YAML header a Markdown document may carry; what it
@@ -47,6 +49,21 @@ func splitFrontMatter(s string) (frontMatter, string) {
 	var raw map[string]any
 	if err := yaml.Unmarshal([]byte(block), &raw); err != nil {
 		return fm, s
+	}
+	// Keys in Chinese name the fields as the metadata table's headers do
+	// (标题: …, 日期: …, 發言人: …); an English key given too wins.
+	var keys []string
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
+		c, ok := knownHeaders[fold.String(strings.TrimSpace(k))]
+		if c == colSpeakers {
+			c = "speakers"
+		}
+		if _, have := raw[c]; ok && !have {
+			raw[c] = raw[k]
+		}
 	}
 	get := func(k string) string {
 		switch v := raw[k].(type) {

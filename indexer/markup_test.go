@@ -153,6 +153,22 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// TestFrontMatterChineseKeys: front matter keys in Chinese (or
+// Traditional) name the fields as the metadata table's headers do; an
+// English key given too wins.
+func TestFrontMatterChineseKeys(t *testing.T) {
+	const md = "---\n標題: 2024年鹤岗市政府工作报告\n日期: 2024-01-10\n发言人: 李洪国\n地点: 鹤岗市\n来源: 鹤岗日报\ntitle: 鹤岗市政府工作报告（2024）\n---\n\n# 政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n"
+	doc, err := Parse("hegang.md", []byte(md), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{doc.Title, doc.Date, doc.Speaker, doc.Place, doc.Source, doc.Passages[len(doc.Passages)-1].Speaker}
+	want := []string{"鹤岗市政府工作报告（2024）", "2024-01-10", "李洪国", "鹤岗市", "鹤岗日报", "李洪国"}
+	if !slices.Equal(got, want) {
+		t.Errorf("title, date, speaker, place, source, last speaker = %q, want %q", got, want)
+	}
+}
+
 // TestHTMLPageChrome: a page saved from a news site. Its title is the
 // article's <h1>, or the <title> without the site's name; table cells
 // stay apart; navigation, forms and the footer are not text.
