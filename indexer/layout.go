@@ -49,14 +49,25 @@ func paragraphs(text string) []string {
 	prevBlank, inIndented, body, subtitled, joinedHead := true, false, false, false, false
 	prevLine, prevCols := "", 0 // the last line read, and its width
 	paraPunct := false          // the paragraph being built has sentence punctuation
+	pageBreak := false          // a page number was dropped since the last line
 	for i, raw := range lines {
 		line := strings.TrimFunc(raw, unicode.IsSpace)
 		if line == "" {
 			prevBlank, inIndented = true, false
 			continue
 		}
+		if pageNumberRe.MatchString(line) {
+			pageBreak = true // a printed page's number: no text
+			continue
+		}
 		n := len(out)
+		broken := pageBreak
+		pageBreak = false
 		switch {
+		case broken && n > 0 && body && strings.ContainsAny(out[n-1], sentencePunct) && continuesWrapped(out[n-1], line):
+			// …并请全国政 / — 1 — / 协委员提出意见。: running text goes on
+			// over the page break.
+			out[n-1] = join(out[n-1], line)
 		case indented && indentOf(raw) == indentAligned:
 			out = append(out, line)
 			inIndented = false
@@ -93,6 +104,12 @@ func paragraphs(text string) []string {
 	}
 	return out
 }
+
+// pageNumberRe is a printed page's number on a line of its own, as text
+// copied from a PDF keeps it: — 1 —, - 12 -, 第3页, 第 3 页 共 12 页. A number
+// alone is no page number: the seed's photo block is labelled 两会影像 /
+// 2025.
+var pageNumberRe = regexp.MustCompile(`^(?:[-—–－·]+\s*\d{1,4}\s*[-—–－·]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$`)
 
 // Hard-wrapped text (copied from a PDF or a fixed-width page) breaks every
 // line at one width, paragraphs or not: 现在，我代表国务院，向大会报告政府工作，

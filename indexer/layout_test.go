@@ -344,3 +344,33 @@ func TestStartsNewItem(t *testing.T) {
 		}
 	}
 }
+
+// TestPageNumbers: a printed page's number, kept by text copied from a PDF,
+// is no passage, and the sentence it interrupts is one paragraph again; a
+// number alone (the seed's 两会影像 / 2025) and a sentence ending in a
+// number stay.
+func TestPageNumbers(t *testing.T) {
+	text := "政府工作报告\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政\n\n— 1 —\n\n协委员提出意见。\n\n- 12 -\n\n一、过去一年的工作\n\n第 3 页 共 12 页\n\n全年新增就业1256万人。\n\n两会影像\n2025\n"
+	doc, err := Parse("a.txt", []byte(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range doc.Passages {
+		got = append(got, p.Text)
+	}
+	want := []string{"政府工作报告", "各位代表：", "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。", "一、过去一年的工作", "全年新增就业1256万人。", "两会影像 2025"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("passages (-want +got):\n%s", diff)
+	}
+	for _, s := range []string{"— 1 —", "- 12 -", "－3－", "第3页", "第 3 页 共 12 页", "·5·"} {
+		if !pageNumberRe.MatchString(s) {
+			t.Errorf("%q is not read as a page number", s)
+		}
+	}
+	for _, s := range []string{"2025", "—2025年—", "第3页第4行有误", "——在第十四届全国人民代表大会第二次会议上"} {
+		if pageNumberRe.MatchString(s) {
+			t.Errorf("%q is read as a page number", s)
+		}
+	}
+}
