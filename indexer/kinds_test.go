@@ -171,6 +171,15 @@ func TestTitles(t *testing.T) {
 			kinds: []Kind{KindHeadline, KindSubheadline, KindLead},
 		},
 		{
+			// A title opened by 关于 is one noun phrase: no space where
+			// the line broke.
+			name: "a 关于… report title over two lines", rel: "a.txt",
+			text:  "关于2024年国民经济和社会发展计划执行情况\n与2025年国民经济和社会发展计划草案的报告\n\n——2025年3月5日在第十四届全国人民代表大会第三次会议上\n\n各位代表：\n\n受国务院委托，现将计划草案提请审议。\n",
+			title: "关于2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告", source: SourceText,
+			subs:  []string{"——2025年3月5日在第十四届全国人民代表大会第三次会议上"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSalutation, KindBody},
+		},
+		{
 			name: "a two-part report title over two lines", rel: "a.txt",
 			text:  "决胜全面建成小康社会\n夺取新时代中国特色社会主义伟大胜利\n\n——在中国共产党第十九次全国代表大会上的报告\n\n（2017年10月18日）\n\n习　近　平\n\n同志们：\n\n现在，我代表第十八届中央委员会向大会作报告。\n",
 			title: "决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利", source: SourceText,

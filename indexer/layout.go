@@ -300,6 +300,12 @@ func joinHeadline(prev, line string) string {
 			return prev + line
 		}
 	}
+	// 关于2024年国民经济和社会发展计划执行情况 / 与2025年…草案的报告: a title
+	// opened by 关于 is one noun phrase up to its 报告, 决定 or 决议, however
+	// the lines fall; two phrases are never set that way.
+	if strings.HasPrefix(prev, "关于") && !strings.ContainsAny(prev, " \u3000") {
+		return prev + line
+	}
 	return prev + " " + line
 }
 
