@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -66,8 +67,8 @@ import (
 // table is being built or is of an older snapshot, from the stored passage
 // (about 5 µs a candidate instead of well under one), and a build of the
 // table is started. The table folds every space to ' ', so a line break
-// is not told from a space there; a 同句 check whose answer depends on
-// that reads the stored text.
+// is not told from a space there: a passage with a line break (the table
+// lists them) is checked in its stored text.
 
 // maxNear is the largest distance NEAR/N takes.
 const maxNear = 10000
@@ -185,30 +186,27 @@ type proxClause struct {
 
 func newProxClause(left, right []string, within int, sentence bool) *proxClause {
 	c := &proxClause{within: within, sentence: sentence}
-	for _, s := range left {
-		if n, ok := newNeedle(s); ok {
-			c.left = append(c.left, n)
+	add := func(ns []needle, strs []string) []needle {
+		for _, s := range strs {
+			n, ok := newNeedle(s)
+			if ok && !slices.ContainsFunc(ns, func(m needle) bool { return bytes.Equal(m.b, n.b) }) {
+				ns = append(ns, n)
+			}
 		}
+		return ns
 	}
-	for _, s := range right {
-		if n, ok := newNeedle(s); ok {
-			c.right = append(c.right, n)
-		}
-	}
+	c.left, c.right = add(nil, left), add(nil, right)
 	return c
 }
 
 // occ is an occurrence: byte offsets [s, e) in folded text.
 type occ struct{ s, e int }
 
-// proxText is a passage's folded text (matchRunes, as UTF-8) and what is
-// known of its line breaks, which folding made spaces.
+// proxText is a passage's folded text (matchRunes, as UTF-8) and the
+// byte offsets of its line breaks, which folding made spaces.
 type proxText struct {
-	text []byte
-	// breaks are the byte offsets of line breaks, when known; with
-	// unsure, any space may be one.
+	text   []byte
 	breaks []int
-	unsure bool
 }
 
 // isLineBreak: the characters that end a line, and so a sentence.
@@ -235,6 +233,185 @@ func foldedText(s string) *proxText {
 		pt.text = utf8.AppendRune(pt.text, f)
 	}
 	return pt
+}
+
+// endIn says whether a sentence ends at a character that starts in
+// [from, to) of pt.
+func (pt *proxText) endIn(from, to int) bool {
+	return from < to && pt.endFrom(from, to) < to
+}
+
+// lastStart is the offset of o's last character.
+func lastStart(t []byte, o occ) int {
+	_, size := utf8.DecodeLastRune(t[:o.e])
+	return o.e - size
+}
+
+// gapWithin says whether at most c.within characters stand in t[from:to].
+func (c *proxClause) gapWithin(t []byte, from, to int) bool {
+	gap := to - from
+	switch {
+	case gap <= c.within: // no more characters than bytes
+		return true
+	case gap > utf8.UTFMax*c.within:
+		return false
+	}
+	return utf8.RuneCount(t[from:to]) <= c.within
+}
+
+// holds says whether some pair of occurrences in pt satisfies c. It walks
+// the occurrences of one side, the anchor (the rarer in the index, which
+// the searcher finds out: anchorRight), and for each looks for the other
+// side's nearest occurrences before and after it; it stops at the first
+// pair. Measured at 100 MB on the candidates of 的 NEAR/10 在 and 的 同句 在
+// (204,031 passages of 382 bytes on average; 146,455 and 165,516 hold),
+// the check alone: listing both sides' occurrences first and pairing them
+// cost about 0.74 µs a candidate, one pass over both sides in order of
+// their start 0.61 µs (NEAR/10) and 0.74 µs (同句), this 0.26 and 0.34 µs;
+// anchored on 的 instead, 0.34 and 0.57 µs.
+func (c *proxClause) holds(pt *proxText, anchorRight bool) bool {
+	anchor, other := c.left, c.right
+	if anchorRight {
+		anchor, other = other, anchor
+	}
+	t := pt.text
+	var before [4]partnerScan // the other side's scans, for 同句
+	for _, n := range anchor {
+		scans := before[:0]
+		for range other {
+			scans = append(scans, partnerScan{last: -1})
+		}
+		for from := 0; ; {
+			s := nextEdged(t, n.b, from, n.edged)
+			if s < 0 {
+				break
+			}
+			o := occ{s, s + len(n.b)}
+			if c.sentence {
+				if c.inSentence(pt, o, other, scans) {
+					return true
+				}
+			} else if c.nearOf(t, o, other) {
+				return true
+			}
+			_, size := utf8.DecodeRune(t[s:])
+			from = s + size
+		}
+	}
+	return false
+}
+
+// nearOf says whether an occurrence of ns stands within c.within
+// characters of o, sharing no character with it. Of each string it tries
+// the nearest occurrence before o and the nearest after, as the others
+// stand further.
+func (c *proxClause) nearOf(t []byte, o occ, ns []needle) bool {
+	reach := utf8.UTFMax * c.within // bytes beyond which no partner stands
+	for _, n := range ns {
+		// Before: the last start whose occurrence ends by o.s.
+		last := -1
+		for from := max(0, o.s-reach-len(n.b)); ; {
+			s := nextEdgedUpTo(t, n.b, from, o.s-len(n.b), n.edged)
+			if s < 0 {
+				break
+			}
+			last = s
+			_, size := utf8.DecodeRune(t[s:])
+			from = s + size
+		}
+		if last >= 0 && c.gapWithin(t, last+len(n.b), o.s) {
+			return true
+		}
+		// After: the first start at or after o.e.
+		if s := nextEdgedUpTo(t, n.b, o.e, min(len(t), o.e+reach), n.edged); s >= 0 && c.gapWithin(t, o.e, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// partnerScan is how far the occurrences of one string of the other side
+// were read before the current anchor: the last start found that ends by
+// the anchor's start, and where to read on.
+type partnerScan struct{ last, from int }
+
+// inSentence says whether an occurrence of ns stands in o's sentence,
+// sharing no character with it. Of each string (one length: the later
+// start ends later) it tries the nearest occurrence before o and the
+// nearest after: a sentence end between o and the nearest is between o
+// and the others. Anchors come in order of their start, so the
+// occurrences before them are read once (scans).
+func (c *proxClause) inSentence(pt *proxText, o occ, ns []needle, scans []partnerScan) bool {
+	t := pt.text
+	last := lastStart(t, o)
+	if pt.endIn(o.s, last) {
+		return false // o crosses a sentence end: it is in no sentence
+	}
+	for i, n := range ns {
+		sc := &scans[i]
+		for {
+			s := nextEdgedUpTo(t, n.b, sc.from, o.s-len(n.b), n.edged)
+			if s < 0 {
+				break
+			}
+			sc.last = s
+			_, size := utf8.DecodeRune(t[s:])
+			sc.from = s + size
+		}
+		if sc.last >= 0 && !pt.endIn(sc.last, last) {
+			return true
+		}
+		if s := nextEdged(t, n.b, o.e, n.edged); s >= 0 && !pt.endIn(o.s, lastStart(t, occ{s, s + len(n.b)})) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextEdgedUpTo is nextEdged for a start at or before maxStart.
+func nextEdgedUpTo(t, n []byte, from, maxStart int, edged bool) int {
+	end := min(len(t), maxStart+len(n))
+	for from <= end-len(n) {
+		i := index(t[from:end], n)
+		if i < 0 {
+			return -1
+		}
+		s := from + i
+		if !edged || tokenEdgesUTF8(t, s, s+len(n)) {
+			return s
+		}
+		_, size := utf8.DecodeRune(t[s:])
+		from = s + size
+	}
+	return -1
+}
+
+// endAt says whether one of 。!?; (the folded forms of 。！？；｡) starts at
+// t[i], and its length. Line breaks are pt.breaks.
+func endAt(t []byte, i int) (bool, int) {
+	switch t[i] {
+	case '!', '?', ';':
+		return true, 1
+	case 0xE3: // 。 is E3 80 82; no other byte of UTF-8 is E3
+		if i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x82 {
+			return true, 3
+		}
+	}
+	return false, 0
+}
+
+// endFrom is the start of the first sentence end in [pos, to), or to.
+func (pt *proxText) endFrom(pos, to int) int {
+	if k := sort.SearchInts(pt.breaks, pos); k < len(pt.breaks) {
+		to = min(to, pt.breaks[k])
+	}
+	t := pt.text
+	for i := pos; i < to; i++ {
+		if ok, _ := endAt(t, i); ok {
+			return i
+		}
+	}
+	return to
 }
 
 // occurrences returns every occurrence of any of ns in text, by start,
@@ -264,143 +441,27 @@ func occurrences(text []byte, ns []needle) []occ {
 	return out
 }
 
-// sentenceEnds returns the byte offsets of the sentence ends of pt: 。!?;
-// and the known line breaks, with maybe the spaces that may be line
-// breaks as well.
-func sentenceEnds(pt *proxText, maybe bool) []int {
-	var ends []int
-	bi := 0
-	t := pt.text
-	for i := 0; i < len(t); i++ {
-		switch c := t[i]; {
-		case c == '!' || c == '?' || c == ';':
-			ends = append(ends, i)
-		case c == 0xE3 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x82: // 。
-			ends = append(ends, i)
-		case c == ' ':
-			for bi < len(pt.breaks) && pt.breaks[bi] < i {
-				bi++
-			}
-			if maybe || bi < len(pt.breaks) && pt.breaks[bi] == i {
-				ends = append(ends, i)
-			}
-		}
-	}
-	return ends
-}
-
-// sentenceOf is the number of the sentence that holds o, or -1 when o
-// crosses a sentence end (one at its last character ends its sentence).
-func sentenceOf(t []byte, ends []int, o occ) int {
-	_, size := utf8.DecodeLastRune(t[:o.e])
-	a := sort.SearchInts(ends, o.s)
-	if b := sort.SearchInts(ends, o.e-size); a != b {
-		return -1
-	}
-	return a
-}
-
-// near says whether x and y share no character and stand at most c.within
-// characters apart.
-func (c *proxClause) near(t []byte, x, y occ) bool {
-	if x.s > y.s {
-		x, y = y, x
-	}
-	gap := y.s - x.e
-	switch {
-	case gap < 0:
-		return false
-	case gap <= c.within: // no more characters than bytes
-		return true
-	case gap > utf8.UTFMax*c.within:
-		return false
-	}
-	return utf8.RuneCount(t[x.e:y.s]) <= c.within
-}
-
-// disjoint says whether x and y share no character.
-func disjoint(x, y occ) bool { return x.e <= y.s || y.e <= x.s }
-
-// pairs calls f with each pair of occurrences that satisfies c, until f
-// returns false; ends are the sentence ends for 同句.
-func (c *proxClause) pairs(t []byte, ls, rs []occ, ends []int, f func(x, y occ) bool) {
-	if !c.sentence {
-		for _, x := range ls {
-			for _, y := range rs {
-				if c.near(t, x, y) && !f(x, y) {
-					return
-				}
-			}
-		}
-		return
-	}
-	rsent := make([]int, len(rs))
-	for j, y := range rs {
-		rsent[j] = sentenceOf(t, ends, y)
-	}
-	for _, x := range ls {
-		sx := sentenceOf(t, ends, x)
-		if sx < 0 {
-			continue
-		}
-		for j, y := range rs {
-			if rsent[j] == sx && disjoint(x, y) && !f(x, y) {
-				return
-			}
-		}
-	}
-}
-
-// holds says whether some pair of occurrences in pt satisfies c; unsure
-// when that depends on whether a space of pt is a line break.
-func (c *proxClause) holds(pt *proxText) (ok, unsure bool) {
-	ls := occurrences(pt.text, c.left)
-	if len(ls) == 0 {
-		return false, false
-	}
-	rs := occurrences(pt.text, c.right)
-	if len(rs) == 0 {
-		return false, false
-	}
-	some := func(ends []int) bool {
-		found := false
-		c.pairs(pt.text, ls, rs, ends, func(occ, occ) bool { found = true; return false })
-		return found
-	}
-	if !c.sentence {
-		return some(nil), false
-	}
-	if !pt.unsure || bytes.IndexByte(pt.text, ' ') < 0 {
-		return some(sentenceEnds(pt, false)), false
-	}
-	// Every space a sentence end: sentences can only be shorter than
-	// they are, so a pair found is a pair. None found, the spaces decide.
-	if some(sentenceEnds(pt, true)) {
-		return true, false
-	}
-	if !some(sentenceEnds(pt, false)) {
-		return false, false
-	}
-	return false, true
-}
-
 // participants returns the occurrences that take part in a pair that
-// satisfies c: what a snippet marks of c's operands.
+// satisfies c: what a snippet marks of c's operands. It pairs every
+// occurrence with every other (a page of hits is marked, not a corpus).
 func (c *proxClause) participants(pt *proxText) []occ {
 	ls := occurrences(pt.text, c.left)
 	rs := occurrences(pt.text, c.right)
-	if len(ls) == 0 || len(rs) == 0 {
-		return nil
-	}
-	var ends []int
-	if c.sentence {
-		ends = sentenceEnds(pt, false)
-	}
 	in := map[occ]bool{}
-	c.pairs(pt.text, ls, rs, ends, func(x, y occ) bool {
-		in[x], in[y] = true, true
-		return true
-	})
+	for _, x := range ls {
+		for _, y := range rs {
+			a, b := x, y
+			if a.s > b.s {
+				a, b = b, a
+			}
+			if a.e > b.s {
+				continue // they share a character
+			}
+			if c.sentence && !pt.endIn(a.s, lastStart(pt.text, b)) || !c.sentence && c.gapWithin(pt.text, a.e, b.s) {
+				in[x], in[y] = true, true
+			}
+		}
+	}
 	out := make([]occ, 0, len(in))
 	for o := range in {
 		out = append(out, o)
@@ -408,17 +469,15 @@ func (c *proxClause) participants(pt *proxText) []occ {
 	return out
 }
 
-// allHold checks every clause; unsure when none fails and one depends on
-// the line breaks.
-func allHold(cs []*proxClause, pt *proxText) (ok, unsure bool) {
-	for _, c := range cs {
-		ok, u := c.holds(pt)
-		if !ok && !u {
-			return false, false
+// allHold checks every clause, each anchored on the side anchorRight
+// says.
+func allHold(cs []*proxClause, anchorRight []bool, pt *proxText) bool {
+	for i, c := range cs {
+		if !c.holds(pt, anchorRight[i]) {
+			return false
 		}
-		unsure = unsure || u
 	}
-	return !unsure, unsure
+	return true
 }
 
 // proximityQuery matches the matches of inner whose text satisfies every
@@ -481,7 +540,53 @@ func (q *proximityQuery) Searcher(ctx context.Context, r bindex.IndexReader, m m
 	if src, ok := ctx.Value(textsKey{}).(*textSource); ok {
 		s.table = src.tableOf(r)
 	}
+	for _, c := range q.clauses {
+		l, err := rarity(ctx, r, c.left)
+		if err != nil {
+			in.Close()
+			return nil, err
+		}
+		rt, err := rarity(ctx, r, c.right)
+		if err != nil {
+			in.Close()
+			return nil, err
+		}
+		s.anchorRight = append(s.anchorRight, rt < l)
+	}
 	return s, nil
+}
+
+// rarity estimates how often the strings ns occur: the sum, over them, of
+// the passages that hold the rarest of their terms in the index.
+func rarity(ctx context.Context, r bindex.IndexReader, ns []needle) (uint64, error) {
+	var sum uint64
+	for _, n := range ns {
+		rs := []rune(string(n.b))
+		least := uint64(math.MaxUint64)
+		visit := func(field, term string) error {
+			tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+			if err != nil {
+				return err
+			}
+			least = min(least, tfr.Count())
+			return tfr.Close()
+		}
+		var err error
+		if len(rs) == 1 && classify(rs[0]) == classCJK {
+			err = visit(fieldChars, string(rs))
+		} else {
+			tokenize(rs, queryMode, func(t token) {
+				if err == nil {
+					err = visit(fieldText, t.String())
+				}
+			})
+		}
+		if err != nil {
+			return 0, err
+		}
+		sum += least
+	}
+	return sum, nil
 }
 
 // MarshalJSON shows the query in the tests' and the logs' terms.
@@ -518,6 +623,16 @@ type proximitySearcher struct {
 	offsets []uint64 // of reader's segments, once a stored text is read
 	blob    []byte
 	dropped int
+	// anchorRight: clause i's check walks its right side's occurrences,
+	// the rarer in the index.
+	anchorRight []bool
+}
+
+// hasBreak says whether passage num's text holds a line break, which its
+// folded text in t does not show.
+func (t *textTable) hasBreak(num uint64) bool {
+	_, ok := slices.BinarySearch(t.breaks, num)
+	return ok
 }
 
 func (s *proximitySearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -558,18 +673,14 @@ func (s *proximitySearcher) accept(dm *bsearch.DocumentMatch) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if t := s.table; t != nil && num < uint64(len(t.live)) && t.live[num] {
-		ok, unsure := allHold(s.clauses, &proxText{text: t.passageText(num), unsure: true})
-		if !unsure {
-			return ok, nil
-		}
+	if t := s.table; t != nil && num < uint64(len(t.live)) && t.live[num] && !t.hasBreak(num) {
+		return allHold(s.clauses, s.anchorRight, &proxText{text: t.passageText(num)}), nil
 	}
 	text, err := s.storedText(num)
 	if err != nil {
 		return false, err
 	}
-	ok, _ := allHold(s.clauses, foldedText(text))
-	return ok, nil
+	return allHold(s.clauses, s.anchorRight, foldedText(text)), nil
 }
 
 // storedText reads the text of passage num from the snapshot: on scorch

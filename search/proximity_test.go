@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/json"
+	randv2 "math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -69,39 +70,58 @@ func TestProxClauseHolds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := tt.clause(tt.left, tt.right)
-			ok, unsure := c.holds(foldedText(tt.text))
-			if ok != tt.want || unsure {
-				t.Errorf("%q: holds = %v (unsure %v), want %v", tt.text, ok, unsure, tt.want)
+			pt := foldedText(tt.text)
+			for _, right := range []bool{false, true} {
+				if got := c.holds(pt, right); got != tt.want {
+					t.Errorf("%q: holds (anchored right: %v) = %v, want %v", tt.text, right, got, tt.want)
+				}
 			}
-			// The text table's form: every space a space.
-			table := &proxText{text: []byte(string(matchRunes(tt.text))), unsure: true}
-			ok, unsure = c.holds(table)
-			if !unsure && ok != tt.want {
-				t.Errorf("%q in the text table's folding: holds = %v, want %v", tt.text, ok, tt.want)
-			}
-			if unsure && (!c.sentence || !strings.ContainsAny(tt.text, " \n\u2028")) {
-				t.Errorf("%q in the text table's folding: unsure without a space", tt.text)
+			if got := len(c.participants(pt)) > 0; got != tt.want {
+				t.Errorf("%q: participants %v, want some: %v", tt.text, c.participants(pt), tt.want)
 			}
 		})
 	}
 }
 
-// TestProxUnsure: in the text table's folding a space may be a line
-// break; the check says so only when the answer depends on it.
-func TestProxUnsure(t *testing.T) {
-	c := newProxClause([]string{"算力"}, []string{"数字经济"}, 0, true)
-	for _, tt := range []struct {
-		text       string
-		ok, unsure bool
-	}{
-		{"算力 数字经济", false, true},
-		{"算力，数字经济 后来", true, false},
-		{"算力。 数字经济", false, false},
-	} {
-		ok, unsure := c.holds(&proxText{text: []byte(tt.text), unsure: true})
-		if ok != tt.ok || unsure != tt.unsure {
-			t.Errorf("%q: holds = %v, unsure %v; want %v, %v", tt.text, ok, unsure, tt.ok, tt.unsure)
+// TestProxHoldsAgreesWithPairs compares the one-pass check with pairing
+// every occurrence with every other (participants), on random text of a
+// few characters, sentence ends and line breaks.
+func TestProxHoldsAgreesWithPairs(t *testing.T) {
+	rng := randv2.New(randv2.NewPCG(*proxSeed, 7))
+	alphabet := []rune("发展开放展算力的在。！？；;，, \n\u2028１3４")
+	words := []string{"发展", "展开", "发", "展", "算力", "的", "在", "发展开放", "力的", "13", "4", "开。", "，在"}
+	checked, held := 0, 0
+	for range 20000 {
+		var rs []rune
+		for range rng.IntN(20) {
+			if rng.IntN(2) == 0 {
+				rs = append(rs, []rune(words[rng.IntN(len(words))])...)
+			} else {
+				rs = append(rs, alphabet[rng.IntN(len(alphabet))])
+			}
 		}
+		side := func() []string {
+			out := []string{words[rng.IntN(len(words))]}
+			if rng.IntN(4) == 0 {
+				out = append(out, words[rng.IntN(len(words))])
+			}
+			return out
+		}
+		c := newProxClause(side(), side(), rng.IntN(6), rng.IntN(3) == 0)
+		pt := foldedText(string(rs))
+		want := len(c.participants(pt)) > 0
+		for _, right := range []bool{false, true} {
+			if got := c.holds(pt, right); got != want {
+				t.Fatalf("seed %d: %q, %+v: holds (anchored right: %v) = %v, pairs say %v", *proxSeed, string(rs), c, right, got, want)
+			}
+		}
+		checked++
+		if want {
+			held++
+		}
+	}
+	if held < checked/10 {
+		t.Fatalf("only %d of %d random cases hold", held, checked)
 	}
 }
 
