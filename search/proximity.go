@@ -279,7 +279,7 @@ func (c *proxClause) holds(pt *proxText, anchorRight bool) bool {
 	for _, n := range anchor {
 		scans := before[:0]
 		for range other {
-			scans = append(scans, partnerScan{last: -1})
+			scans = append(scans, partnerScan{last: -1, after: -2})
 		}
 		for from := 0; ; {
 			s := nextEdged(t, n.b, from, n.edged)
@@ -333,7 +333,10 @@ func (c *proxClause) nearOf(t []byte, o occ, ns []needle) bool {
 // partnerScan is how far the occurrences of one string of the other side
 // were read before the current anchor: the last start found that ends by
 // the anchor's start, and where to read on.
-type partnerScan struct{ last, from int }
+type partnerScan struct {
+	last, from int
+	after      int // the first start at or after an earlier anchor's end, -1 for none, -2 unread
+}
 
 // inSentence says whether an occurrence of ns stands in o's sentence,
 // sharing no character with it. Of each string (one length: the later
@@ -361,7 +364,12 @@ func (c *proxClause) inSentence(pt *proxText, o occ, ns []needle, scans []partne
 		if sc.last >= 0 && !pt.endIn(sc.last, last) {
 			return true
 		}
-		if s := nextEdged(t, n.b, o.e, n.edged); s >= 0 && !pt.endIn(o.s, lastStart(t, occ{s, s + len(n.b)})) {
+		// The first start at or after o.e: read again only when the one
+		// read for an earlier anchor starts before o.e.
+		if sc.after == -2 || sc.after >= 0 && sc.after < o.e {
+			sc.after = nextEdged(t, n.b, o.e, n.edged)
+		}
+		if s := sc.after; s >= 0 && !pt.endIn(o.s, lastStart(t, occ{s, s + len(n.b)})) {
 			return true
 		}
 	}
