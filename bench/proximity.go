@@ -33,13 +33,23 @@ type ProximityResult struct {
 	Totals   map[string]uint64        `json:"totals"`      // by form: matching passages over all pairs
 	Ratios   map[string]ProximityStat `json:"p99_ratios"`  // p99 of a form over the AND's, by path
 	Worst    map[string]string        `json:"worst_pairs"` // by form: the pair of the slowest run in-process
+	// The same, the query set's pairs and the frequent pairs apart.
+	Groups map[string]ProximityGroup `json:"groups"`
+}
+
+// ProximityGroup is the figures of one group of pairs.
+type ProximityGroup struct {
+	Pairs   int                      `json:"pairs"`
+	Process map[string]Latency       `json:"in_process"`
+	HTTP    map[string]Latency       `json:"http"`
+	Ratios  map[string]ProximityStat `json:"p99_ratios"`
 }
 
 // ProximityStat is one p99 ratio.
 type ProximityStat struct {
 	Process float64 `json:"in_process"`
 	HTTP    float64 `json:"http"`
-	First   float64 `json:"first_run"`
+	First   float64 `json:"first_run,omitempty"`
 }
 
 // proximityForms are the three ways each pair is searched.
@@ -72,7 +82,14 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 			pairs = append(pairs, [2]string{q.Terms[0], q.Terms[1]})
 		}
 	}
+	setPairs := len(pairs)
 	pairs = append(pairs, frequentPairs...)
+	group := func(i int) string {
+		if i < setPairs {
+			return "query set"
+		}
+		return "frequent"
+	}
 	dir := filepath.Join(e.out, "work-"+c.size, "research-index")
 	idx, err := search.Open(dir, search.Options{Corpus: corpus})
 	if err != nil {
@@ -90,12 +107,12 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 	const runs = 5
 	res := &ProximityResult{Size: c.size, Passages: table.Passages, Pairs: len(pairs), Runs: runs,
 		First: map[string]Latency{}, Process: map[string]Latency{}, HTTP: map[string]Latency{},
-		Totals: map[string]uint64{}, Ratios: map[string]ProximityStat{}, Worst: map[string]string{}}
+		Totals: map[string]uint64{}, Ratios: map[string]ProximityStat{}, Worst: map[string]string{}, Groups: map[string]ProximityGroup{}}
 	box := func(p [2]string, op string) string { return `"` + p[0] + `"` + op + `"` + p[1] + `"` }
 
 	first, proc, overHTTP := samples{}, samples{}, samples{}
 	worst := map[string]float64{}
-	for _, p := range pairs {
+	for pi, p := range pairs {
 		for _, f := range proximityForms {
 			req := search.Request{Query: box(p, f.op)}
 			for i := range runs + 1 {
@@ -111,6 +128,7 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 					continue
 				}
 				proc.add(f.name, d)
+				proc.add(group(pi)+"/"+f.name, d)
 				if ms := float64(d.Nanoseconds()) / 1e6; ms > worst[f.name] {
 					worst[f.name], res.Worst[f.name] = ms, req.Query
 				}
@@ -122,7 +140,7 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	defer srv.Close()
-	for _, p := range pairs {
+	for pi, p := range pairs {
 		for _, f := range proximityForms {
 			u := ts.URL + "/api/search?q=" + url.QueryEscape(box(p, f.op))
 			for i := range runs + 1 {
@@ -138,6 +156,7 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 				}
 				if i > 0 {
 					overHTTP.add(f.name, time.Since(t))
+					overHTTP.add(group(pi)+"/"+f.name, time.Since(t))
 				}
 			}
 		}
@@ -153,6 +172,23 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 			HTTP:    res.HTTP[f.name].P99 / res.HTTP["and"].P99,
 			First:   res.First[f.name].P99 / res.First["and"].P99,
 		}
+	}
+	for _, gname := range []string{"query set", "frequent"} {
+		g := ProximityGroup{Pairs: setPairs, Process: map[string]Latency{}, HTTP: map[string]Latency{}, Ratios: map[string]ProximityStat{}}
+		if gname == "frequent" {
+			g.Pairs = len(frequentPairs)
+		}
+		for _, f := range proximityForms {
+			g.Process[f.name] = summarize(proc[gname+"/"+f.name])
+			g.HTTP[f.name] = summarize(overHTTP[gname+"/"+f.name])
+		}
+		for _, f := range proximityForms[1:] {
+			g.Ratios[f.name] = ProximityStat{
+				Process: g.Process[f.name].P99 / g.Process["and"].P99,
+				HTTP:    g.HTTP[f.name].P99 / g.HTTP["and"].P99,
+			}
+		}
+		res.Groups[gname] = g
 	}
 	b, err := json.MarshalIndent(res, "", "  ")
 	if err != nil {

@@ -64,11 +64,12 @@ import (
 // does not depend on the bigram positions of the text field (a likely
 // change of the index would drop them). The text comes from the text
 // table of the snapshot being searched (texts.go), in memory; when the
-// table is being built or is of an older snapshot, from the stored passage
-// (about 5 µs a candidate instead of well under one), and a build of the
-// table is started. The table folds every space to ' ', so a line break
-// is not told from a space there: a passage with a line break (the table
-// lists them) is checked in its stored text.
+// table is being built or is of an older snapshot, from the stored
+// passage (4.2 µs a candidate at 100 MB, against 0.26–0.57 µs in the
+// table), and a build of the table is started. The table folds every
+// space to ' ', so a line break is not told from a space there: a
+// passage with a line break (the table lists them) is checked in its
+// stored text.
 
 // maxNear is the largest distance NEAR/N takes.
 const maxNear = 10000
