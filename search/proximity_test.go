@@ -253,8 +253,9 @@ func TestProximityPaging(t *testing.T) {
 			}
 			req.After = res.Next
 		}
-		if slices.Sort(got); len(got) != 3 || slices.Compact(got)[2] == "" {
-			t.Errorf("sort %s: pages give %v, want three passages", sort, got)
+		slices.Sort(got)
+		if len(got) != 3 || len(slices.Compact(slices.Clone(got))) != 3 {
+			t.Errorf("sort %s: pages give %v, want three passages, each once", sort, got)
 		}
 	}
 }
@@ -307,4 +308,25 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// FuzzProxHolds: the one-pass check agrees with pairing every occurrence
+// with every other, whatever the text and the operands.
+func FuzzProxHolds(f *testing.F) {
+	f.Add("推动发展开放，展开。发展", "发展", "展开", 3, false)
+	f.Add("算力。数字经济\u2028算力 数字经济", "算力", "数字经济", 0, true)
+	f.Add("1341人和341人", "341", "人", 0, false)
+	f.Fuzz(func(t *testing.T, text, left, right string, within int, sentence bool) {
+		if within < 0 || within > maxNear {
+			return
+		}
+		c := newProxClause([]string{left}, []string{right}, within, sentence)
+		pt := foldedText(text)
+		want := len(c.participants(pt)) > 0
+		for _, r := range []bool{false, true} {
+			if got := c.holds(pt, r); got != want {
+				t.Fatalf("%q, %q %q within %d (sentence %v): holds (anchored right: %v) = %v, pairs say %v", text, left, right, within, sentence, r, got, want)
+			}
+		}
+	})
 }
