@@ -330,3 +330,19 @@ func FuzzProxHolds(f *testing.F) {
 		}
 	})
 }
+
+// TestProximityDistribution: a distribution of a proximity query counts
+// the passages that satisfy it, as search does.
+func TestProximityDistribution(t *testing.T) {
+	x := openTestIndex(t, proxTestCorpus(t))
+	for _, q := range []string{"算力 NEAR/6 数字经济", "算力 同句 数字经济", "算力 数字经济"} {
+		d, err := x.Distribution(context.Background(), DistributionRequest{Queries: []string{q}, By: "year"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := search(t, x, Request{Query: q})
+		if got := d.Totals[0].Passages; uint64(got) != res.Total {
+			t.Errorf("distribution of %s: %d passages, search finds %d", q, got, res.Total)
+		}
+	}
+}
