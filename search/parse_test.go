@@ -119,6 +119,8 @@ func TestParseBoxErrors(t *testing.T) {
 		{"near without distance", "算力 NEAR 数字经济", "NEAR needs a distance in characters: write 算力 NEAR/10 数字经济"},
 		{"near distance not a number", "算力 NEAR/x 数字经济", "NEAR/x: the distance of NEAR is a whole number of characters from 0 to 10000"},
 		{"near distance negative", "算力 NEAR/-1 数字经济", "whole number"},
+		{"near distance empty", "算力 NEAR/ 数字经济", "NEAR/: the distance of NEAR is a whole number"},
+		{"near distance with a sign", "算力 NEAR/+5 数字经济", "whole number"},
 		{"near distance too large", "算力 NEAR/10001 数字经济", "from 0 to 10000"},
 		{"near at the end", "算力 NEAR/5", "after it stands nothing"},
 		{"near at the start", "NEAR/5 算力", "before it stands nothing"},

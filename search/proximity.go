@@ -77,8 +77,8 @@ const maxNear = 10000
 // proxOp is an operator as lexed, before its operands are known.
 type proxOp struct {
 	sentence bool
-	within   int    // NEAR's N; -1 when it has no /N
-	bad      string // why the distance is unreadable
+	within   int  // NEAR's N; -1 when it has no /N
+	bad      bool // NEAR/ with something that is no distance after it
 }
 
 // proximity is an operator between two groups of a parsed query.
@@ -111,7 +111,7 @@ func proxOperator(text string) *proxOp {
 		n := f[len("near/"):]
 		v, err := strconv.Atoi(n)
 		if err != nil || n == "" || strings.Trim(n, "0123456789") != "" || v > maxNear {
-			return &proxOp{bad: n}
+			return &proxOp{bad: true}
 		}
 		return &proxOp{within: v}
 	}
@@ -132,7 +132,7 @@ func proxExample(op string) string {
 func (p *proxOp) operandsAt(items []item, i int, leftMade bool) error {
 	op := items[i].text
 	switch {
-	case p.bad != "":
+	case p.bad:
 		return invalidf("%s: the distance of NEAR is a whole number of characters from 0 to %d: write %s", op, maxNear, proxExample(op))
 	case p.within < 0:
 		return invalidf("NEAR needs a distance in characters: write 算力 NEAR/10 数字经济 (at most 10 characters between them), or 算力 同句 数字经济 for the same sentence")
