@@ -280,7 +280,7 @@ func (c *proxClause) holds(pt *proxText, anchorRight bool) bool {
 	for _, n := range anchor {
 		scans := before[:0]
 		for range other {
-			scans = append(scans, partnerScan{last: -1, after: -2})
+			scans = append(scans, partnerScan{last: -1, seen: -1, after: -2})
 		}
 		for from := 0; ; {
 			s := nextEdged(t, n.b, from, n.edged)
@@ -336,6 +336,7 @@ func (c *proxClause) nearOf(t []byte, o occ, ns []needle) bool {
 // the anchor's start, and where to read on.
 type partnerScan struct {
 	last, from int
+	seen       int // every start up to here was read
 	after      int // the first start at or after an earlier anchor's end, -1 for none, -2 unread
 }
 
@@ -353,9 +354,10 @@ func (c *proxClause) inSentence(pt *proxText, o occ, ns []needle, scans []partne
 	}
 	for i, n := range ns {
 		sc := &scans[i]
-		for {
-			s := nextEdgedUpTo(t, n.b, sc.from, o.s-len(n.b), n.edged)
+		for upTo := o.s - len(n.b); ; {
+			s := nextEdgedUpTo(t, n.b, max(sc.from, sc.seen+1), upTo, n.edged)
 			if s < 0 {
+				sc.seen = max(sc.seen, upTo)
 				break
 			}
 			sc.last = s
@@ -401,7 +403,7 @@ func endAt(t []byte, i int) (bool, int) {
 	switch t[i] {
 	case '!', '?', ';':
 		return true, 1
-	case 0xE3: // 。 is E3 80 82; no other byte of UTF-8 is E3
+	case 0xE3: // 。 is E3 80 82; E3 only ever starts a character
 		if i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x82 {
 			return true, 3
 		}
