@@ -346,3 +346,30 @@ func TestProximityDistribution(t *testing.T) {
 		}
 	}
 }
+
+// TestProximityAfterUpdate: after an update the text table is of the old
+// snapshot; the check reads the stored text meanwhile and stays exact.
+func TestProximityAfterUpdate(t *testing.T) {
+	dir := proxTestCorpus(t)
+	x := openTestIndex(t, dir)
+	if _, err := x.PrepareCounts(); err != nil {
+		t.Fatal(err)
+	}
+	q := Request{Query: "算力 NEAR/0 数字经济"}
+	if n := search(t, x, q).Total; n != 0 {
+		t.Fatalf("before the update: %d matches, want 0", n)
+	}
+	doc := "---\ntitle: 新报告\ndate: 2025-03-01\n---\n# 新报告\n\n发展算力数字经济。\n\n算力、数字经济。\n"
+	if err := os.WriteFile(filepath.Join(dir, "new.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.Update(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the stale table's stored text, then (maybe) the new table
+		res := search(t, x, q)
+		if res.Total != 1 || len(res.Hits) != 1 || !strings.HasPrefix(res.Hits[0].ID, "new") {
+			t.Fatalf("after the update: %+v, want the new passage 发展算力数字经济", res.Hits)
+		}
+	}
+}
