@@ -283,7 +283,7 @@ func (c *proxClause) holds(pt *proxText, anchorRight bool) bool {
 			scans = append(scans, partnerScan{last: -1, seen: -1, after: -2})
 		}
 		for from := 0; ; {
-			s := nextEdged(t, n.b, from, n.edged)
+			s := nextEdgedUpTo(t, n.b, from, len(t), n.edged)
 			if s < 0 {
 				break
 			}
@@ -370,7 +370,7 @@ func (c *proxClause) inSentence(pt *proxText, o occ, ns []needle, scans []partne
 		// The first start at or after o.e: read again only when the one
 		// read for an earlier anchor starts before o.e.
 		if sc.after == -2 || sc.after >= 0 && sc.after < o.e {
-			sc.after = nextEdged(t, n.b, o.e, n.edged)
+			sc.after = nextEdgedUpTo(t, n.b, o.e, len(t), n.edged)
 		}
 		if s := sc.after; s >= 0 && !pt.endIn(o.s, lastStart(t, occ{s, s + len(n.b)})) {
 			return true
@@ -379,11 +379,35 @@ func (c *proxClause) inSentence(pt *proxText, o occ, ns []needle, scans []partne
 	return false
 }
 
+// shortIndex is bytes.Index for needles of one or two Chinese characters,
+// over windows of 64 bytes, where bytes.Index compares the whole needle
+// with vector instructions (bytealg.Index) instead of stopping at every
+// byte equal to one of the needle's. Over 50,000 passages of the 100 MB
+// corpus, reading every occurrence of 在 took 143 ns a passage against
+// 179 with index (count.go), of 使用 129 against 187, of 的 192 against
+// 202; of 数字经济, 213 against 88, so that longer needles use index.
+func shortIndex(t, n []byte) int {
+	if len(n) > 6 {
+		return index(t, n)
+	}
+	const window = 64
+	for from := 0; from+len(n) <= len(t); from += window - len(n) + 1 {
+		end := min(len(t), from+window)
+		if i := bytes.Index(t[from:end], n); i >= 0 {
+			return from + i
+		}
+		if end == len(t) {
+			break
+		}
+	}
+	return -1
+}
+
 // nextEdgedUpTo is nextEdged for a start at or before maxStart.
 func nextEdgedUpTo(t, n []byte, from, maxStart int, edged bool) int {
 	end := min(len(t), maxStart+len(n))
 	for from <= end-len(n) {
-		i := index(t[from:end], n)
+		i := shortIndex(t[from:end], n)
 		if i < 0 {
 			return -1
 		}
