@@ -344,9 +344,14 @@ type partnerScan struct {
 // sharing no character with it. Of each string (one length: the later
 // start ends later) it tries the nearest occurrence before o and the
 // nearest after: a sentence end between o and the nearest is between o
-// and the others. Anchors come in order of their start, so the
-// occurrences before them are read once (scans).
+// and the others. The nearest before is looked for in the 64 bytes
+// before o first; past them only when no sentence end stands there, with
+// scans reading each string's occurrences once for all the anchors (they
+// come in order of their start). Looking before o from the passage's
+// start for each anchor, 的 同句 在 at 100 MB took about 100 ms; this, 88
+// (the AND of the two, 33).
 func (c *proxClause) inSentence(pt *proxText, o occ, ns []needle, scans []partnerScan) bool {
+	const window = 64
 	t := pt.text
 	last := lastStart(t, o)
 	if pt.endIn(o.s, last) {
@@ -354,25 +359,46 @@ func (c *proxClause) inSentence(pt *proxText, o occ, ns []needle, scans []partne
 	}
 	for i, n := range ns {
 		sc := &scans[i]
-		for upTo := o.s - len(n.b); ; {
-			s := nextEdgedUpTo(t, n.b, max(sc.from, sc.seen+1), upTo, n.edged)
-			if s < 0 {
-				sc.seen = max(sc.seen, upTo)
-				break
-			}
-			sc.last = s
-			_, size := utf8.DecodeRune(t[s:])
-			sc.from = s + size
-		}
-		if sc.last >= 0 && !pt.endIn(sc.last, last) {
-			return true
-		}
 		// The first start at or after o.e: read again only when the one
 		// read for an earlier anchor starts before o.e.
 		if sc.after == -2 || sc.after >= 0 && sc.after < o.e {
 			sc.after = nextEdgedUpTo(t, n.b, o.e, len(t), n.edged)
 		}
 		if s := sc.after; s >= 0 && !pt.endIn(o.s, lastStart(t, occ{s, s + len(n.b)})) {
+			return true
+		}
+		upTo := o.s - len(n.b) // the last start that ends by o.s
+		if upTo < 0 {
+			continue
+		}
+		lo := max(0, upTo-window)
+		nearest := -1
+		for from := lo; ; {
+			s := nextEdgedUpTo(t, n.b, from, upTo, n.edged)
+			if s < 0 {
+				break
+			}
+			nearest = s
+			_, size := utf8.DecodeRune(t[s:])
+			from = s + size
+		}
+		if nearest < 0 {
+			if lo == 0 || pt.endIn(lo, o.s) {
+				continue // none before, or a sentence end between o and them
+			}
+			for {
+				s := nextEdgedUpTo(t, n.b, max(sc.from, sc.seen+1), lo-1, n.edged)
+				if s < 0 {
+					sc.seen = max(sc.seen, lo-1)
+					break
+				}
+				sc.last = s
+				_, size := utf8.DecodeRune(t[s:])
+				sc.from = s + size
+			}
+			nearest = sc.last
+		}
+		if nearest >= 0 && !pt.endIn(nearest, last) {
 			return true
 		}
 	}
