@@ -296,6 +296,10 @@ func TestProximityInterpretation(t *testing.T) {
 	if diff := cmp.Diff(want, string(b)); diff != "" {
 		t.Errorf("interpreted.proximity (-want +got):\n%s", diff)
 	}
+	session := search(t, x, Request{Query: "市十六届人大五次会议 NEAR/5 开幕"})
+	if !slices.Contains(session.Interpreted.Notes, "a session name beside NEAR or 同句 is matched as written, not in its other wordings: 市十六届人大五次会议") {
+		t.Errorf("a session name as an operand: notes %q", session.Interpreted.Notes)
+	}
 	plain := search(t, x, Request{Query: "算力"})
 	if plain.Interpreted.Proximity == nil {
 		t.Errorf("interpreted.proximity of a query without operators is null, want []")

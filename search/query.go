@@ -264,6 +264,9 @@ func (p *plan) unitQueries(u unit, syn *synonyms, operand bool) ([]bquery.Query,
 			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], w)
 		}
 	}
+	if looksLikeSession(u.text) && operand {
+		p.interp.Notes = appendNew(p.interp.Notes, "a session name beside NEAR or 同句 is matched as written, not in its other wordings: "+u.text)
+	}
 	if looksLikeSession(u.text) && !operand {
 		for _, s := range indexer.FindSessions(u.text, "") {
 			out = append(out, termQuery(fieldSessionKey, sessionKey(s, s.Place != "")))
