@@ -10,6 +10,7 @@
 //	go run ./bench queries               regenerate bench/queries.txt
 //	go run ./bench corpus -size 100MB    only generate the corpus
 //	go run ./bench research -size 100MB  distributions and keywords (BENCHMARKS.md)
+//	go run ./bench proximity -size 100MB NEAR/10 and 同句 beside AND (bench/research.md)
 package main
 
 import (
@@ -137,8 +138,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return renderReport(e)
 	case "research":
 		return runResearch(ctx, e, c, stdout)
+	case "proximity":
+		return runProximity(ctx, e, c, stdout)
 	default:
-		return fmt.Errorf("unknown command %q (want corpus, queries, report or research, or none)", cmd)
+		return fmt.Errorf("unknown command %q (want corpus, queries, report, research or proximity, or none)", cmd)
 	}
 }
 

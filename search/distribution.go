@@ -336,7 +336,7 @@ func (t *textTable) collect(ctx context.Context, g *generation, p *plan) ([]uint
 		nums = ns
 		return nil
 	}}
-	if _, err := g.idx.SearchInContext(withHandler(ctx, func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, error) {
+	if _, err := g.idx.SearchInContext(withHandler(withTable(ctx, t), func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, error) {
 		if sctx.IndexReader != t.reader {
 			moved = true
 		}

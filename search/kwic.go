@@ -36,7 +36,7 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 	if err != nil {
 		return nil, err
 	}
-	m := newMatcher(p.needles)
+	m := p.matcher()
 	out := &Concordance{Query: req.Query, Lines: []KWICLine{}}
 
 	const page = 500
@@ -49,7 +49,7 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 		if after != nil {
 			sr.SearchAfter = after
 		}
-		res, err := g.idx.SearchInContext(ctx, sr)
+		res, err := g.idx.SearchInContext(x.withTexts(ctx, g), sr)
 		if err != nil {
 			return nil, err
 		}
@@ -59,7 +59,7 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 				return nil, err
 			}
 			rs := []rune(hit.Text)
-			for _, s := range m.find(matchRunes(hit.Text)) {
+			for _, s := range m.spans(hit.Text) {
 				out.Total++
 				if len(out.Lines) >= limit {
 					out.Truncated = true

@@ -55,7 +55,7 @@ func (x *Index) Matches(ctx context.Context, req Request) (*MatchList, error) {
 		}
 		return nil
 	}}
-	res, err := g.idx.SearchInContext(withHandler(ctx, nc.handler), sr)
+	res, err := g.idx.SearchInContext(withHandler(x.withTexts(ctx, g), nc.handler), sr)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

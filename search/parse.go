@@ -17,6 +17,8 @@ import (
 //	"算力 之城" “四个自信”  an exact phrase (spaces inside count)
 //	-十四五              exclusion
 //	能源 OR 算力, 能源|算力 alternatives
+//	算力 NEAR/10 数字经济  both, at most 10 characters apart (proximity.go)
+//	算力 同句 数字经济, SENT  both in one sentence
 //	speaker:刘俊义 topic:… kind:… doc:… session:… person:… year:2025
 //	place:上海市 level:市, and any custom field of the metadata table: 总理:李强
 //	date:2025-01-01..2025-12-31, date:2025, date:2025-02-15
@@ -38,6 +40,7 @@ type group []unit
 // parsedQuery is the search box parsed.
 type parsedQuery struct {
 	groups  []group
+	near    []proximity // operators between groups (proximity.go)
 	exclude []unit
 	filters map[string][]string // filter field -> values (OR within a field)
 	from    string
@@ -69,7 +72,12 @@ type item struct {
 	neg    bool
 	field  string // filter key, "" for text
 	or     bool   // the OR operator
+	prox   *proxOp
 }
+
+// isText says whether the item is a term or phrase that can be an
+// operand: not an operator, an exclusion or a filter.
+func (it item) isText() bool { return !it.or && !it.neg && it.field == "" && it.prox == nil }
 
 var closeQuote = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』', '＂': '＂'}
 
@@ -93,6 +101,8 @@ func parseBox(q string, lim Limits, custom map[string]bool) (*parsedQuery, error
 
 	var cur group
 	pendingOr := false
+	var pendingNear *proximity // an operator waiting for its right operand
+	lastUnit := -1             // the item that made the last unit of cur
 	flush := func() {
 		if len(cur) > 0 {
 			pq.groups = append(pq.groups, cur)
@@ -100,9 +110,21 @@ func parseBox(q string, lim Limits, custom map[string]bool) (*parsedQuery, error
 		}
 	}
 	for i, it := range items {
+		if it.prox != nil && it.prox.sentence && (i == 0 || i == len(items)-1) {
+			// 同句 and SENT are words too: with nothing on one side they
+			// are searched as written.
+			pq.note(it.text + " was searched as text; between two terms it means in the same sentence (算力 " + it.text + " 数字经济)")
+			it.prox = nil
+		}
 		switch {
+		case it.prox != nil:
+			if err := it.prox.operandsAt(items, i, lastUnit == i-1 && !pendingOr); err != nil {
+				return nil, err
+			}
+			flush()
+			pendingNear = &proximity{left: len(pq.groups) - 1, within: it.prox.within, sentence: it.prox.sentence, op: it.text}
 		case it.or:
-			if len(cur) == 0 || i == len(items)-1 || items[i+1].or || items[i+1].neg || items[i+1].field != "" {
+			if len(cur) == 0 || i == len(items)-1 || !items[i+1].isText() {
 				pq.note("a lone OR was ignored")
 				continue
 			}
@@ -118,13 +140,22 @@ func parseBox(q string, lim Limits, custom map[string]bool) (*parsedQuery, error
 		default:
 			u, ok := pq.makeUnit(it)
 			if !ok {
+				if pendingNear != nil {
+					return nil, invalidf("%s needs a term or a quoted phrase on each side, and %s has nothing searchable: write %s", pendingNear.op, it.text, proxExample(pendingNear.op))
+				}
 				continue
 			}
 			if !pendingOr {
 				flush()
+				if pendingNear != nil {
+					pendingNear.right = len(pq.groups)
+					pq.near = append(pq.near, *pendingNear)
+					pendingNear = nil
+				}
 			}
 			pendingOr = false
 			cur = append(cur, u)
+			lastUnit = i
 		}
 	}
 	flush()
@@ -206,6 +237,9 @@ func (pq *parsedQuery) lex(q string, custom map[string]bool) []item {
 		i = j
 		if !it.neg && it.field == "" && (it.text == "OR" || it.text == "|" || it.text == "｜" || it.text == "||") {
 			it.or = true
+		}
+		if !it.neg && it.field == "" {
+			it.prox = proxOperator(it.text)
 		}
 		if it.field != "" && it.text == "" {
 			pq.note("an empty field filter was ignored")

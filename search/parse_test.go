@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -34,6 +35,13 @@ func describe(pq *parsedQuery) string {
 	}
 	if pq.from != "" || pq.to != "" {
 		parts = append(parts, "date="+pq.from+".."+pq.to)
+	}
+	for _, n := range pq.near {
+		if n.sentence {
+			parts = append(parts, fmt.Sprintf("%s(%d,%d)", n.op, n.left, n.right))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s(%d,%d,%d)", n.op, n.left, n.right, n.within))
+		}
 	}
 	return strings.Join(parts, " ")
 }
@@ -68,6 +76,21 @@ func TestParseBox(t *testing.T) {
 		{"(能源)", "能源", 1},
 		{"-", "-", 0},
 		{"http://example.com", "http://example.com", 0},
+		{"算力 NEAR/10 数字经济", "算力 数字经济 NEAR/10(0,1,10)", 0},
+		{"算力 NEAR/0 数字经济", "算力 数字经济 NEAR/0(0,1,0)", 0},
+		{"算力 ＮＥＡＲ／５ 數字經濟", "算力 數字經濟 ＮＥＡＲ／５(0,1,5)", 0},
+		{"算力 同句 数字经济", "算力 数字经济 同句(0,1)", 0},
+		{"算力 SENT 数字经济", "算力 数字经济 SENT(0,1)", 0},
+		{`"算力 之城" NEAR/3 文化`, `"算力 之城" 文化 NEAR/3(0,1,3)`, 0},
+		{"能源 OR 算力 NEAR/5 数字经济|东数西算", "能源|算力 数字经济|东数西算 NEAR/5(0,1,5)", 0},
+		{"发展 NEAR/5 改革 同句 开放", "发展 改革 开放 NEAR/5(0,1,5) 同句(1,2)", 0},
+		{"城市 算力 NEAR/2 数字经济 -东数西算 speaker:刘俊义", "城市 算力 数字经济 -东数西算 speaker=刘俊义 NEAR/2(1,2,2)", 0},
+		{"同句", "同句", 1},
+		{"同句 数字经济", "同句 数字经济", 1},
+		{"算力 SENT", "算力 SENT", 1},
+		{`"同句"`, `"同句"`, 0},
+		{"算力 near/5 数字经济", "算力 near/5 数字经济", 0},
+		{"NEARBY 算力", "NEARBY 算力", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -93,6 +116,23 @@ func TestParseBoxErrors(t *testing.T) {
 		{"bad date", "date:2025-13-45", "not a date"},
 		{"reversed range", "date:2025-12-01..2025-01-01", "ends before it starts"},
 		{"too many terms", strings.Repeat("a ", 40), "limit is 32"},
+		{"near without distance", "算力 NEAR 数字经济", "NEAR needs a distance in characters: write 算力 NEAR/10 数字经济"},
+		{"near distance not a number", "算力 NEAR/x 数字经济", "NEAR/x: the distance of NEAR is a whole number of characters from 0 to 10000"},
+		{"near distance negative", "算力 NEAR/-1 数字经济", "whole number"},
+		{"near distance empty", "算力 NEAR/ 数字经济", "NEAR/: the distance of NEAR is a whole number"},
+		{"near distance with a sign", "算力 NEAR/+5 数字经济", "whole number"},
+		{"near distance too large", "算力 NEAR/10001 数字经济", "from 0 to 10000"},
+		{"near at the end", "算力 NEAR/5", "after it stands nothing"},
+		{"near at the start", "NEAR/5 算力", "before it stands nothing"},
+		{"near after an exclusion", "-算力 NEAR/5 数字经济", "before it stands an exclusion (-算力); exclude terms apart"},
+		{"near before an exclusion", "算力 NEAR/5 -数字经济", "after it stands an exclusion"},
+		{"near before a filter", "算力 NEAR/5 year:2025", "after it stands a filter"},
+		{"near before OR", "算力 NEAR/5 OR 数字经济", "after it stands OR"},
+		{"two operators", "算力 NEAR/5 同句 数字经济", "after it stands another operator (同句)"},
+		{"near beside nothing searchable", "算力 NEAR/5 *", "* has nothing searchable"},
+		{"nothing searchable beside near", "* NEAR/5 算力", "before it stands *, which has nothing searchable"},
+		{"sentence before an exclusion", "算力 同句 -数字经济", "同句 needs a term or a quoted phrase on each side; after it stands an exclusion"},
+		{"sentence after a filter", "year:2025 SENT 数字经济", "SENT needs a term or a quoted phrase on each side; before it stands a filter"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,7 +164,7 @@ func TestUnitQueryShapes(t *testing.T) {
 }
 
 func FuzzParseBox(f *testing.F) {
-	for _, s := range []string{"算力之城", `"四个自信" -十四五 OR`, "speaker:刘俊义 date:2025..", "/.*/ * ~ ^", "“未闭合", "| OR -"} {
+	for _, s := range []string{"算力之城", `"四个自信" -十四五 OR`, "speaker:刘俊义 date:2025..", "/.*/ * ~ ^", "“未闭合", "| OR -", "算力 NEAR/10 数字经济 同句 OR", "NEAR SENT 同句 -NEAR/5"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

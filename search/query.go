@@ -18,6 +18,10 @@ type plan struct {
 	needles []string // folded strings to mark in snippets
 	interp  Interpretation
 	hasText bool // the query has text clauses (not only filters)
+	// The proximity operators (proximity.go), and the needles of the
+	// groups that are no operand of one.
+	prox []*proxClause
+	free []string
 }
 
 // filterFields maps a filter key to its index field.
@@ -77,12 +81,19 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 	p := &plan{interp: Interpretation{
 		Terms: []string{}, Phrases: []string{}, Any: [][]string{}, Exclusions: []string{},
 		Filters: map[string]string{}, Expansions: map[string][]string{}, Notes: pq.notes,
+		Proximity: []Proximity{},
 	}}
 	if p.interp.Notes == nil {
 		p.interp.Notes = []string{}
 	}
 	var must, mustNot []bquery.Query
-	for _, g := range pq.groups {
+	operand := map[int]bool{}
+	for _, n := range pq.near {
+		operand[n.left], operand[n.right] = true, true
+	}
+	groupNeedles := make([][]string, len(pq.groups))
+	groupNames := make([][]string, len(pq.groups))
+	for gi, g := range pq.groups {
 		var alts []bquery.Query
 		var names []string
 		for _, u := range g {
@@ -94,7 +105,13 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 					p.interp.Terms = append(p.interp.Terms, u.text)
 				}
 			}
-			alts = append(alts, p.unitQueries(u, syn)...)
+			qs, ns := p.unitQueries(u, syn, operand[gi])
+			alts = append(alts, qs...)
+			groupNeedles[gi] = append(groupNeedles[gi], ns...)
+		}
+		groupNames[gi] = names
+		if !operand[gi] {
+			p.free = appendNew(p.free, groupNeedles[gi]...)
 		}
 		if len(g) > 1 {
 			p.interp.Any = append(p.interp.Any, names)
@@ -103,6 +120,14 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 			continue
 		}
 		must = append(must, disjunction(alts))
+	}
+	for _, n := range pq.near {
+		p.prox = append(p.prox, newProxClause(groupNeedles[n.left], groupNeedles[n.right], n.within, n.sentence))
+		ip := Proximity{Operator: n.op, Left: groupNames[n.left], Right: groupNames[n.right], Within: n.within, Unit: "character"}
+		if n.sentence {
+			ip.Unit = "sentence"
+		}
+		p.interp.Proximity = append(p.interp.Proximity, ip)
 	}
 	for _, u := range pq.exclude {
 		p.interp.Exclusions = append(p.interp.Exclusions, u.text)
@@ -183,6 +208,11 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 		}
 		q = bq
 	}
+	if len(p.prox) > 0 {
+		// The candidates: every operator read as AND, with the filters
+		// and exclusions, so that the fewest texts are checked.
+		q = &proximityQuery{inner: q, clauses: p.prox}
+	}
 	if p.hasText {
 		// A match in a headline ranks above the same match in body text.
 		head := termQuery(fieldKind, string(indexer.KindHeadline))
@@ -212,30 +242,49 @@ func adjacentPhrase(groups []group) string {
 }
 
 // unitQueries compiles one unit with its expansions: synonyms from
-// synonyms.yaml and, for a session name, its canonical key.
-func (p *plan) unitQueries(u unit, syn *synonyms) []bquery.Query {
+// synonyms.yaml and, for a session name, its canonical key (not for the
+// operand of a proximity operator, which is checked in the text). It
+// returns the queries and the folded strings they find in the text.
+func (p *plan) unitQueries(u unit, syn *synonyms, operand bool) ([]bquery.Query, []string) {
 	var out []bquery.Query
+	var texts []string
 	if q := unitQuery(u.folded); q != nil {
 		out = append(out, q)
 		p.needles = appendNew(p.needles, u.folded)
+		texts = append(texts, u.folded)
 	}
 	if u.phrase {
-		return out // a quoted phrase is taken exactly as typed
+		return out, texts // a quoted phrase is taken exactly as typed
 	}
 	for _, w := range syn.expand(u.folded) {
 		if q := unitQuery(fold.String(w)); q != nil {
 			out = append(out, q)
 			p.needles = appendNew(p.needles, fold.String(w))
+			texts = append(texts, fold.String(w))
 			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], w)
 		}
 	}
-	if looksLikeSession(u.text) {
+	if looksLikeSession(u.text) && operand {
+		p.interp.Notes = appendNew(p.interp.Notes, "a session name beside NEAR or 同句 is matched as written, not in its other wordings: "+u.text)
+	}
+	if looksLikeSession(u.text) && !operand {
 		for _, s := range indexer.FindSessions(u.text, "") {
 			out = append(out, termQuery(fieldSessionKey, sessionKey(s, s.Place != "")))
 			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], "session:"+s.Name)
 		}
 	}
-	return out
+	return out, texts
+}
+
+// matcher finds what a hit marks: the query's strings, and of the
+// operands of a proximity operator only the occurrences that satisfy it.
+func (p *plan) matcher() *matcher {
+	m := newMatcher(p.needles)
+	if len(p.prox) > 0 {
+		m.prox = p.prox
+		m.free = newMatcher(p.free)
+	}
+	return m
 }
 
 // looksLikeSession says whether a term is worded as a whole session name

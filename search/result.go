@@ -89,6 +89,20 @@ type Interpretation struct {
 	Filters    map[string]string   `json:"filters"`    // field filters from the box and the request
 	Expansions map[string][]string `json:"expansions"` // synonym expansions by original term
 	Notes      []string            `json:"notes"`      // forgiven syntax, e.g. an unclosed quote
+	Proximity  []Proximity         `json:"proximity"`  // NEAR/N and 同句 between terms
+}
+
+// Proximity is one NEAR/N or 同句 operator of a query: occurrences of Left
+// and of Right (each a list of alternatives, as typed) that share no
+// character and have at most Within units between them: characters
+// between the end of one and the start of the other (Unit "character",
+// NEAR/N), or sentence ends (Unit "sentence", 同句: always 0).
+type Proximity struct {
+	Operator string   `json:"operator"` // as typed: NEAR/10, 同句, SENT
+	Left     []string `json:"left"`
+	Right    []string `json:"right"`
+	Within   int      `json:"within"`
+	Unit     string   `json:"unit"` // "character" or "sentence"
 }
 
 // DocumentInfo is a document's metadata without its passages.

@@ -134,7 +134,7 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		sr.SortBy([]string{"-_score"})
 		ctx = withHandler(ctx, tc.handler)
 	}
-	res, err := g.idx.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(x.withTexts(ctx, g), sr)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -162,7 +162,7 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if tc != nil && tc.rank == nil {
 		x.buildFacetTable(g)
 	}
-	m := newMatcher(p.needles)
+	m := p.matcher()
 	for _, h := range res.Hits {
 		hit, err := hitOf(h, g.cat, m)
 		if err != nil {
@@ -370,7 +370,7 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 		if err != nil {
 			return nil, err
 		}
-		m = newMatcher(p.needles)
+		m = p.matcher()
 	} else {
 		m = newMatcher(nil)
 	}

@@ -2,7 +2,9 @@ package search
 
 import (
 	"html"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"sessionsearch/fold"
 )
@@ -22,6 +24,11 @@ type span struct{ start, end int }
 // matcher finds the query's strings in passage text.
 type matcher struct {
 	needles [][]rune
+	// With proximity operators (plan.matcher), free finds the strings of
+	// the terms that are no operand, and prox the operands' occurrences
+	// that satisfy their operator.
+	prox []*proxClause
+	free *matcher
 }
 
 func newMatcher(needles []string) *matcher {
@@ -75,6 +82,50 @@ func (m *matcher) find(text []rune) []span {
 	return out
 }
 
+// spans returns the occurrences to mark in text (as written): what find
+// finds, except that an operand of a proximity operator is marked only
+// where it satisfies the operator (a NEAR pair, both of a sentence), so
+// that a snippet shows why the passage matched. Overlapping occurrences
+// are one mark.
+func (m *matcher) spans(text string) []span {
+	if len(m.prox) == 0 {
+		return m.find(matchRunes(text))
+	}
+	pt := foldedText(text)
+	// Byte offsets in pt.text to rune offsets (one rune per rune of text).
+	runeAt := make([]int32, len(pt.text)+1)
+	n := int32(0)
+	for i := range pt.text {
+		if utf8.RuneStart(pt.text[i]) {
+			runeAt[i] = n
+			n++
+		}
+	}
+	runeAt[len(pt.text)] = n
+	folded := []rune(string(pt.text))
+	out := m.free.find(folded)
+	for _, c := range m.prox {
+		for _, o := range c.participants(pt) {
+			out = append(out, span{int(runeAt[o.s]), int(runeAt[o.e])})
+		}
+	}
+	slices.SortFunc(out, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+	merged := out[:0]
+	for _, sp := range out {
+		if k := len(merged) - 1; k >= 0 && sp.start < merged[k].end {
+			merged[k].end = max(merged[k].end, sp.end)
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
+}
+
 func hasAt(text []rune, i int, n []rune) bool {
 	if i+len(n) > len(text) {
 		return false
@@ -123,7 +174,7 @@ func innerSeparator(text []rune, i int) bool {
 // highlight returns the whole text escaped, with every match marked.
 func (m *matcher) highlight(text string) (string, int) {
 	rs := []rune(text)
-	spans := m.find(matchRunes(text))
+	spans := m.spans(text)
 	return markup(rs, spans, 0, len(rs)), len(spans)
 }
 
@@ -132,7 +183,7 @@ func (m *matcher) highlight(text string) (string, int) {
 // clause boundaries where possible, with … where it cuts.
 func (m *matcher) snippet(text string) string {
 	rs := []rune(text)
-	spans := m.find(matchRunes(text))
+	spans := m.spans(text)
 	if len(rs) <= snippetRunes {
 		return markup(rs, spans, 0, len(rs))
 	}

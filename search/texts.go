@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -31,6 +32,9 @@ type textTable struct {
 	live   []bool   // num is a passage (not a document record, not deleted)
 	doc    []int32  // the index of num's document in facets' doc column, -1 for none
 	ndocs  int
+	// breaks are the passages whose text holds a line break, ascending:
+	// text folds it to a space, which 同句 must tell apart (proximity.go).
+	breaks []uint64
 
 	sizeMu sync.Mutex
 	sizes  map[string]*bucketSizes // whole-snapshot bucket sizes by field, computed once
@@ -85,6 +89,9 @@ func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 			}
 		}
 		t.runes[num], t.han[num], t.live[num] = runes, han, true
+		if strings.ContainsFunc(p.Text, isLineBreak) {
+			t.breaks = append(t.breaks, num)
+		}
 		c := &ft.cols[docCol]
 		if num+1 < uint64(len(c.start)) && c.start[num] < c.start[num+1] {
 			t.doc[num] = int32(c.vals[c.start[num]])
