@@ -1,0 +1,47 @@
+package search
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"sessionsearch/fold"
+)
+
+func TestSentenceSpans(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"empty", "", nil},
+		{"no ender", "推动高质量发展", []string{"推动高质量发展"}},
+		{"full stop", "推动高质量发展。发展数字经济", []string{"推动高质量发展。", "发展数字经济"}},
+		{"every ender", "一。二！三？四；五", []string{"一。", "二！", "三？", "四；", "五"}},
+		{"ends with an ender", "一。二。", []string{"一。", "二。"}},
+		{"line break", "第一行\n第二行", []string{"第一行\n", "第二行"}},
+		{"comma does not end", "一，二、三：四", []string{"一，二、三：四"}},
+		{"two enders", "真的吗？！好", []string{"真的吗？", "！", "好"}},
+		{"half-width stop", "一｡二", []string{"一｡", "二"}},
+		{"ascii after folding", "一!二?三;四", []string{"一!", "二?", "三;", "四"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, text := range []string{tt.text, fold.String(tt.text)} {
+				rs := []rune(text)
+				var got []string
+				for _, s := range sentenceSpans(rs) {
+					got = append(got, string(rs[s.start:s.end]))
+				}
+				want := tt.want
+				if text != tt.text {
+					want = nil
+					for _, w := range tt.want {
+						want = append(want, fold.String(w))
+					}
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("sentenceSpans(%q) (-want +got):\n%s", text, diff)
+				}
+			}
+		})
+	}
+}
