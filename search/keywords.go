@@ -244,8 +244,7 @@ func hanRuns(seq []rune, docs []int32, text []byte, d int32) ([]rune, []int32) {
 	return seq, docs
 }
 
-// hanRunsOnly is hanRuns without the documents, for B's pass. ASCII and
-// the common block of Chinese characters are told without classify.
+// hanRunsOnly is hanRuns without the documents, for B's pass.
 func hanRunsOnly(seq []rune, text []byte) []rune {
 	inRun := false
 	for i := 0; i < len(text); {
@@ -258,7 +257,7 @@ func hanRunsOnly(seq []rune, text []byte) []rune {
 			r, size = utf8.DecodeRune(text[i:])
 			i += size
 		}
-		if 0x4E00 <= r && r <= 0x9FFF || r >= utf8.RuneSelf && classify(r) == classCJK {
+		if isHan(r) {
 			seq = append(seq, r)
 			inRun = true
 		} else if inRun {
@@ -272,6 +271,12 @@ func hanRunsOnly(seq []rune, text []byte) []rune {
 	return seq
 }
 
+// isHan: r is a Chinese character, the characters n-grams are made of.
+// ASCII and the common block are told without classify.
+func isHan(r rune) bool {
+	return 0x4E00 <= r && r <= 0x9FFF || r >= utf8.RuneSelf && classify(r) == classCJK
+}
+
 // countNgrams counts the n-grams of A (nums in document order).
 func countNgrams(t *textTable, nums []uint64, min int) *ngramCounts {
 	var seq []rune
@@ -281,6 +286,16 @@ func countNgrams(t *textTable, nums []uint64, min int) *ngramCounts {
 			seq, docs = hanRuns(seq, docs, t.passageText(n), t.doc[n])
 		}
 	}
+	return countNgramsIn(seq, docs, nil, min)
+}
+
+// countNgramsIn counts the n-grams of seq (runs of Chinese characters,
+// each followed by a 0; docs holds each rune's document, in document
+// order) that occur at least min times. When lim is not nil, an n-gram
+// starting at p is counted only if it is at most lim[p] characters long:
+// the collocations' windows of N characters end where they end, not
+// where the run does.
+func countNgramsIn(seq []rune, docs []int32, lim []uint8, min int) *ngramCounts {
 	c := &ngramCounts{}
 	cur := make([]int32, len(seq)) // the entry of the n-gram starting at each position, -1 if none
 	for n := minNgram; n <= maxNgram; n++ {
@@ -288,7 +303,7 @@ func countNgrams(t *textTable, nums []uint64, min int) *ngramCounts {
 		first := len(c.entries)
 		for p := 0; p+n-1 < len(seq); p++ {
 			r := seq[p+n-1]
-			if r == 0 || seq[p] == 0 {
+			if r == 0 || seq[p] == 0 || lim != nil && n > int(lim[p]) {
 				cur[p] = -1
 				continue
 			}
@@ -597,28 +612,51 @@ func (c *ngramCounts) keywords(na, nb float64, limit int) []Keyword {
 }
 
 // foldFragments folds each n-gram that occurs almost only inside one
-// longer n-gram of the list into it: 质量发 into 高质量发展. A fragment s is
-// folded into a longer h holding it when at most a tenth of s's
-// occurrences in A lie outside h (freq(s) − k·freq(h) ≤ freq(s)/10, k the
-// times s occurs in h); of several such h the longest wins, and a chain
-// (质量发 → 质量发展 → 高质量发展) ends at the one that is listed.
+// longer n-gram of the list into it (see foldRoots), by frequency in A.
 func foldFragments(list []Keyword) []Keyword {
-	at := make(map[string]int, len(list))
+	texts, freqs := make([]string, len(list)), make([]int64, len(list))
 	for i, k := range list {
-		at[k.Text] = i
+		texts[i], freqs[i] = k.Text, k.FreqA
 	}
-	order := make([]int, len(list))
+	root, folded := foldRoots(texts, freqs)
+	out := []Keyword{}
+	for i, k := range list {
+		if root[i] >= 0 {
+			continue
+		}
+		if f := folded[i]; f != nil {
+			k.Folded = f
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// foldRoots folds each n-gram that occurs almost only inside one longer
+// n-gram of the list into it: 质量发 into 高质量发展. A fragment s is
+// folded into a longer h holding it when at most a tenth of s's
+// occurrences lie outside h (freq(s) − k·freq(h) ≤ freq(s)/10, k the
+// times s occurs in h); of several such h the longest wins, and a chain
+// (质量发 → 质量发展 → 高质量发展) ends at the one that is listed. root[i]
+// is the n-gram texts[i] is folded into, -1 for one that stays listed;
+// folded[i] the fragments folded into a listed one, longest first.
+func foldRoots(texts []string, freqs []int64) (root []int, folded map[int][]string) {
+	at := make(map[string]int, len(texts))
+	for i, t := range texts {
+		at[t] = i
+	}
+	order := make([]int, len(texts))
 	for i := range order {
 		order[i] = i
 	}
-	runeLen := func(i int) int { return utf8.RuneCountInString(list[i].Text) }
+	runeLen := func(i int) int { return utf8.RuneCountInString(texts[i]) }
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(runeLen(b), runeLen(a)) })
-	parent := make([]int, len(list))
+	parent := make([]int, len(texts))
 	for i := range parent {
 		parent[i] = -1
 	}
 	for _, h := range order {
-		rs := []rune(list[h].Text)
+		rs := []rune(texts[h])
 		for n := len(rs) - 1; n >= minNgram; n-- {
 			for s := 0; s+n <= len(rs); s++ {
 				j, ok := at[string(rs[s:s+n])]
@@ -626,39 +664,31 @@ func foldFragments(list []Keyword) []Keyword {
 					continue
 				}
 				k := int64(overlapping(rs, rs[s:s+n]))
-				if f := list[j].FreqA; f-k*list[h].FreqA <= f/10 {
+				if f := freqs[j]; f-k*freqs[h] <= f/10 {
 					parent[j] = h
 				}
 			}
 		}
 	}
-	root := func(i int) int {
-		for parent[i] >= 0 {
-			i = parent[i]
-		}
-		return i
-	}
-	out := []Keyword{}
-	folded := map[int][]string{}
-	for i := range list {
+	root = make([]int, len(texts))
+	folded = map[int][]string{}
+	for i := range texts {
+		root[i] = -1
 		if parent[i] >= 0 {
-			r := root(i)
-			folded[r] = append(folded[r], list[i].Text)
+			r := i
+			for parent[r] >= 0 {
+				r = parent[r]
+			}
+			root[i] = r
+			folded[r] = append(folded[r], texts[i])
 		}
 	}
-	for i, k := range list {
-		if parent[i] >= 0 {
-			continue
-		}
-		if f := folded[i]; f != nil {
-			slices.SortFunc(f, func(a, b string) int {
-				return cmp.Or(cmp.Compare(utf8.RuneCountInString(b), utf8.RuneCountInString(a)), strings.Compare(a, b))
-			})
-			k.Folded = f
-		}
-		out = append(out, k)
+	for _, f := range folded {
+		slices.SortFunc(f, func(a, b string) int {
+			return cmp.Or(cmp.Compare(utf8.RuneCountInString(b), utf8.RuneCountInString(a)), strings.Compare(a, b))
+		})
 	}
-	return out
+	return root, folded
 }
 
 // overlapping counts the starts of n in rs.
