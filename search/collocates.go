@@ -399,7 +399,7 @@ func (c *ngramCounts) collocates(req CollocatesRequest, needles []string, fx, wi
 		texts[i], freqs[i] = k.Text, k.Freq
 	}
 	root, folded := foldRoots(texts, freqs)
-	kept := list[:0]
+	kept := make([]Collocate, 0, len(list))
 	for i, k := range list {
 		if root[i] >= 0 {
 			continue
