@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"sessionsearch/fold"
@@ -316,5 +317,14 @@ func TestCollocatesRanking(t *testing.T) {
 	}
 	if n := utf8.RuneCountInString("数字经济"); kwicQuery("算力", "数字经济", Window{Unit: "chars", Chars: 10}) != `算力 NEAR/`+string(rune('0'+10-n))+` "数字经济"` {
 		t.Errorf("kwicQuery = %q", kwicQuery("算力", "数字经济", Window{Unit: "chars", Chars: 10}))
+	}
+}
+
+// TestIsHan: the shortcuts of isHan agree with classify on every rune.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isHan(r), classify(r) == classCJK; got != want {
+			t.Fatalf("isHan(%U) = %v, classify says %v", r, got, want)
+		}
 	}
 }
