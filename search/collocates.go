@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -198,6 +199,11 @@ func (x *Index) Collocates(ctx context.Context, req CollocatesRequest) (*Colloca
 	}
 	if !p.hasText || len(p.needles) == 0 {
 		return nil, invalidf("query %s has nothing to find collocates of: give it a word or phrase", strconv.Quote(req.Query))
+	}
+	if !maps.Equal(p.interp.Filters, subPlan.interp.Filters) {
+		// f_y and N are counted in the subcorpus of the filters: a filter
+		// typed in the box would narrow the nodes and not the corpus.
+		return nil, invalidf("query %s holds a filter: give the filters as parameters (year=2024, speaker=…), and the query as words or phrases", strconv.Quote(req.Query))
 	}
 	out, err := retryMoved(ctx, func() (*Collocates, error) {
 		return x.collocates(ctx, g, req, subPlan, p)

@@ -295,6 +295,7 @@ func TestCollocatesRanking(t *testing.T) {
 	}{
 		{"no query", CollocatesRequest{}},
 		{"filters only", CollocatesRequest{Request: Request{Query: "year:2020"}}},
+		{"a filter in the box", CollocatesRequest{Request: Request{Query: "发展 year:2020"}}},
 		{"unknown measure", CollocatesRequest{Request: Request{Query: "发展"}, Measure: "t"}},
 		{"window too wide", CollocatesRequest{Request: Request{Query: "发展"}, Window: Window{Unit: "chars", Chars: 51}}},
 		{"limit too big", CollocatesRequest{Request: Request{Query: "发展"}, Limit: MaxCollocates + 1}},

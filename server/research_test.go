@@ -256,6 +256,7 @@ func TestCollocates(t *testing.T) {
 		{"no query", "window=sentence", "q"},
 		{"blank query", "q=+", "q"},
 		{"filters only", "q=" + url.QueryEscape("year:2025"), ""},
+		{"a filter in q", "q=" + url.QueryEscape("发展 year:2025"), ""},
 		{"unknown window", "q=x&window=paragraph", "window"},
 		{"window 0", "q=x&window=0", "window"},
 		{"window too wide", "q=x&window=51", "window"},
