@@ -394,9 +394,9 @@ func (c *ngramCounts) collocates(req CollocatesRequest, needles []string, fx, wi
 		fxy, fy := float64(e.freqA), float64(c.freqB[kid])
 		list = append(list, Collocate{
 			Text: text, Freq: e.freqA, CorpusFreq: c.freqB[kid], Docs: int(e.docsA),
-			LogDice:       round3(logDice(fxy, fx, fy)),
-			LogLikelihood: round3(logLikelihood(fxy, fy-fxy, win, n-win)),
-			MI:            round3(mutualInformation(fxy, fx, fy, n)),
+			LogDice:       round3(finite(logDice(fxy, fx, fy))),
+			LogLikelihood: round3(finite(logLikelihood(fxy, fy-fxy, win, n-win))),
+			MI:            round3(finite(mutualInformation(fxy, fx, fy, n))),
 			Folded:        []string{},
 		})
 	}
