@@ -377,9 +377,15 @@ func countNgramsIn(seq []rune, docs []int32, lim []uint8, min int) *ngramCounts 
 			break
 		}
 	}
-	// Number the kept n-grams, the most frequent first (so that the
-	// counters B's pass hits most often share cache lines), and index them
-	// for B by kid.
+	c.number()
+	return c
+}
+
+// number numbers the kept n-grams, the most frequent first (so that the
+// counters B's pass hits most often share cache lines), and indexes them
+// for B by kid. The kept ones must hold the prefix of each.
+func (c *ngramCounts) number() {
+	c.kept = c.kept[:0]
 	for id := range c.entries {
 		c.entries[id].kid = -1
 		if c.entries[id].keep {
@@ -409,7 +415,6 @@ func countNgramsIn(seq []rune, docs []int32, lim []uint8, min int) *ngramCounts 
 		}
 		c.levels[e.n].put(key, int32(kid))
 	}
-	return c
 }
 
 // ngramTable maps n-gram keys to kids: open addressing with linear
