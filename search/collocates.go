@@ -252,6 +252,9 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 	}
 	out.Candidates = len(c.kept)
 	items := c.listable(p.needles)
+	if len(items) == 0 {
+		return out, nil
+	}
 	c.countReference(t, subNums)
 	out.Collocates = c.collocates(items, req, float64(out.Nodes), float64(out.WindowHan), float64(out.Han))
 	return out, nil
