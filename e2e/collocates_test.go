@@ -109,6 +109,21 @@ func TestCollocatesView(t *testing.T) {
 	b.do(t, "going back", chromedp.NavigateBack())
 	b.waitFor(t, "the collocates again", `location.pathname === '/collocates' && document.querySelector('th[aria-sort="descending"] .co-sort[data-measure="ll"]')`)
 
+	// Another query typed in the view's own form keeps its window and
+	// measure.
+	b.do(t, "clearing the form's query", chromedp.Evaluate[chromedp.Void](`(() => { const i = document.getElementById('co-q'); i.value = ''; i.focus(); })()`))
+	b.typeText(t, "推动")
+	b.do(t, "counting", chromedp.Click(chromedp.CSS(`.co-submit`)))
+	b.waitFor(t, "the collocates of 推动", `new URL(location.href).searchParams.get('q') === '推动' && document.querySelector('.co-table tbody tr') && document.getElementById('co-q').value === '推动'`)
+	for name, want := range map[string]string{"window": "5", "measure": "ll"} {
+		if got := param(t, b, name); len(got) != 1 || got[0] != want {
+			t.Errorf("%s = %v after a new query, want %s", name, got, want)
+		}
+	}
+	if words := eval[[]string](t, b, `[...document.querySelectorAll('.co-table .co-link')].map((a) => a.textContent)`); !contains(words, "高质量发展") && !contains(words, "高质量") {
+		t.Errorf("collocates of 推动 = %v, want 高质量发展 or 高质量 among them", words)
+	}
+
 	// On a phone the view fits the screen: the table scrolls in its box.
 	b.do(t, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 	t.Cleanup(func() { b.do(t, "desktop viewport", chromedp.EmulateViewport(1280, 860)) })
