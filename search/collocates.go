@@ -24,7 +24,9 @@ import (
 //     characters stand between the item and the node (what `q NEAR/k
 //     item` finds, k = N − len(item));
 //   - a sentence: the sentence that holds a node (sentenceSpans: up to
-//     。！？；, a line break or the end of the passage);
+//     。！？；, a line break or the end of the passage); a node that
+//     crosses a sentence end is in no sentence and has no window, as 同句
+//     has it;
 //   - a passage: the passage that holds a node.
 //
 // An item occurrence is counted once however many windows hold it, and
@@ -292,12 +294,14 @@ func collectWindows(t *textTable, nums []uint64, m *matcher, win Window) *window
 		case "passage":
 			spans = []span{{0, len(text)}}
 		case "sentence":
+			// A sentence is a window when a node lies inside it; a node
+			// that crosses a sentence end is in no sentence, as 同句 has it.
 			k := 0
 			for _, s := range sentenceSpans(text) {
-				for k < len(nodes) && nodes[k].end <= s.start {
+				for k < len(nodes) && nodes[k].start < s.start {
 					k++
 				}
-				if k < len(nodes) && nodes[k].start < s.end {
+				if k < len(nodes) && nodes[k].end <= s.end {
 					spans = append(spans, s)
 				}
 			}

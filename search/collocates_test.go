@@ -57,7 +57,7 @@ func (p plainWindows) inWindow(a, b int, win Window) bool {
 			return false
 		}
 		for _, n := range p.nodes {
-			if n.start <= e && n.end > s {
+			if n.start >= s && n.end <= e+1 {
 				return true
 			}
 		}
@@ -326,6 +326,27 @@ func TestIsHan(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if got, want := isHan(r), classify(r) == classCJK; got != want {
 			t.Fatalf("isHan(%U) = %v, classify says %v", r, got, want)
+		}
+	}
+}
+
+// TestSentenceWindowOfACrossingNode: a node that crosses a sentence end
+// is in no sentence, as 同句 has it, and so has no window.
+func TestSentenceWindowOfACrossingNode(t *testing.T) {
+	text := "甲乙发展。推动丙丁。戊"
+	tt := &textTable{text: []byte(text), start: []uint32{0, uint32(len(text))}, live: []bool{true}, doc: []int32{0}}
+	for _, c := range []struct {
+		q          string
+		nodes, han int64
+	}{
+		{"展。推", 1, 0},
+		{"推动", 1, 2},   // 丙丁
+		{"发展", 1, 2},   // 甲乙
+		{"乙发展。", 1, 1}, // 甲: the node ends with its sentence
+	} {
+		w := collectWindows(tt, []uint64{0}, newMatcher([]string{c.q}), Window{Unit: "sentence"})
+		if w.nodes != c.nodes || w.han != c.han {
+			t.Errorf("%s: %d nodes, %d characters in windows; want %d, %d", c.q, w.nodes, w.han, c.nodes, c.han)
 		}
 	}
 }

@@ -5,10 +5,13 @@ package search
 // one the 同句 operator and the collocations' sentence window share.
 
 // sentenceEnd reports whether r ends a sentence, as written or folded
-// (fold turns ！？； into !?; and the half-width ｡ into 。).
+// (fold turns ！？； into !?; and the half-width ｡ into 。): one of those
+// or a line break (\n, \r, \v, \f, U+0085, U+2028, U+2029). The text
+// table folds line breaks to spaces; the indexer joins a paragraph's
+// lines, so passages hold none.
 func sentenceEnd(r rune) bool {
 	switch r {
-	case '。', '！', '？', '；', '!', '?', ';', '｡', '\n':
+	case '。', '！', '？', '；', '!', '?', ';', '｡', '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
 		return true
 	}
 	return false

@@ -19,6 +19,7 @@ func TestSentenceSpans(t *testing.T) {
 		{"every ender", "一。二！三？四；五", []string{"一。", "二！", "三？", "四；", "五"}},
 		{"ends with an ender", "一。二。", []string{"一。", "二。"}},
 		{"line break", "第一行\n第二行", []string{"第一行\n", "第二行"}},
+		{"line separator", "第一行\u2028第二行\r第三行", []string{"第一行\u2028", "第二行\r", "第三行"}},
 		{"comma does not end", "一，二、三：四", []string{"一，二、三：四"}},
 		{"two enders", "真的吗？！好", []string{"真的吗？", "！", "好"}},
 		{"half-width stop", "一｡二", []string{"一｡", "二"}},
