@@ -124,6 +124,20 @@ func TestCollocatesView(t *testing.T) {
 		t.Errorf("collocates of 推动 = %v, want 高质量发展 or 高质量 among them", words)
 	}
 
+	// Without a query the view asks for one, and the form takes it.
+	b.open(t, "/collocates?window=10")
+	b.waitFor(t, "the empty view", `document.querySelector('.co-view .panel.empty') && document.activeElement === document.getElementById('co-q')`)
+	b.typeText(t, "发展")
+	b.do(t, "counting", chromedp.Click(chromedp.CSS(`.co-submit`)))
+	b.waitFor(t, "the collocates of 发展 in 10 characters", `new URL(location.href).searchParams.get('q') === '发展' && new URL(location.href).searchParams.get('window') === '10' && document.querySelector('.co-table tbody tr')`)
+
+	// A filter typed in the query is refused with the server's reason.
+	b.open(t, "/collocates?q="+url.QueryEscape("发展 year:2024"))
+	b.waitFor(t, "the error", `document.querySelector('.error-panel')`)
+	if msg := eval[string](t, b, `document.querySelector('.error-message').textContent`); !strings.Contains(msg, "filter") {
+		t.Errorf("error message %q does not say the query holds a filter", msg)
+	}
+
 	// On a phone the view fits the screen: the table scrolls in its box.
 	b.do(t, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 	t.Cleanup(func() { b.do(t, "desktop viewport", chromedp.EmulateViewport(1280, 860)) })
