@@ -65,6 +65,12 @@ const (
 	DefaultCollocates   = 100
 	MaxCollocates       = 1000
 	MaxCollocateWindow  = 50 // characters on each side
+	// MaxWindowCharacters bounds the Chinese characters of the windows
+	// (W): their n-grams are counted in memory, about 330 bytes a
+	// character (411 MiB for the 1.25 million of 主席 by passage at 100
+	// MB), so that a frequent character by passage (的) is refused rather
+	// than counted in gigabytes.
+	MaxWindowCharacters = 2_000_000
 	DefaultWindow       = "sentence"
 	DefaultMeasure      = "logdice"
 )
@@ -243,7 +249,10 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 		Basis: CollocateBasis, Min: req.Min, Corpus: sc.Size, Han: sc.Han,
 		Generation: g.name, Time: time.Now().UTC().Format(time.RFC3339), Collocates: []Collocate{}, Interpreted: p.interp,
 	}
-	w := collectWindows(t, nums, newMatcher(p.needles), req.Window)
+	w := collectWindows(t, nums, newMatcher(p.needles), req.Window, MaxWindowCharacters)
+	if w.han > MaxWindowCharacters {
+		return nil, invalidf("the windows of %s hold more than %d Chinese characters: narrow the subcorpus with filters, or choose a smaller window", strconv.Quote(req.Query), MaxWindowCharacters)
+	}
 	out.Nodes, out.WindowHan = w.nodes, w.han
 	if w.han == 0 {
 		return out, nil
@@ -272,14 +281,18 @@ type windows struct {
 }
 
 // collectWindows finds the nodes of m in the passages nums (in document
-// order) and gathers the windows around them.
-func collectWindows(t *textTable, nums []uint64, m *matcher, win Window) *windows {
+// order) and gathers the windows around them; it stops once they hold
+// more than bound Chinese characters.
+func collectWindows(t *textTable, nums []uint64, m *matcher, win Window, bound int64) *windows {
 	w := &windows{}
 	var text []rune
 	var reach []int // for N characters: how far from each rune the windows holding it reach
 	for _, n := range nums {
 		if !t.live[n] {
 			continue
+		}
+		if w.han > bound {
+			break
 		}
 		text = appendRunes(text[:0], t.passageText(n))
 		nodes := m.find(text)

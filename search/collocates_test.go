@@ -344,9 +344,23 @@ func TestSentenceWindowOfACrossingNode(t *testing.T) {
 		{"发展", 1, 2},   // 甲乙
 		{"乙发展。", 1, 1}, // 甲: the node ends with its sentence
 	} {
-		w := collectWindows(tt, []uint64{0}, newMatcher([]string{c.q}), Window{Unit: "sentence"})
+		w := collectWindows(tt, []uint64{0}, newMatcher([]string{c.q}), Window{Unit: "sentence"}, MaxWindowCharacters)
 		if w.nodes != c.nodes || w.han != c.han {
 			t.Errorf("%s: %d nodes, %d characters in windows; want %d, %d", c.q, w.nodes, w.han, c.nodes, c.han)
 		}
+	}
+}
+
+// TestWindowsBound: the windows stop growing once they pass the bound, so
+// that a frequent character by passage is refused, not counted.
+func TestWindowsBound(t *testing.T) {
+	text := "甲乙发展丙丁"
+	tt := &textTable{text: []byte(text + text + text), start: []uint32{0, uint32(len(text)), uint32(2 * len(text)), uint32(3 * len(text))}, live: []bool{true, true, true}, doc: []int32{0, 0, 0}}
+	m := newMatcher([]string{"发展"})
+	if w := collectWindows(tt, []uint64{0, 1, 2}, m, Window{Unit: "passage"}, 100); w.han != 12 || w.nodes != 3 {
+		t.Errorf("unbounded: %d characters, %d nodes; want 12 and 3", w.han, w.nodes)
+	}
+	if w := collectWindows(tt, []uint64{0, 1, 2}, m, Window{Unit: "passage"}, 5); w.han != 8 || w.nodes != 2 {
+		t.Errorf("bounded by 5: %d characters, %d nodes; want to stop after the passage that passes it (8, 2)", w.han, w.nodes)
 	}
 }
