@@ -257,6 +257,9 @@ func hanRunsOnly(seq []rune, text []byte) []rune {
 			// continuation bytes; the text is valid UTF-8 (it was encoded
 			// from runes), so they are decoded without the checks of
 			// utf8.DecodeRune, which took a third of the pass over B.
+			// With isHan's shortcuts: the keywords of year:2022 at 100 MB
+			// from 1.94 to 1.25 s, the collocations of 主席 by sentence
+			// from about 1.4 to 0.7–1.2 s (two runs each, loaded machine).
 			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			i += 3
 		} else {
