@@ -413,7 +413,8 @@ type listedItem struct {
 // items that hold them (by f_xy, freqA), and keeps for the pass over the
 // subcorpus only the items listed and their prefixes, which the pass
 // walks through: folding needs no f_y, and the pass costs by the entries
-// it holds (for 主席 by sentence at 100 MB, 37,931 of 50,196).
+// it holds (for 主席 by sentence at 100 MB, 37,931 of 50,196: 1.37–1.44 s
+// of CPU a request to 1.21 s).
 func (c *ngramCounts) listable(needles []string) []listedItem {
 	var ids []int32
 	var texts []string
