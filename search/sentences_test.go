@@ -46,3 +46,29 @@ func TestSentenceSpans(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSentenceSpans: the sentences cover the text in order without gaps,
+// none is empty, and a sentence end stands only at the end of one.
+func FuzzSentenceSpans(f *testing.F) {
+	for _, s := range []string{"", "推动高质量发展。发展数字经济", "一。二！三？四；五", "。。", "a\nb\u2028c", "真的吗？！好"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs := []rune(s)
+		at := 0
+		for i, sp := range sentenceSpans(rs) {
+			if sp.start != at || sp.end <= sp.start {
+				t.Fatalf("sentenceSpans(%q): sentence %d is [%d,%d), after %d", s, i, sp.start, sp.end, at)
+			}
+			for j := sp.start; j < sp.end-1; j++ {
+				if sentenceEnd(rs[j]) {
+					t.Fatalf("sentenceSpans(%q): sentence %d holds an end at %d", s, i, j)
+				}
+			}
+			at = sp.end
+		}
+		if at != len(rs) {
+			t.Fatalf("sentenceSpans(%q) covers %d of %d runes", s, at, len(rs))
+		}
+	})
+}
