@@ -266,7 +266,9 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 	if len(items) == 0 {
 		return out, nil
 	}
-	c.countReference(t, subNums)
+	if err := c.countReference(ctx, t, subNums); err != nil {
+		return nil, err
+	}
 	out.Collocates = c.collocates(items, req, float64(out.Nodes), float64(out.WindowHan), float64(out.Han))
 	return out, nil
 }

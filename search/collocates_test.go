@@ -364,3 +364,19 @@ func TestWindowsBound(t *testing.T) {
 		t.Errorf("bounded by 5: %d characters, %d nodes; want to stop after the passage that passes it (8, 2)", w.han, w.nodes)
 	}
 }
+
+// TestCountReferenceStops: the pass over the subcorpus stops with the
+// context's error, and counts when the context is live.
+func TestCountReferenceStops(t *testing.T) {
+	text := "推动高质量发展，推动高质量发展。"
+	tt := &textTable{text: []byte(text), start: []uint32{0, uint32(len(text))}, live: []bool{true}, doc: []int32{0}}
+	c := countNgramsIn(hanRunsOnly(nil, []byte(text)), make([]int32, 20), nil, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := c.countReference(ctx, tt, []uint64{0}); err != context.Canceled {
+		t.Errorf("countReference with a cancelled context = %v, want context.Canceled", err)
+	}
+	if err := c.countReference(context.Background(), tt, []uint64{0}); err != nil || len(c.freqB) == 0 || c.freqB[0] != 2 {
+		t.Errorf("countReference = %v, freqB %v; want the kept n-grams twice each", err, c.freqB)
+	}
+}

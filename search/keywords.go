@@ -179,7 +179,9 @@ func (x *Index) keywords(ctx context.Context, g *generation, req KeywordsRequest
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ng.countReference(t, bNums)
+	if err := ng.countReference(ctx, t, bNums); err != nil {
+		return nil, err
+	}
 	out.Candidates = len(ng.kept)
 	out.Keywords = ng.keywords(float64(out.A.Han), float64(out.B.Han), req.Limit)
 	return out, nil
@@ -518,8 +520,10 @@ func (t *ngramTable) get(key uint64) (int32, bool) {
 // countReference counts B's occurrences and documents of every kept
 // n-gram in one pass over B's text: each start is extended only while the
 // n-gram so far is one of A's. The pass is split between two goroutines
-// by document, so that the document counts add up.
-func (c *ngramCounts) countReference(t *textTable, nums []uint64) {
+// by document, so that the document counts add up. It stops with ctx's
+// error when ctx is done (the pass takes seconds for a large A, and a
+// page that asks again cancels the request it no longer wants).
+func (c *ngramCounts) countReference(ctx context.Context, t *textTable, nums []uint64) error {
 	// One struct per kid: the three counters of a hit share a cache line.
 	type counter struct{ freq, docs, last int32 }
 	k := len(c.kept)
@@ -532,7 +536,10 @@ func (c *ngramCounts) countReference(t *textTable, nums []uint64) {
 				cs[i].last = -2
 			}
 			var seq []rune
-			for _, n := range nums {
+			for i, n := range nums {
+				if i%1024 == 0 && ctx.Err() != nil {
+					return
+				}
 				d := t.doc[n]
 				if !t.live[n] || int(d+1)%2 != w {
 					continue
@@ -562,6 +569,9 @@ func (c *ngramCounts) countReference(t *textTable, nums []uint64) {
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	c.freqB, c.docsB = make([]int64, k), make([]int32, k)
 	for i := range k {
 		for _, p := range parts {
@@ -569,6 +579,7 @@ func (c *ngramCounts) countReference(t *textTable, nums []uint64) {
 			c.docsB[i] += p[i].docs
 		}
 	}
+	return nil
 }
 
 // text is entry id's n-gram.
