@@ -20,8 +20,9 @@ import (
 
 // ResearchResult is the figures of `bench research`: distributions by year
 // of a frequent term and of a frequent character, in-process and over
-// HTTP, and keywords of a subcorpus of about 5 MB (5% of smaller corpora)
-// against the rest.
+// HTTP, keywords of a subcorpus of about 5 MB (5% of smaller corpora)
+// against the rest, and the collocations of a term of about 10,000
+// occurrences at 100 MB in each kind of window.
 type ResearchResult struct {
 	Size           string                 `json:"size"`
 	Passages       int                    `json:"passages"`
@@ -35,7 +36,22 @@ type ResearchResult struct {
 	KeywordsMs     float64                `json:"keywords_ms"`
 	KeywordsTop    []string               `json:"keywords_top"`
 	Candidates     int                    `json:"keyword_candidates"`
+	// Collocations of collocatesQuery, by window (5, 10, sentence,
+	// passage): median in-process, over HTTP, and the candidates counted.
+	CollocatesQuery      string             `json:"collocates_query"`
+	CollocatesNodes      int64              `json:"collocates_occurrences"`
+	CollocatesMs         map[string]float64 `json:"collocates_ms"`
+	CollocatesHTTP       map[string]float64 `json:"collocates_http_ms"`
+	CollocatesCandidates map[string]int     `json:"collocates_candidates"`
+	CollocatesTop        []string           `json:"collocates_top"` // by sentence, logDice
 }
+
+// collocatesQuery occurs 11,094 times in the 100 MB corpus (大会执行主席, 市政协主席
+// …): the issue's term of about 10,000 occurrences.
+const collocatesQuery = "主席"
+
+// collocateWindows are measured in this order.
+var collocateWindows = []string{"5", "10", "sentence", "passage"}
 
 // researchQueries are counted by year: the issue's frequent term and
 // character, and for scale the corpus' most frequent character and a
@@ -49,7 +65,8 @@ func runResearch(ctx context.Context, e *env, c config, stdout io.Writer) error 
 		return err
 	}
 	dir := filepath.Join(e.out, "work-"+c.size, "research-index")
-	res := &ResearchResult{Size: c.size, Distribution: map[string]float64{}, DistHTTP: map[string]float64{}, Occurrences: map[string]int64{}}
+	res := &ResearchResult{Size: c.size, Distribution: map[string]float64{}, DistHTTP: map[string]float64{}, Occurrences: map[string]int64{},
+		CollocatesQuery: collocatesQuery, CollocatesMs: map[string]float64{}, CollocatesHTTP: map[string]float64{}, CollocatesCandidates: map[string]int{}}
 	t0 := time.Now()
 	idx, err := search.Open(dir, search.Options{Corpus: corpus})
 	if err != nil {
@@ -103,18 +120,37 @@ func runResearch(ctx context.Context, e *env, c config, stdout io.Writer) error 
 	defer srv.Close()
 	for _, q := range researchQueries {
 		u := ts.URL + "/api/distribution?by=year&q=" + url.QueryEscape(q)
-		if res.DistHTTP[q], err = median(5, func() error {
-			resp, err := http.Get(u)
-			if err != nil {
-				return err
+		if res.DistHTTP[q], err = median(5, func() error { return httpGet(u) }); err != nil {
+			return err
+		}
+	}
+	for _, w := range collocateWindows {
+		win, err := search.ParseWindow(w)
+		if err != nil {
+			return err
+		}
+		req := search.CollocatesRequest{Request: search.Request{Query: collocatesQuery}, Window: win}
+		if res.CollocatesMs[w], err = median(3, func() error {
+			co, err := idx.Collocates(ctx, req)
+			if err == nil {
+				res.CollocatesNodes = co.Nodes
+				res.CollocatesCandidates[w] = co.Candidates
+				if w == "sentence" {
+					res.CollocatesTop = nil
+					for i, k := range co.Collocates {
+						if i == 10 {
+							break
+						}
+						res.CollocatesTop = append(res.CollocatesTop, k.Text)
+					}
+				}
 			}
-			defer resp.Body.Close()
-			io.Copy(io.Discard, resp.Body)
-			if resp.StatusCode != http.StatusOK {
-				return fmt.Errorf("GET %s: %s", u, resp.Status)
-			}
-			return nil
+			return err
 		}); err != nil {
+			return err
+		}
+		u := ts.URL + "/api/collocates?window=" + w + "&q=" + url.QueryEscape(collocatesQuery)
+		if res.CollocatesHTTP[w], err = median(3, func() error { return httpGet(u) }); err != nil {
 			return err
 		}
 	}
@@ -154,4 +190,18 @@ func runResearch(ctx context.Context, e *env, c config, stdout io.Writer) error 
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(res)
+}
+
+// httpGet fetches u and reads its body; a status other than 200 is an error.
+func httpGet(u string) error {
+	resp, err := http.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	return nil
 }

@@ -99,6 +99,54 @@ func (s *Server) keywords(c *gin.Context) error {
 	return writeCSV(c, "keywords-"+fileSafe(describeFilters(k.A.Filters, k.A.Query))+".csv", body)
 }
 
+// collocates answers GET /api/collocates: what occurs near the
+// occurrences of q (window=sentence|passage|N characters on each side)
+// within the subcorpus of the filters, ranked by measure=logdice|ll|mi|
+// freq above the floor min; format=csv downloads the list.
+func (s *Server) collocates(c *gin.Context) error {
+	p, req, err := s.parseSearch(c)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		return badParam("q", "parameter q is required: collocations are counted around the occurrences of a query")
+	}
+	cr := search.CollocatesRequest{Request: req}
+	w, err := p.text("window", 16)
+	if err != nil {
+		return err
+	}
+	if cr.Window, err = search.ParseWindow(w); err != nil {
+		return badParam("window", "%s", err.Error())
+	}
+	if cr.Measure, err = p.choice("measure", search.CollocateMeasures...); err != nil {
+		return err
+	}
+	if cr.Min, err = p.integer("min", search.DefaultCollocateMin, 1, 1_000_000); err != nil {
+		return err
+	}
+	if cr.Limit, err = p.integer("limit", search.DefaultCollocates, 1, search.MaxCollocates); err != nil {
+		return err
+	}
+	format, err := p.choice("format", "json", "csv")
+	if err != nil {
+		return err
+	}
+	co, err := s.idx.Collocates(c.Request.Context(), cr)
+	if err != nil {
+		return err
+	}
+	s.metrics.queries.WithLabelValues("collocates").Inc()
+	if format != "csv" {
+		return writeJSON(c, http.StatusOK, cacheReval, co)
+	}
+	body, err := collocatesCSV(co)
+	if err != nil {
+		return err
+	}
+	return writeCSV(c, "collocates-"+fileSafe(co.Query)+"-"+fileSafe(co.Window)+".csv", body)
+}
+
 // without is p less the named parameter.
 func without(p params, name string) params {
 	v := url.Values{}
@@ -244,6 +292,33 @@ func keywordsCSV(k *search.Keywords) ([]byte, error) {
 	for _, w := range k.Keywords {
 		rows = append(rows, []string{w.Text, itoa64(w.FreqA), itoa64(w.FreqB), strconv.Itoa(w.DocsA), strconv.Itoa(w.DocsB),
 			ftoa(w.LogLikelihood), ftoa(w.LogRatio), strings.Join(w.Folded, " ")})
+	}
+	return csvTable(preamble, header, rows)
+}
+
+// collocatesCSV renders a collocation list after its preamble.
+func collocatesCSV(co *search.Collocates) ([]byte, error) {
+	window := co.Window + " characters on each side"
+	if co.Window == "sentence" || co.Window == "passage" {
+		window = "the " + co.Window + " of each occurrence"
+	}
+	preamble := [][2]string{
+		{"collocates of", co.Query},
+		{"window", window},
+		{"filters", describeFilters(co.Filters, "")},
+		{"corpus", fmt.Sprintf("%s; %d Chinese characters (N)", sizeText(co.Corpus), co.Han)},
+		{"occurrences of the query", fmt.Sprintf("%d (f_x); %d Chinese characters in their windows", co.Nodes, co.WindowHan)},
+		{"measure", co.Measure},
+		{"counts", co.Basis},
+		{"floor", fmt.Sprintf("co-occurrence frequency at least %d", co.Min)},
+		{"generation", co.Generation},
+		{"time", co.Time},
+	}
+	header := []string{"collocate", "freq", "corpus_freq", "docs", "log_dice", "log_likelihood", "mi", "folded", "kwic"}
+	var rows [][]string
+	for _, k := range co.Collocates {
+		rows = append(rows, []string{k.Text, itoa64(k.Freq), itoa64(k.CorpusFreq), strconv.Itoa(k.Docs),
+			ftoa(k.LogDice), ftoa(k.LogLikelihood), ftoa(k.MI), strings.Join(k.Folded, " "), k.Kwic})
 	}
 	return csvTable(preamble, header, rows)
 }

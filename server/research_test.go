@@ -144,7 +144,8 @@ func TestKeywords(t *testing.T) {
 }
 
 // TestResearchHostileQueries: what a public box receives, as a query of
-// the distribution, as A's query and as B of the keywords: a normal answer
+// the distribution, as A's query and as B of the keywords, as the query
+// of the collocations: a normal answer
 // or a 4xx problem, never a 5xx, no raw markup in JSON.
 func TestResearchHostileQueries(t *testing.T) {
 	h := newHarness(t, Config{})
@@ -154,7 +155,7 @@ func TestResearchHostileQueries(t *testing.T) {
 		strings.Repeat("a OR ", 50), strings.Repeat(`"`, 255), "\t\n", strings.Repeat("算力 ", 80), "341", "數字經濟",
 	}
 	for _, q := range queries {
-		for _, endpoint := range []string{"/api/distribution?by=speaker&q=", "/api/keywords?kind=body&q=", "/api/keywords?kind=body&vs="} {
+		for _, endpoint := range []string{"/api/distribution?by=speaker&q=", "/api/keywords?kind=body&q=", "/api/keywords?kind=body&vs=", "/api/collocates?window=3&q="} {
 			x := h.get(endpoint + url.QueryEscape(q))
 			if x.resp.StatusCode >= 500 {
 				t.Errorf("GET %s%q: %d %s", endpoint, q, x.resp.StatusCode, short(x.body))
@@ -179,10 +180,102 @@ func TestResearchHostileQueries(t *testing.T) {
 		"/api/keywords?kind=body&min=1e9",
 		"/api/keywords?kind=body&limit=0",
 		"/api/keywords?vs=year:2025",
+		"/api/collocates?q=x&window=1e9",
+		"/api/collocates?q=x&min=-1",
 	} {
 		x := h.get(target)
 		if x.resp.StatusCode >= 500 {
 			t.Errorf("GET %s: %d %s", short([]byte(target)), x.resp.StatusCode, short(x.body))
 		}
+	}
+}
+
+func TestCollocates(t *testing.T) {
+	h := newHarness(t, Config{})
+	for _, window := range []string{"sentence", "passage", "10"} {
+		for _, measure := range search.CollocateMeasures {
+			t.Run(window+"/"+measure, func(t *testing.T) {
+				x := h.get("/api/collocates?q=" + url.QueryEscape("发展") + "&window=" + window + "&measure=" + measure + "&min=1")
+				x.wantStatus(t, http.StatusOK)
+				x.checkSpec(t)
+				var co search.Collocates
+				x.decode(t, &co)
+				if co.Window != window || co.Measure != measure || co.Nodes == 0 || co.Han == 0 || len(co.Collocates) == 0 {
+					t.Fatalf("collocates of 发展 in %s by %s: %+v", window, measure, co)
+				}
+				for _, c := range co.Collocates {
+					if c.Freq < 1 || c.CorpusFreq < c.Freq || !strings.HasPrefix(c.Kwic, "发展 ") || !strings.Contains(c.Kwic, `"`+c.Text+`"`) {
+						t.Errorf("collocate %+v", c)
+					}
+				}
+			})
+		}
+	}
+	// The default window is the sentence, the default measure logDice.
+	var co search.Collocates
+	h.get("/api/collocates?q="+url.QueryEscape("发展")).decode(t, &co)
+	if co.Window != "sentence" || co.Measure != "logdice" || co.Min != search.DefaultCollocateMin {
+		t.Errorf("defaults: window %q, measure %q, min %d", co.Window, co.Measure, co.Min)
+	}
+
+	t.Run("csv", func(t *testing.T) {
+		x := h.get("/api/collocates?q=" + url.QueryEscape("发展") + "&window=5&measure=ll&min=1&kind=body&format=csv")
+		x.wantStatus(t, http.StatusOK)
+		x.checkSpec(t)
+		if cd := x.resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "collocates-") {
+			t.Errorf("Content-Disposition = %q", cd)
+		}
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(x.body, []byte("\uFEFF"))))
+		r.FieldsPerRecord = -1
+		recs, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pre := map[string]string{}
+		var keys []string
+		i := 0
+		for ; i < len(recs) && recs[i][0] != ""; i++ {
+			keys = append(keys, recs[i][0])
+			pre[recs[i][0]] = recs[i][1]
+		}
+		if got, want := strings.Join(keys, ","), "collocates of,window,filters,corpus,occurrences of the query,measure,counts,floor,generation,time"; got != want {
+			t.Errorf("CSV preamble = %s, want %s", got, want)
+		}
+		if pre["collocates of"] != "发展" || pre["window"] != "5 characters on each side" || pre["filters"] != "kind: body" || pre["measure"] != "ll" || !strings.Contains(pre["corpus"], "Chinese characters (N)") {
+			t.Errorf("CSV preamble: %v", pre)
+		}
+		if got := strings.Join(recs[i+1], ","); got != "collocate,freq,corpus_freq,docs,log_dice,log_likelihood,mi,folded,kwic" {
+			t.Errorf("CSV header = %s", got)
+		}
+		if len(recs) < i+3 || !strings.Contains(recs[i+2][8], "发展 NEAR/") {
+			t.Errorf("CSV rows: %q", recs[i+1:])
+		}
+	})
+
+	for _, tt := range []struct{ name, query, param string }{
+		{"no query", "window=sentence", "q"},
+		{"blank query", "q=+", "q"},
+		{"filters only", "q=" + url.QueryEscape("year:2025"), ""},
+		{"a filter in q", "q=" + url.QueryEscape("发展 year:2025"), ""},
+		{"unknown window", "q=x&window=paragraph", "window"},
+		{"window 0", "q=x&window=0", "window"},
+		{"window too wide", "q=x&window=51", "window"},
+		{"negative window", "q=x&window=-5", "window"},
+		{"unknown measure", "q=x&measure=tscore", "measure"},
+		{"min 0", "q=x&min=0", "min"},
+		{"limit too big", "q=x&limit=5000", "limit"},
+		{"unknown format", "q=x&format=xml", "format"},
+		{"bad year", "q=x&year=20x5", "year"},
+		{"window twice", "q=x&window=5&window=6", "window"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := h.get("/api/collocates?" + tt.query)
+			x.wantStatus(t, http.StatusBadRequest)
+			p := x.problem(t)
+			x.checkSpec(t)
+			if p.Param != tt.param || p.Detail == "" {
+				t.Errorf("GET /api/collocates?%s: param %q detail %q, want param %q and a detail", tt.query, p.Param, p.Detail, tt.param)
+			}
+		})
 	}
 }

@@ -27,6 +27,7 @@ func (s *Server) routes() {
 	get("/kwic", s.wrap(s.page))
 	get("/distribution", s.wrap(s.page))
 	get("/keywords", s.wrap(s.page))
+	get("/collocates", s.wrap(s.page))
 	get("/assets/*name", s.wrap(s.asset))
 
 	// The JSON API.
@@ -38,6 +39,7 @@ func (s *Server) routes() {
 	get("/api/kwic", index, s.wrap(s.kwic))
 	get("/api/distribution", index, s.wrap(s.distribution))
 	get("/api/keywords", index, s.wrap(s.keywords))
+	get("/api/collocates", index, s.wrap(s.collocates))
 	get("/api/stats", index, s.wrap(s.stats))
 	get("/api/openapi.json", s.wrap(s.openAPI))
 	if s.cfg.AdminToken != "" {

@@ -3,7 +3,8 @@
 // the URL; the others are ES modules it imports: messages.js and i18n.js
 // (the interface language), ui.js (state outside the URL), state.js (the
 // URL), nav.js, api.js, dom.js, search-box.js, and views/ (home, results,
-// reader, kwic, distribution, keywords, and what they share in common.js).
+// reader, kwic, distribution, keywords, collocates, and what they share in
+// common.js).
 //
 // Rules these modules keep:
 //   - The URL is the whole state (path for the view; q, filters, page, sort
@@ -27,6 +28,7 @@ import { errorView } from './views/common.js';
 import { distributionView } from './views/distribution.js';
 import { homeView } from './views/home.js';
 import { keywordsView } from './views/keywords.js';
+import { collocatesView } from './views/collocates.js';
 import { kwicView } from './views/kwic.js';
 import { readerView } from './views/reader.js';
 import { resultsView } from './views/results.js';
@@ -50,6 +52,7 @@ export async function render({ scrollY } = {}) {
     else if (st.view === 'kwic') view = await kwicView(st, signal);
     else if (st.view === 'distribution') view = await distributionView(st, signal);
     else if (st.view === 'keywords') view = await keywordsView(st, signal);
+    else if (st.view === 'collocates') view = await collocatesView(st, signal);
     else if (!st.q && !hasFilters(st)) view = await homeView(signal);
     else view = await resultsView(st, signal);
     if (seq !== ui.seq) return;

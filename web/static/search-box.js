@@ -106,7 +106,7 @@ function applySuggestion(s) {
     box.input.value = q;
     const cur = st.filters[s.type];
     navigate(urlFor(withState({
-      view: ['kwic', 'distribution'].includes(st.view) ? st.view : 'search', q, page: '1',
+      view: ['kwic', 'distribution', 'collocates'].includes(st.view) ? st.view : 'search', q, page: '1',
       filters: { [s.type]: cur.includes(s.text) ? cur : [...cur, s.text] },
     })));
     return;
@@ -121,7 +121,7 @@ function submitSearch() {
   const st = parseLocation();
   const q = box.input.value.trim();
   closeSuggestions();
-  navigate(urlFor(withState({ view: ['kwic', 'distribution'].includes(st.view) ? st.view : 'search', q, page: '1' })));
+  navigate(urlFor(withState({ view: ['kwic', 'distribution', 'collocates'].includes(st.view) ? st.view : 'search', q, page: '1' })));
 }
 
 export function setupSearchBox() {

@@ -3,6 +3,7 @@
 
 import { distributionExtra, distributionState } from './views/distribution.js';
 import { keywordsExtra } from './views/keywords.js';
+import { collocatesExtra, collocatesState } from './views/collocates.js';
 import { DOC_FILTERS, appendCustomFilters, readCustomFilters } from './fields.js';
 
 export const FILTERS = ['speaker', 'topic', 'session', 'doc', 'kind', 'year', ...DOC_FILTERS];
@@ -31,6 +32,9 @@ export function parseLocation(href = window.location.href) {
   } else if (url.pathname === '/keywords') {
     st.view = 'keywords';
     st.extra = keywordsExtra((p.get('vs') || '').trim());
+  } else if (url.pathname === '/collocates') {
+    st.view = 'collocates';
+    st.extra = collocatesExtra(collocatesState(p));
   }
   else if (url.pathname.startsWith('/doc/')) {
     st.view = 'doc';
@@ -76,7 +80,7 @@ export function urlFor(st) {
     path = '/kwic';
     p = queryParams(st, { withPage: false });
     if (st.ksort) p.set('ksort', st.ksort);
-  } else if (st.view === 'distribution' || st.view === 'keywords') {
+  } else if (st.view === 'distribution' || st.view === 'keywords' || st.view === 'collocates') {
     path = '/' + st.view;
     p = queryParams(st, { withPage: false });
     p.delete('sort');

@@ -22,7 +22,8 @@ export function toolbar(st, view, count) {
     h('a', { href: urlFor({ ...base, view: 'search' }), 'data-route': '', class: 'tab', 'aria-current': view === 'search' ? 'page' : null }, t('viewResults')),
     h('a', { href: urlFor({ ...base, view: 'kwic' }), 'data-route': '', class: 'tab', 'aria-current': view === 'kwic' ? 'page' : null }, t('viewKwic')),
     h('a', { href: urlFor({ ...base, view: 'distribution', extra: view === 'distribution' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'distribution' ? 'page' : null }, t('viewDistribution')),
-    h('a', { href: urlFor({ ...base, view: 'keywords', extra: view === 'keywords' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'keywords' ? 'page' : null }, t('viewKeywords')));
+    h('a', { href: urlFor({ ...base, view: 'keywords', extra: view === 'keywords' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'keywords' ? 'page' : null }, t('viewKeywords')),
+    h('a', { href: urlFor({ ...base, view: 'collocates', extra: view === 'collocates' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'collocates' ? 'page' : null }, t('viewCollocates')));
   let sort = null;
   if (view === 'search') {
     const select = h('select', { id: 'sort', class: 'select' },
@@ -62,7 +63,7 @@ export function addFilter(name, value) {
   const st = parseLocation();
   const cur = st.filters[name] || []; // a custom field is absent until filtered on
   if (cur.includes(value)) return;
-  navigate(urlFor(withState({ view: ['kwic', 'distribution'].includes(st.view) ? st.view : 'search', page: '1', filters: { [name]: [...cur, value] } })));
+  navigate(urlFor(withState({ view: ['kwic', 'distribution', 'collocates'].includes(st.view) ? st.view : 'search', page: '1', filters: { [name]: [...cur, value] } })));
 }
 
 function toggleFilter(name, value) {
