@@ -140,6 +140,24 @@ func TestCitations(t *testing.T) {
 		if got := clipboard(); got != want {
 			t.Errorf("clipboard = %q, want %q", got, want)
 		}
+
+		// In English, the menu speaks English and the plain form has
+		// English punctuation and label.
+		b.do(t, "switching to English", chromedp.Click(chromedp.ID("lang-toggle")))
+		b.waitFor(t, "the English menu", `document.querySelector('#`+pid+` .cite-toggle').textContent === 'Cite'`)
+		b.do(t, "opening the menu", chromedp.Click(chromedp.CSS(`#`+pid+` .cite-toggle`)))
+		b.waitFor(t, "the citation loaded", `document.querySelector('#`+pid+` .cite-preview').textContent !== ''`)
+		if got := eval[string](t, b, `document.querySelector('#`+pid+` .cite-item[data-form="plain"]').textContent`); got != "Copy plain citation" {
+			t.Errorf("English menu item = %q", got)
+		}
+		b.do(t, "copying the plain form", chromedp.Click(chromedp.CSS(`#`+pid+` .cite-item[data-form="plain"]`)))
+		want = fmt.Sprintf("大同日报, 2025-02-15, 《市十六届人大五次会议隆重开幕》, para. %d", target.N)
+		b.waitFor(t, "the English plain form copied", `document.querySelector('#`+pid+` .cite-status').textContent === 'Copied'`)
+		if got := clipboard(); got != want {
+			t.Errorf("clipboard = %q, want %q", got, want)
+		}
+		b.do(t, "switching back", chromedp.Click(chromedp.ID("lang-toggle")))
+		b.waitFor(t, "the Chinese menu", `document.querySelector('#`+pid+` .cite-toggle').textContent === '引用'`)
 	})
 
 	t.Run("changed, moved and missing passages", func(t *testing.T) {
