@@ -92,7 +92,7 @@ var (
 	paperNameRe  = regexp.MustCompile(`^\p{Han}{1,8}[报報]$`)
 	notPaperRe   = regexp.MustCompile(`(?:公|通|简|簡|汇|匯|喜|捷|情|预|預|举|舉|申|电|電|快|画|畫|学|學|战|戰)[报報]$|^本[报報]`)
 	siteNameRe   = regexp.MustCompile(`^\p{Han}{1,10}[网網]$`)
-	datelineSrc  = regexp.MustCompile(`来源[：:][\s\x{3000}]*([\p{Han}A-Za-z0-9·]{2,20})`)
+	datelineSrc  = regexp.MustCompile(`[来來]源[：:][\s\x{3000}]*([\p{Han}A-Za-z0-9·]{2,20})`)
 	pageHeaderRe = regexp.MustCompile(`^(\p{Han}{1,8}[报報])[\s\x{3000}]+\d{4}年\d{1,2}月\d{1,2}日(?:[\s\x{3000}]+(?:星期|週|周)\p{Han})?[\s\x{3000}]+(?:第(\d{1,3})版|([A-Za-z]\d{1,3})(?:[\s\x{3000}]|$))`)
 )
 
@@ -106,14 +106,14 @@ func isPaper(name string) bool {
 // The type, in order: a newspaper article [N] when the paper is named (by
 // its page header 人民日报　1954年9月24日　第1版, its Source, its dateline
 // 来源：南方日报, or a word or folder of its file path such as 2025-02-15
-// 大同日报 …); a report [R] when one person speaks the whole document
+// 大同日报 …), or when its byline says it is one (本报讯) and no web site
+// is named; a report [R] when one person speaks the whole document
 // (Document.Speaker, a report's signature) and its title or subtitle says
 // 报告; a web page [EB/OL] when a saved page's dateline names the site
-// (来源：新华网, 来源：人民政协网), since the copy indexed is that page; a
-// newspaper article [N] again when its byline says it is one (本报讯,
-// 本报北京3月6日电) without naming the paper; else [Z] (其他), which is
-// where NPC resolutions and other official documents go: GB/T 7714-2015
-// has no code of its own for them.
+// (来源：新华网, 来源：人民政协网 over 本报北京3月6日电), since the copy
+// indexed is that page; else [Z] (其他), which is where NPC resolutions
+// and other official documents go: GB/T 7714-2015 has no code of its own
+// for them.
 func sourceOf(d *DocumentInfo) source {
 	s := source{title: d.Title, date: d.Date}
 	if d.Provenance["title"] == indexer.SourceFileName {
@@ -147,20 +147,23 @@ func sourceOf(d *DocumentInfo) source {
 	for _, sub := range d.Subtitles {
 		report = report || strings.Contains(sub, "报告") || strings.Contains(sub, "報告")
 	}
+	byline := strings.HasPrefix(d.Source, "本报") || strings.HasPrefix(d.Source, "本報")
 	switch {
 	case s.paper != "":
 		s.typ = "N"
+	case byline && s.site == "":
+		s.typ = "N" // a paper's own article, the paper unnamed
 	case d.Speaker != "" && report:
 		s.typ = "R"
 	case s.site != "":
 		s.typ = "EB/OL"
-	case strings.HasPrefix(d.Source, "本报") || strings.HasPrefix(d.Source, "本報"):
-		s.typ = "N" // a paper's own article, the paper unnamed
 	default:
 		s.typ = "Z"
 	}
-	if len(names) == 0 && d.Speaker != "" {
-		names = []string{d.Speaker} // a report printed in a paper is cited by its speaker
+	if len(names) == 0 && d.Speaker != "" && !byline {
+		// A report, or a report printed in a paper, is cited by its
+		// speaker; a paper's own article (本报讯) by its reporters only.
+		names = []string{d.Speaker}
 	}
 	if len(names) > 3 {
 		// GB/T 7714-2015: more than three authors of one kind are cited

@@ -128,6 +128,21 @@ func TestCitationForms(t *testing.T) {
 			plain: "2025-01-16，《会同县第十八届人民代表大会第五次会议闭幕》，第3段",
 		},
 		{
+			name: "news of a report, its speaker known: a news article, and the speaker not its author",
+			doc: DocumentInfo{Path: "counties/某县/县人代会开幕.txt", Title: "县十八届人大五次会议开幕",
+				Subtitles: []string{"杨帆作政府工作报告"}, Date: "2025-01-14", Source: "本报讯", Speaker: "杨帆"},
+			n: 3, typ: "N",
+			gbt:   "县十八届人大五次会议开幕[N]. 2025-01-14.",
+			plain: "2025-01-14，《县十八届人大五次会议开幕》，第3段",
+		},
+		{
+			name: "a Traditional dateline names the site",
+			doc: DocumentInfo{Path: "pages/立法會.html", Title: "立法會通過預算案", Subtitles: []string{"2024-03-20 10:30　來源：澳門網"}, Date: "2024-03-20"},
+			n: 2, typ: "EB/OL",
+			gbt:   "立法會通過預算案[EB/OL]. 澳門網, 2024-03-20.",
+			plain: "澳門網，2024-03-20，《立法會通過預算案》，第2段",
+		},
+		{
 			name: "more than three reporters: three and 等",
 			doc: DocumentInfo{Path: "2025-01-10 测试日报 市政协会议开幕.txt", Title: "市政协会议开幕",
 				Date: "2025-01-10", Source: "本报讯", Reporters: []string{"甲一", "乙二", "丙三", "丁四"}},
