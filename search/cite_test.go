@@ -137,8 +137,8 @@ func TestCitationForms(t *testing.T) {
 		},
 		{
 			name: "a Traditional dateline names the site",
-			doc: DocumentInfo{Path: "pages/立法會.html", Title: "立法會通過預算案", Subtitles: []string{"2024-03-20 10:30　來源：澳門網"}, Date: "2024-03-20"},
-			n: 2, typ: "EB/OL",
+			doc:  DocumentInfo{Path: "pages/立法會.html", Title: "立法會通過預算案", Subtitles: []string{"2024-03-20 10:30　來源：澳門網"}, Date: "2024-03-20"},
+			n:    2, typ: "EB/OL",
 			gbt:   "立法會通過預算案[EB/OL]. 澳門網, 2024-03-20.",
 			plain: "澳門網，2024-03-20，《立法會通過預算案》，第2段",
 		},
