@@ -106,8 +106,8 @@ func isPaper(name string) bool {
 // The type, in order: a newspaper article [N] when the paper is named (by
 // its page header 人民日报　1954年9月24日　第1版, its Source, its dateline
 // 来源：南方日报, or a word or folder of its file path such as 2025-02-15
-// 大同日报 …), or when its byline says it is one (本报讯) and no web site
-// is named; a report [R] when one person speaks the whole document
+// 大同日报 …), or when it is a news article (its byline, below) and no
+// web site is named; a report [R] when one person speaks the whole document
 // (Document.Speaker, a report's signature) and its title or subtitle says
 // 报告; a web page [EB/OL] when a saved page's dateline names the site
 // (来源：新华网, 来源：人民政协网 over 本报北京3月6日电), since the copy
@@ -147,7 +147,11 @@ func sourceOf(d *DocumentInfo) source {
 	for _, sub := range d.Subtitles {
 		report = report || strings.Contains(sub, "报告") || strings.Contains(sub, "報告")
 	}
-	byline := strings.HasPrefix(d.Source, "本报") || strings.HasPrefix(d.Source, "本報")
+	// A news article: its byline lead is a paper's own (本报讯, 本报北京
+	// 3月6日电) or a newsroom's dispatch (准格尔旗融媒体中心讯), or it
+	// names reporters (记者 陈志远).
+	byline := strings.HasPrefix(d.Source, "本报") || strings.HasPrefix(d.Source, "本報") ||
+		strings.HasSuffix(d.Source, "讯") || strings.HasSuffix(d.Source, "訊") || len(d.Reporters) > 0
 	switch {
 	case s.paper != "":
 		s.typ = "N"
@@ -162,7 +166,7 @@ func sourceOf(d *DocumentInfo) source {
 	}
 	if len(names) == 0 && d.Speaker != "" && !byline {
 		// A report, or a report printed in a paper, is cited by its
-		// speaker; a paper's own article (本报讯) by its reporters only.
+		// speaker; a news article by its reporters only.
 		names = []string{d.Speaker}
 	}
 	if len(names) > 3 {
