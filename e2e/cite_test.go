@@ -214,6 +214,25 @@ func TestCitations(t *testing.T) {
 		atTarget("the hit's passage", hit.N)
 	})
 
+	t.Run("on a phone", func(t *testing.T) {
+		b.do(t, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+		t.Cleanup(func() { b.do(t, "desktop viewport", chromedp.EmulateViewport(1280, 860)) })
+		b.open(t, "/?q="+url.QueryEscape("算力之城"))
+		b.waitFor(t, "a hit", `document.querySelector('#main .hit .cite-toggle')`)
+		b.do(t, "opening the hit's 引用 menu", chromedp.Click(chromedp.CSS(`#main .hit .cite-toggle`)))
+		b.waitFor(t, "the menu", `!document.querySelector('#main .hit .cite-menu').hidden`)
+		inside := `(() => { const r = document.querySelector('#main .hit .cite-menu').getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; })()`
+		if !eval[bool](t, b, inside) {
+			t.Errorf("the hit's citation menu does not fit the phone's width")
+		}
+		b.screenshot(t, "phone-cite.png")
+		b.open(t, cite.Permalink)
+		atTarget("the permalink's passage on a phone", target.N)
+		if eval[int](t, b, `document.documentElement.scrollWidth`) > eval[int](t, b, `innerWidth`) {
+			t.Errorf("the reader at a permalink is wider than the phone")
+		}
+	})
+
 	t.Run("a concordance line's permalink", func(t *testing.T) {
 		var conc search.Concordance
 		getAPI(t, ts.URL, "/api/kwic?q="+url.QueryEscape("刘俊义"), &conc)
