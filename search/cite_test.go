@@ -360,8 +360,8 @@ func passageAt(t *testing.T, x *Index, link string) (text string, same bool, err
 }
 
 // TestPermalinksSurviveReindex makes every passage's permalink, then
-// re-indexes: from scratch over the unchanged corpus, and after another
-// document changed. Each link opens the same text, with the same
+// re-indexes: from scratch over the unchanged corpus, by a rebuild that
+// swaps a new index in, and after another document changed. Each link opens the same text, with the same
 // fingerprint; the changed document's moved passages are told by theirs,
 // and a removed document's links are not found.
 func TestPermalinksSurviveReindex(t *testing.T) {
@@ -388,6 +388,19 @@ func TestPermalinksSurviveReindex(t *testing.T) {
 
 	t.Run("unchanged corpus, new index", func(t *testing.T) {
 		x := openTestIndex(t, corpus)
+		for link, text := range before {
+			got, same, err := passageAt(t, x, link)
+			if err != nil || got != text || !same {
+				t.Errorf("%s: %q (fingerprint kept: %v, %v), want %q", link, got, same, err, text)
+			}
+		}
+	})
+
+	t.Run("unchanged corpus, rebuilt and swapped in", func(t *testing.T) {
+		x := openTestIndex(t, corpus)
+		if _, err := x.Rebuild(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
 		for link, text := range before {
 			got, same, err := passageAt(t, x, link)
 			if err != nil || got != text || !same {
