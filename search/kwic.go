@@ -37,6 +37,7 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 		return nil, err
 	}
 	m := p.matcher()
+	ct := newCiter(g.cat)
 	out := &Concordance{Query: req.Query, Lines: []KWICLine{}}
 
 	const page = 500
@@ -54,16 +55,21 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 			return nil, err
 		}
 		for _, h := range res.Hits {
-			hit, err := hitOf(h, g.cat, nil) // lines, not snippets
+			hit, err := hitOf(h, g.cat, nil, nil) // lines, not snippets
 			if err != nil {
 				return nil, err
 			}
 			rs := []rune(hit.Text)
+			cited := false // passages past the limit are counted, not cited
 			for _, s := range m.spans(hit.Text) {
 				out.Total++
 				if len(out.Lines) >= limit {
 					out.Truncated = true
 					continue
+				}
+				if !cited {
+					hit.Permalink, hit.Citation = ct.cite(hit.DocID, hit.N, hit.Text)
+					cited = true
 				}
 				out.Lines = append(out.Lines, KWICLine{
 					Left:      string(rs[max(0, s.start-width):s.start]),
@@ -71,6 +77,7 @@ func (x *Index) KWIC(ctx context.Context, req KWICRequest) (*Concordance, error)
 					Right:     string(rs[s.end:min(len(rs), s.end+width)]),
 					PassageID: hit.ID, DocID: hit.DocID, DocTitle: hit.DocTitle, Date: hit.Date,
 					N: hit.N, Speaker: hit.Speaker, SpeakerRole: hit.SpeakerRole,
+					Permalink: hit.Permalink, Citation: hit.Citation,
 				})
 			}
 		}

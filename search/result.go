@@ -65,6 +65,10 @@ type Hit struct {
 	Snippet     string   `json:"snippet"` // HTML: escaped text with <mark> around matches
 	Text        string   `json:"text"`    // the whole passage, plain
 	Score       float64  `json:"score"`
+	// Permalink opens the reader at this passage: /d/{doc}#p{n}-{fingerprint}
+	// (cite.go). Citation is how to cite it.
+	Permalink string        `json:"permalink"`
+	Citation  CitationForms `json:"citation"`
 }
 
 // Facets holds the counts of each facet for the current query, keyed by
@@ -146,6 +150,9 @@ type PassageView struct {
 	indexer.Passage
 	HTML    string `json:"html"`    // escaped text, with <mark> around matches when a query was given
 	Matches int    `json:"matches"` // occurrences in this passage
+	// Fingerprint identifies the passage's text, as a permalink carries it
+	// (cite.go), so that the reader can tell a changed passage.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // Suggestion is one completion for a prefix typed in the search box.
@@ -182,6 +189,9 @@ type KWICLine struct {
 	N           int    `json:"n"`
 	Speaker     string `json:"speaker"`
 	SpeakerRole string `json:"speaker_role"`
+	// Permalink and Citation are the passage's, as on a Hit.
+	Permalink string        `json:"permalink"`
+	Citation  CitationForms `json:"citation"`
 }
 
 // Stats describes the open index.

@@ -163,8 +163,9 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		x.buildFacetTable(g)
 	}
 	m := p.matcher()
+	ct := newCiter(g.cat)
 	for _, h := range res.Hits {
-		hit, err := hitOf(h, g.cat, m)
+		hit, err := hitOf(h, g.cat, m, ct)
 		if err != nil {
 			return nil, err
 		}
@@ -227,8 +228,9 @@ func storedOf(h *bsearch.DocumentMatch, cat *catalog) (storedPassage, error) {
 // docOfPassage is the document ID in a passage ID (document ID, ":", n).
 func docOfPassage(id string) string { return id[:max(strings.LastIndexByte(id, ':'), 0)] }
 
-// hitOf turns a Bleve hit into a Hit, with a snippet when m is not nil.
-func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
+// hitOf turns a Bleve hit into a Hit, with a snippet when m is not nil
+// and its citation when ct is not nil.
+func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher, ct *citer) (Hit, error) {
 	sp, err := storedOf(h, cat)
 	if err != nil {
 		return Hit{}, err
@@ -241,6 +243,9 @@ func hitOf(h *bsearch.DocumentMatch, cat *catalog, m *matcher) (Hit, error) {
 	}
 	if m != nil {
 		hit.Snippet = m.snippet(sp.Text)
+	}
+	if ct != nil {
+		hit.Permalink, hit.Citation = ct.cite(sp.DocID, sp.N, sp.Text)
 	}
 	for _, p := range sp.People {
 		hit.People = append(hit.People, p.Key())
@@ -393,7 +398,7 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 		}
 		html, n := m.highlight(sp.Text)
 		v.Matches += n
-		v.Passages = append(v.Passages, PassageView{Passage: sp.Passage, HTML: html, Matches: n})
+		v.Passages = append(v.Passages, PassageView{Passage: sp.Passage, HTML: html, Matches: n, Fingerprint: fingerprint(sp.Text)})
 	}
 	return v, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -357,9 +358,13 @@ func TestKWIC(t *testing.T) {
 		if len(recs)-1 != len(conc.Lines) {
 			t.Errorf("CSV has %d lines, JSON %d", len(recs)-1, len(conc.Lines))
 		}
-		for _, r := range recs[1:] {
+		for i, r := range recs[1:] {
 			if r[1] != "刘俊义" {
 				t.Errorf("CSV row match = %q", r[1])
+			}
+			l := conc.Lines[i]
+			if want := "http://" + x.req.URL.Host + l.Permalink; r[10] != want || r[11] != l.Citation.GBT7714 || r[12] != l.Citation.Plain || r[11] == "" {
+				t.Errorf("CSV row %d: permalink and citations %q, want %q, %q, %q", i+1, r[10:], want, l.Citation.GBT7714, l.Citation.Plain)
 			}
 		}
 	})
@@ -480,4 +485,88 @@ func TestMatches(t *testing.T) {
 	bad := h.get("/api/matches?from=2025-13-01")
 	bad.wantStatus(t, http.StatusBadRequest)
 	bad.checkSpec(t)
+}
+
+// TestCite asks for the citation of passages of the seed, and for
+// passages and documents that do not exist.
+func TestCite(t *testing.T) {
+	h := newHarness(t, Config{})
+	var docs []search.DocumentInfo
+	h.get("/api/documents").decode(t, &docs)
+	var seed search.DocumentInfo
+	for _, d := range docs {
+		if strings.Contains(d.Path, "大同日报") {
+			seed = d
+		}
+	}
+	if seed.ID == "" {
+		t.Fatal("no seed document")
+	}
+	var view search.DocumentView
+	h.get("/api/documents/"+url.PathEscape(seed.ID)).decode(t, &view)
+	base := "/api/documents/" + url.PathEscape(seed.ID) + "/cite"
+
+	x := h.get(base + "?n=3")
+	x.wantStatus(t, http.StatusOK)
+	x.checkSpec(t)
+	var c search.Citation
+	x.decode(t, &c)
+	want := "李雪峰. 市十六届人大五次会议隆重开幕[N]. 大同日报, 2025-02-15."
+	if c.Citation.GBT7714 != want || c.Type != "N" {
+		t.Errorf("cite n=3: %q (%s), want %q", c.Citation.GBT7714, c.Type, want)
+	}
+	if want := "大同日报，2025-02-15，《市十六届人大五次会议隆重开幕》，第3段"; c.Citation.Plain != want {
+		t.Errorf("cite n=3: plain %q, want %q", c.Citation.Plain, want)
+	}
+	p := view.Passages[2]
+	if c.N != 3 || c.Text != p.Text || c.Fingerprint != p.Fingerprint || c.Permalink != "/d/"+url.PathEscape(seed.ID)+"#p3-"+p.Fingerprint {
+		t.Errorf("cite n=3 = %+v, want passage 3 (%q, fingerprint %s)", c, p.Text, p.Fingerprint)
+	}
+
+	// The hits and the concordance carry the same.
+	var res search.Result
+	h.get("/api/search?q="+url.QueryEscape("算力之城")).decode(t, &res)
+	for _, hit := range res.Hits {
+		var hc search.Citation
+		h.get("/api/documents/"+url.PathEscape(hit.DocID)+"/cite?n="+strconv.Itoa(hit.N)).decode(t, &hc)
+		if hit.Permalink != hc.Permalink || hit.Citation != hc.Citation {
+			t.Errorf("hit %s: %q %+v, cite says %q %+v", hit.ID, hit.Permalink, hit.Citation, hc.Permalink, hc.Citation)
+		}
+	}
+
+	for _, tt := range []struct {
+		name, target string
+		status       int
+		param        string
+	}{
+		{"no n", base, http.StatusBadRequest, "n"},
+		{"n 0", base + "?n=0", http.StatusBadRequest, "n"},
+		{"n not a number", base + "?n=abc", http.StatusBadRequest, "n"},
+		{"n twice", base + "?n=1&n=2", http.StatusBadRequest, "n"},
+		{"n past the last passage", base + "?n=" + strconv.Itoa(seed.Passages+1), http.StatusNotFound, ""},
+		{"n past overflow", base + "?n=99999999999999999999", http.StatusBadRequest, "n"},
+		{"unknown document", "/api/documents/no-such-document/cite?n=1", http.StatusNotFound, ""},
+		{"id too long", "/api/documents/" + strings.Repeat("x", 5000) + "/cite?n=1", http.StatusNotFound, ""},
+		{"id not UTF-8", "/api/documents/%ff/cite?n=1", http.StatusBadRequest, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := h.get(tt.target)
+			x.wantStatus(t, tt.status)
+			p := x.problem(t)
+			if tt.param != "" && p.Param != tt.param {
+				t.Errorf("param = %q, want %q (%s)", p.Param, tt.param, p.Detail)
+			}
+			if tt.status == http.StatusNotFound && !strings.Contains(p.Detail, "no ") {
+				t.Errorf("detail = %q: want it to say what is missing", p.Detail)
+			}
+			x.checkSpec(t)
+		})
+	}
+
+	// The permalink's page is the web UI.
+	x = h.get("/d/" + url.PathEscape(seed.ID))
+	x.wantStatus(t, http.StatusOK)
+	if !strings.Contains(x.resp.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("/d/{doc}: Content-Type %q, want the page", x.resp.Header.Get("Content-Type"))
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	_ "embed"
 	"encoding/json"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -102,6 +103,35 @@ func (s *Server) document(c *gin.Context) error {
 	return writeJSONValidated(c, cacheDoc, view)
 }
 
+// cite answers GET /api/documents/:id/cite?n=: how to cite passage n,
+// its permalink and the citation forms.
+func (s *Server) cite(c *gin.Context) error {
+	id := c.Param("id")
+	if err := checkText("id", id); err != nil {
+		return err
+	}
+	if len(id) > maxIDBytes {
+		return &httpError{kind: search.ErrNotFound, msg: "no document has an id that long"}
+	}
+	p, err := queryParams(c)
+	if err != nil {
+		return err
+	}
+	n, err := p.integer("n", 0, 1, math.MaxInt32)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return badParam("n", "parameter n is required: the number of the passage to cite, 1 or more")
+	}
+	ct, err := s.idx.Cite(c.Request.Context(), id, n)
+	if err != nil {
+		return err
+	}
+	s.metrics.queries.WithLabelValues("cite").Inc()
+	return writeJSONValidated(c, cacheDoc, ct)
+}
+
 // maxSuggestLimit bounds ?limit= of /api/suggest.
 const maxSuggestLimit = 50
 
@@ -166,7 +196,7 @@ func (s *Server) kwic(c *gin.Context) error {
 	if format != "csv" {
 		return writeJSON(c, http.StatusOK, cacheReval, conc)
 	}
-	body, err := kwicCSV(conc)
+	body, err := kwicCSV(conc, siteURL(c))
 	if err != nil {
 		return err
 	}
@@ -174,15 +204,29 @@ func (s *Server) kwic(c *gin.Context) error {
 }
 
 // kwicCSVHeader is the header row of the concordance download.
-var kwicCSVHeader = []string{"left", "match", "right", "doc_title", "date", "speaker", "speaker_role", "passage_id", "doc_id", "n"}
+var kwicCSVHeader = []string{"left", "match", "right", "doc_title", "date", "speaker", "speaker_role", "passage_id", "doc_id", "n", "permalink", "citation_gbt7714", "citation_plain"}
 
 // kwicCSV renders a concordance as CSV (csvTable, without a preamble).
-func kwicCSV(conc *search.Concordance) ([]byte, error) {
+// Permalinks are made absolute with site, since a spreadsheet has no page
+// to resolve them against.
+func kwicCSV(conc *search.Concordance, site string) ([]byte, error) {
 	rows := make([][]string, 0, len(conc.Lines))
 	for _, l := range conc.Lines {
-		rows = append(rows, []string{l.Left, l.Match, l.Right, l.DocTitle, l.Date, l.Speaker, l.SpeakerRole, l.PassageID, l.DocID, strconv.Itoa(l.N)})
+		rows = append(rows, []string{l.Left, l.Match, l.Right, l.DocTitle, l.Date, l.Speaker, l.SpeakerRole, l.PassageID, l.DocID, strconv.Itoa(l.N),
+			site + l.Permalink, l.Citation.GBT7714, l.Citation.Plain})
 	}
 	return csvTable(nil, kwicCSVHeader, rows)
+}
+
+// siteURL is the scheme and host the request was made to
+// (http://localhost:8080), which the permalinks of a download are made
+// absolute with.
+func siteURL(c *gin.Context) string {
+	scheme := "http"
+	if c.Request.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + c.Request.Host
 }
 
 // defuseFormula keeps a cell from being run as a spreadsheet formula

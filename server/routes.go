@@ -24,6 +24,7 @@ func (s *Server) routes() {
 	// The web UI: a single-page app whose routes all load index.html.
 	get("/", s.wrap(s.page))
 	get("/doc/*path", s.wrap(s.page))
+	get("/d/:id", s.wrap(s.page)) // a permalink: /d/{doc}#p{n}
 	get("/kwic", s.wrap(s.page))
 	get("/distribution", s.wrap(s.page))
 	get("/keywords", s.wrap(s.page))
@@ -35,6 +36,7 @@ func (s *Server) routes() {
 	get("/api/matches", index, s.wrap(s.matches))
 	get("/api/documents", index, s.wrap(s.documents))
 	get("/api/documents/:id", index, s.wrap(s.document))
+	get("/api/documents/:id/cite", index, s.wrap(s.cite))
 	get("/api/suggest", index, s.wrap(s.suggest))
 	get("/api/kwic", index, s.wrap(s.kwic))
 	get("/api/distribution", index, s.wrap(s.distribution))

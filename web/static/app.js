@@ -121,8 +121,11 @@ function onPopState(e) {
   if (here === ui.rendered && parseLocation().view === 'doc') {
     // Only the #p{n} fragment changed: stay in the document.
     const target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
-    if (target) target.scrollIntoView({ block: 'start' });
-    return;
+    if (target || !window.location.hash) {
+      if (target) target.scrollIntoView({ block: 'start' });
+      return;
+    }
+    // A permalink's #p{n}-{fingerprint}: the reader checks it.
   }
   render({ scrollY: (e.state && e.state.scrollY) || 0 });
 }

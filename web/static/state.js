@@ -39,6 +39,9 @@ export function parseLocation(href = window.location.href) {
   else if (url.pathname.startsWith('/doc/')) {
     st.view = 'doc';
     st.doc = decodeURIComponent(url.pathname.slice('/doc/'.length));
+  } else if (url.pathname.startsWith('/d/')) {
+    st.view = 'doc'; // a permalink, /d/{doc}#p{n}
+    st.doc = decodeURIComponent(url.pathname.slice('/d/'.length));
   }
   return st;
 }

@@ -255,3 +255,91 @@ export function errorView(err, st) {
       st.q ? ' · ' : null,
       h('a', { href: '/', 'data-route': '' }, t('backHome'))));
 }
+
+// citeButton is the 引用 button of a hit, a concordance line or a reader
+// passage: a small menu that copies the passage's citation (GB/T 7714 or
+// the plain form) or its permalink. load gives { citation, permalink } as
+// the API has them; it is called when the menu first opens, so that the
+// reader's passages need not fetch their citations before one is asked
+// for. The text last copied stays in the element's data-copied, and in
+// the menu's preview for copying by hand when the clipboard refuses.
+export function citeButton(n, load) {
+  const status = h('span', { class: 'cite-status', role: 'status' });
+  const preview = h('p', { class: 'cite-preview', lang: 'zh-CN' });
+  const box = h('div', { class: 'cite' });
+  let forms = null;
+  const text = (form) => {
+    if (form === 'link') return new URL(forms.permalink, window.location.origin).href;
+    if (form === 'plain') return ui.lang === 'en' ? forms.citation.plain_en : forms.citation.plain;
+    return forms.citation.gbt7714;
+  };
+  const item = (form, label) => h('button', {
+    type: 'button', class: 'cite-item', role: 'menuitem', dataset: { form },
+    onclick: async () => {
+      const s = text(form);
+      preview.textContent = s;
+      box.dataset.copied = s;
+      status.textContent = (await copyText(s)) ? t('citeCopied') : t('citeCopyFailed');
+    },
+  }, label);
+  const menu = h('div', { class: 'cite-menu', role: 'menu', 'aria-label': t('citeLabel', { n }), hidden: true },
+    item('gbt7714', t('citeGbt')), item('plain', t('citePlain')), item('link', t('citeLink')), preview);
+  const outside = (e) => {
+    if (!box.contains(e.target)) close();
+  };
+  const close = () => {
+    menu.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('click', outside, true);
+  };
+  const toggle = h('button', {
+    type: 'button', class: 'link-button cite-toggle', 'aria-haspopup': 'true', 'aria-expanded': 'false',
+    'aria-label': t('citeLabel', { n }),
+    onclick: async () => {
+      if (!menu.hidden) {
+        close();
+        return;
+      }
+      menu.hidden = false;
+      toggle.setAttribute('aria-expanded', 'true');
+      document.addEventListener('click', outside, true);
+      try {
+        forms = forms || await load();
+        preview.textContent = forms.citation.gbt7714;
+        menu.querySelector('.cite-item').focus();
+      } catch (err) {
+        status.textContent = err.message;
+      }
+    },
+  }, t('cite'));
+  menu.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    close();
+    toggle.focus();
+  });
+  append(box, [toggle, menu, status]);
+  return box;
+}
+
+// copyText puts s on the clipboard: the Clipboard API where the page may
+// use it, else a selected textarea and the copy command.
+async function copyText(s) {
+  try {
+    await navigator.clipboard.writeText(s);
+    return true;
+  } catch {
+    const area = h('textarea', { class: 'visually-hidden', readonly: true });
+    area.value = s;
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}

@@ -5,7 +5,7 @@ import { getJSON } from '../api.js';
 import { announce, h } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
 import { docURL, parseLocation, queryParams, urlFor } from '../state.js';
-import { activeFilters, toolbar } from './common.js';
+import { activeFilters, citeButton, toolbar } from './common.js';
 
 const KWIC_WIDTH = 30; // characters of context on each side
 
@@ -113,5 +113,6 @@ function kwicRow(l, q) {
       },
       h('span', { class: 'kwic-source-meta' }, t('passageN', { n: l.n })),
       ' ',
-      h('span', { class: 'kwic-source-title' }, l.doc_title || l.doc_id))));
+      h('span', { class: 'kwic-source-title' }, l.doc_title || l.doc_id)),
+      l.citation ? citeButton(l.n, async () => l) : null));
 }

@@ -1,18 +1,26 @@
 // The reader view: one document with every match marked.
 
-import { getJSON } from '../api.js';
+import { APIError, getJSON } from '../api.js';
 import { announce, h, setServerHTML } from '../dom.js';
 import { formatNumber, kindLabel, t } from '../i18n.js';
 import { emptyFilters, urlFor } from '../state.js';
 import { ui } from '../ui.js';
-import { escapeText } from './common.js';
+import { citeButton, escapeText } from './common.js';
 import { provenanceText } from '../fields.js';
 
 export async function readerView(st, signal) {
   const params = new URLSearchParams();
   if (st.q) params.set('q', st.q);
   const qs = params.toString();
-  const doc = await getJSON('/api/documents/' + encodeURIComponent(st.doc) + (qs ? '?' + qs : ''), signal);
+  let doc;
+  try {
+    doc = await getJSON('/api/documents/' + encodeURIComponent(st.doc) + (qs ? '?' + qs : ''), signal);
+  } catch (err) {
+    // A permalink to a document removed or renamed since: say so, not
+    // the API's bare "no document".
+    if (err.status === 404) throw new APIError(t('docGone'), 404);
+    throw err;
+  }
   ui.docLabels.set(doc.id, doc.label || doc.title);
 
   const back = h('a', {
@@ -46,6 +54,8 @@ export async function readerView(st, signal) {
 
   const passages = (doc.passages || []).map((p) => passageItem(p, doc.id, st.q));
   const list = h('ol', { class: 'passages', 'aria-label': t('passagesLabel') }, passages);
+  const link = linkedPassage(st.hash, doc.passages || []);
+  const notice = link && link.notice ? h('p', { class: 'permalink-notice', role: 'status' }, link.notice) : null;
 
   let bar = null;
   let pos = null;
@@ -68,11 +78,12 @@ export async function readerView(st, signal) {
       (doc.subtitles || []).map((s) => h('p', { class: 'doc-subtitle' }, s)),
       meta.length ? h('dl', { class: 'doc-meta' }, meta) : null),
     bar,
+    notice,
     list);
 
   const after = () => {
     const marks = [...list.querySelectorAll('mark')];
-    const target = st.hash && st.hash.startsWith('#p') ? document.getElementById(st.hash.slice(1)) : null;
+    const target = link && link.n ? document.getElementById('p' + link.n) : null;
     ui.readerNav = matchNavigator(marks, pos);
     if (target) {
       const first = marks.findIndex((m) => target.contains(m) || (target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING));
@@ -84,9 +95,29 @@ export async function readerView(st, signal) {
       ui.readerNav.select(0, { scroll: false });
       window.scrollTo(0, 0);
     }
-    announce(bar ? bar.querySelector('.match-summary').textContent : doc.title);
+    announce(notice ? notice.textContent : bar ? bar.querySelector('.match-summary').textContent : doc.title);
   };
   return { node, title: doc.title, after };
+}
+
+// linkedPassage reads the passage a URL's fragment points at: #p{n}, or a
+// permalink's #p{n}-{fingerprint}. With a fingerprint, a passage whose
+// text is no longer the one the link was made for is told: found where it
+// moved to when another passage has its fingerprint, else the passage at
+// n with a note that it changed. { n, notice }, n 0 when there is none.
+function linkedPassage(hash, passages) {
+  const m = /^#p(\d+)(?:-([0-9a-f]+))?$/.exec(hash || '');
+  if (!m) return null;
+  const n = Number(m[1]);
+  const fp = m[2];
+  const at = passages.find((p) => p.n === n);
+  if (fp && (!at || at.fingerprint !== fp)) {
+    const moved = passages.find((p) => p.fingerprint === fp);
+    if (moved) return { n: moved.n, notice: t('permalinkMoved', { from: n, to: moved.n }) };
+    if (at) return { n, notice: t('permalinkChanged', { n }) };
+  }
+  if (!at) return { n: 0, notice: t('permalinkMissing', { n, total: passages.length }) };
+  return { n, notice: '' };
 }
 
 function passageItem(p, docId, q) {
@@ -101,7 +132,9 @@ function passageItem(p, docId, q) {
   return h('li', { id: 'p' + p.n, class: 'passage kind-' + p.kind + (p.matches ? ' has-match' : ''), tabindex: '-1' },
     h('a', { class: 'passage-n', href: '#p' + p.n, 'aria-label': t('passageN', { n: p.n }) }, String(p.n)),
     h('div', { class: 'passage-body' },
-      h('span', { class: 'passage-kind' }, kindLabel(p.kind)),
+      h('div', { class: 'passage-head' },
+        h('span', { class: 'passage-kind' }, kindLabel(p.kind)),
+        citeButton(p.n, () => getJSON('/api/documents/' + encodeURIComponent(docId) + '/cite?n=' + p.n))),
       speaker, body, topics));
 }
 

@@ -5,7 +5,7 @@ import { announce, h, setServerHTML } from '../dom.js';
 import { formatNumber, kindLabel, t, tNodes } from '../i18n.js';
 import { docURL, queryParams } from '../state.js';
 import { ui } from '../ui.js';
-import { activeFilters, addFilter, escapeText, facetSidebar, formatMs, hitTags, interpretation, pager, toolbar } from './common.js';
+import { activeFilters, addFilter, citeButton, escapeText, facetSidebar, formatMs, hitTags, interpretation, pager, toolbar } from './common.js';
 
 export async function resultsView(st, signal) {
   const params = queryParams(st);
@@ -62,8 +62,10 @@ function hitItem(hit, st, i) {
       h('a', { class: 'hit-title', href, 'data-route': '' }, hit.doc_title || hit.doc_id),
       h('span', { class: 'hit-meta' },
         hit.date ? h('time', { datetime: hit.date }, hit.date) : null,
-        h('span', { class: 'hit-n' }, t('passageN', { n: hit.n })),
-        h('span', { class: 'kind kind-' + hit.kind }, kindLabel(hit.kind)))),
+        hit.permalink ? h('a', { class: 'hit-n permalink', href: hit.permalink, 'data-route': '', title: t('permalink') }, t('passageN', { n: hit.n }))
+          : h('span', { class: 'hit-n' }, t('passageN', { n: hit.n })),
+        h('span', { class: 'kind kind-' + hit.kind }, kindLabel(hit.kind)),
+        hit.citation ? citeButton(hit.n, async () => hit) : null)),
     setServerHTML(h('p', { class: 'snippet', lang: 'zh-CN' }), hit.snippet || escapeText(hit.text)),
     (speaker || topics.length) ? hitTags(speaker, topics) : null);
 }
