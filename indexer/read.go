@@ -24,7 +24,7 @@ import (
 
 // Version changes when the same files are read into different passages,
 // so that indexes built from the old reading are rebuilt.
-const Version = "13"
+const Version = "14"
 
 // DefaultMaxFileBytes is the largest file read; larger ones are skipped.
 const DefaultMaxFileBytes = 20 << 20
