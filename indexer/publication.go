@@ -17,7 +17,7 @@ import (
 // 喜报, 学报, 画报…) and the byline lead 本报讯: no paper's name.
 var (
 	paperNameRe = regexp.MustCompile(`^\p{Han}{1,8}报$`)
-	notPaperRe  = regexp.MustCompile(`(?:公|通|简|汇|喜|捷|情|预|举|申|电|快|画|学|战|周|年|月)报$|^本报`)
+	notPaperRe  = regexp.MustCompile(`(?:公|通|简|汇|喜|捷|情|预|举|申|电|快|画|学|战)报$|^本报`)
 	siteRe      = regexp.MustCompile(`^\p{Han}{1,12}网(?:站)?$|^[a-z0-9.-]+\.(?:cn|com|net|org)$`)
 )
 

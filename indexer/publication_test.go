@@ -38,3 +38,17 @@ func TestPublication(t *testing.T) {
 		})
 	}
 }
+
+// TestIsPaper: a paper's name, and the genres and leads ending in 报 that
+// are none.
+func TestIsPaper(t *testing.T) {
+	for name, want := range map[string]bool{
+		"人民日报": true, "大同日报": true, "深圳特区报": true, "人民日報": true, "解放日报": true, "中国青年报": true,
+		"本报讯": false, "本报": false, "政府工作报告": false, "统计公报": false, "喜报": false, "新华网": false,
+		"新华社北京3月6日电": false, "": false, "学报": false, "人民画报": false, "工作简报": false, "明報": true, "市十六届人大五次会议开幕": false, "人民政协网": false,
+	} {
+		if got := isPaper(name); got != want {
+			t.Errorf("isPaper(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
