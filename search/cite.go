@@ -138,7 +138,6 @@ func sourceOf(d *DocumentInfo) source {
 	return s
 }
 
-
 // forms are the citation forms of passage n.
 func (s source) forms(n int) CitationForms { return s.heads().forms(n) }
 
