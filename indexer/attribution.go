@@ -792,7 +792,8 @@ func clauseLine(st string) bool {
 func spokenText(st string) bool {
 	st = strings.TrimSpace(st)
 	last := lastRune(st)
-	if !strings.ContainsRune(paragraphEnds+"’", last) {
+	// A closing bracket ends a note ((本文据…摘编）), not speech.
+	if !strings.ContainsRune(sentenceEnds+"…”’：:", last) {
 		return false
 	}
 	if n := utf8.RuneCountInString(st); n <= 16 && !strings.ContainsAny(st, "，。,") && strings.ContainsRune("！!：:", last) {
