@@ -208,6 +208,11 @@ func (x *Index) Collocates(ctx context.Context, req CollocatesRequest) (*Colloca
 	if !p.hasText || len(p.needles) == 0 {
 		return nil, invalidf("query %s has nothing to find collocates of: give it a word or phrase", strconv.Quote(req.Query))
 	}
+	if len(p.prox) > 0 {
+		// The nodes are the query's occurrences; those of an operator
+		// are pairs, whose windows would be neither one's.
+		return nil, invalidf("query %s holds NEAR or 同句: collocations are counted around a word or a phrase (give the other term as a collocate)", strconv.Quote(req.Query))
+	}
 	if !maps.Equal(p.interp.Filters, subPlan.interp.Filters) {
 		// f_y and N are counted in the subcorpus of the filters: a filter
 		// typed in the box would narrow the nodes and not the corpus.

@@ -296,6 +296,8 @@ func TestCollocatesRanking(t *testing.T) {
 		{"no query", CollocatesRequest{}},
 		{"filters only", CollocatesRequest{Request: Request{Query: "year:2020"}}},
 		{"a filter in the box", CollocatesRequest{Request: Request{Query: "发展 year:2020"}}},
+		{"a proximity operator", CollocatesRequest{Request: Request{Query: "发展 NEAR/3 推动"}}},
+		{"a sentence operator", CollocatesRequest{Request: Request{Query: "发展 同句 推动"}}},
 		{"unknown measure", CollocatesRequest{Request: Request{Query: "发展"}, Measure: "t"}},
 		{"window too wide", CollocatesRequest{Request: Request{Query: "发展"}, Window: Window{Unit: "chars", Chars: 51}}},
 		{"limit too big", CollocatesRequest{Request: Request{Query: "发展"}, Limit: MaxCollocates + 1}},
@@ -378,5 +380,40 @@ func TestCountReferenceStops(t *testing.T) {
 	}
 	if err := c.countReference(context.Background(), tt, []uint64{0}); err != nil || len(c.freqB) == 0 || c.freqB[0] != 2 {
 		t.Errorf("countReference = %v, freqB %v; want the kept n-grams twice each", err, c.freqB)
+	}
+}
+
+// TestCollocatesConcordance: each collocate's concordance query (NEAR/k,
+// 同句, or both in the passage) finds the co-occurrences: its lines of the
+// item are as many as the item's f_xy.
+func TestCollocatesConcordance(t *testing.T) {
+	x := openTestIndex(t, genCorpus(t, 40))
+	for _, window := range []string{"4", "8", "sentence", "passage"} {
+		win, err := ParseWindow(window)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := x.Collocates(context.Background(), CollocatesRequest{Request: Request{Query: "发展"}, Window: win, Min: 2, Limit: 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Collocates) < 10 {
+			t.Fatalf("window %s: %d collocates of 发展, want 10 or more to check", window, len(got.Collocates))
+		}
+		for _, c := range got.Collocates {
+			conc, err := x.KWIC(context.Background(), KWICRequest{Request: Request{Query: c.Kwic}, Limit: 100000})
+			if err != nil {
+				t.Fatalf("KWIC(%q): %v", c.Kwic, err)
+			}
+			var lines int64
+			for _, l := range conc.Lines {
+				if fold.String(l.Match) == c.Text {
+					lines++
+				}
+			}
+			if lines != c.Freq {
+				t.Errorf("seed %d: window %s: KWIC(%q) has %d lines of %s, f_xy is %d", researchSeed, window, c.Kwic, lines, c.Text, c.Freq)
+			}
+		}
 	}
 }
