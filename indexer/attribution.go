@@ -792,7 +792,8 @@ func clauseLine(st string) bool {
 func spokenText(st string) bool {
 	st = strings.TrimSpace(st)
 	last := lastRune(st)
-	if !strings.ContainsRune("。！？!?…”’：:；;", last) {
+	// A closing bracket ends a note ((本文据…摘编）), not speech.
+	if !strings.ContainsRune(sentenceEnds+"…”’：:", last) {
 		return false
 	}
 	if n := utf8.RuneCountInString(st); n <= 16 && !strings.ContainsAny(st, "，。,") && strings.ContainsRune("！!：:", last) {
@@ -813,7 +814,7 @@ func spokenText(st string) bool {
 	// (（二）着力抓改革开放，发展活力不断增强。) heads a section; a numbered
 	// paragraph that goes on (（一）坚持党的全面领导，确保人大工作正确政治方向。
 	// 五年来，…) is the report's text.
-	if startsNewItem(st) && utf8.RuneCountInString(st) <= 30 && strings.IndexAny(strings.TrimRight(st, "。！？!?"), "。！？!?；;") < 0 {
+	if startsNewItem(st) && utf8.RuneCountInString(st) <= 30 && strings.IndexAny(strings.TrimRight(st, stops), sentenceEnds) < 0 {
 		return false
 	}
 	return true
@@ -1017,8 +1018,6 @@ func findNear(re *regexp.Regexp, text string, anchors []string, before, after in
 	}
 	return out
 }
-
-const sentenceEnds = "。！？；"
 
 // simplified folds the Han characters of s to Simplified, keeping every
 // other rune and every byte offset as they are, so that a match in the

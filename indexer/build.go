@@ -12,6 +12,7 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 		doc.Passages = append(doc.Passages, Passage{N: i + 1, Kind: kinds[i], Text: p})
 	}
 	doc.Source, doc.Reporters = byline(doc.Passages, fm)
+	doc.Paper, doc.Page, doc.Site = publication(doc)
 	doc.Photographers = photographers(doc.Passages)
 	if date, source := docDate(doc, fm.Date); date != "" {
 		doc.Date = date

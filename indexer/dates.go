@@ -372,7 +372,7 @@ func opensClause(before string) bool {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-	return strings.ContainsRune("。！？!?", last)
+	return strings.ContainsRune(stops, last)
 }
 
 // yearLabel is the year of a label line that is a year alone (the seed's

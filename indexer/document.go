@@ -9,13 +9,20 @@ package indexer
 // Document is one parsed source file. Its JSON field names are shared with
 // the `inspect` command and the HTTP API's document view.
 type Document struct {
-	ID            string    `json:"id"`
-	Path          string    `json:"path"`  // slash-separated, relative to the corpus root
-	Hash          string    `json:"hash"`  // hex SHA-256 of the raw file bytes and its metadata row (ContentHash)
-	Title         string    `json:"title"` // the main headline
-	Subtitles     []string  `json:"subtitles"`
-	Date          string    `json:"date"`   // YYYY-MM-DD, YYYY-MM or YYYY as known, or "" when unknown
-	Source        string    `json:"source"` // newspaper or byline lead, e.g. 本报讯
+	ID        string   `json:"id"`
+	Path      string   `json:"path"`  // slash-separated, relative to the corpus root
+	Hash      string   `json:"hash"`  // hex SHA-256 of the raw file bytes and its metadata row (ContentHash)
+	Title     string   `json:"title"` // the main headline
+	Subtitles []string `json:"subtitles"`
+	Date      string   `json:"date"`   // YYYY-MM-DD, YYYY-MM or YYYY as known, or "" when unknown
+	Source    string   `json:"source"` // newspaper or byline lead, e.g. 本报讯
+	// Paper is the newspaper the document was printed in and Page its page
+	// (版次: 1, A01), when the document or its path names them; Site is
+	// the web site a saved page was taken from (来源：人民政协网). See
+	// publication.go.
+	Paper         string    `json:"paper,omitempty"`
+	Page          string    `json:"page,omitempty"`
+	Site          string    `json:"site,omitempty"`
 	Reporters     []string  `json:"reporters"`
 	Photographers []string  `json:"photographers"`
 	Sessions      []Session `json:"sessions"`     // union of the passages' sessions

@@ -32,7 +32,7 @@ func classify(paras []string, fmTitle string) []Kind {
 	for i, p := range paras {
 		short := utf8.RuneCountInString(p) <= 60
 		last, _ := utf8.DecodeLastRuneInString(p)
-		ends := strings.ContainsRune("。！？!?；;", last)
+		ends := strings.ContainsRune(sentenceEnds, last)
 		switch {
 		case isSalutation(p):
 			kinds[i] = KindSalutation

@@ -309,10 +309,6 @@ func joinHeadline(prev, line string) string {
 	return prev + " " + line
 }
 
-// sentencePunct are the marks of running text; a title block's lines
-// (titles, ——…会议上, names) carry none.
-const sentencePunct = "，。；！？,;!?"
-
 // continuesIndented: in indented text, an unindented line continues the
 // paragraph above (whose last line is prev) unless that ended a sentence, or the line starts a new
 // item, is a caption, credit, salutation or a ——… subtitle, or is set
@@ -408,13 +404,13 @@ func indentedParagraphs(lines []string) bool {
 
 func endsSentence(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(sentenceEnd, last)
+	return strings.ContainsRune(paragraphEnds, last)
 }
 
 // isLabelLine: at most a dozen characters and no sentence punctuation.
 func isLabelLine(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return utf8.RuneCountInString(s) <= maxLabelRunes && !strings.ContainsRune(sentenceEnd+"，,、", last)
+	return utf8.RuneCountInString(s) <= maxLabelRunes && !strings.ContainsRune(paragraphEnds+"，,、", last)
 }
 
 const maxLabelRunes = 12
@@ -427,9 +423,6 @@ func hasHan(s string) bool {
 	}
 	return false
 }
-
-// sentenceEnd are the characters that can end a complete paragraph.
-const sentenceEnd = "。！？!?…”」』）)；;：:"
 
 // repair rejoins body paragraphs split by print layout. The seed has three
 // such breaks: "…深化全方位转" | "型，转型“四步走”…", "…更加积极有为的" |
@@ -551,7 +544,7 @@ func isBodyText(p string) bool {
 	if len(p) < minBodyRunes || utf8.RuneCountInString(p) < minBodyRunes || !strings.ContainsAny(p, sentencePunct) {
 		return false
 	}
-	return !startsNewItem(p) || strings.ContainsAny(p, "。！？!?")
+	return !startsNewItem(p) || strings.ContainsAny(p, stops)
 }
 
 // continues: body text p, whose last piece is last, goes on in next: it

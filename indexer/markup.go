@@ -172,14 +172,59 @@ var skipTags = map[string]bool{
 func htmlText(s string) (text, title string) {
 	root, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		return "", ""
+		// html.Parse refuses elements nested deeper than 512 (a page
+		// generated with thousands of unclosed <div> or <font>): its text
+		// is read token by token instead.
+		text, title = flatHTMLText(s)
+	} else {
+		w := htmlWalker{links: map[*html.Node]linkCount{}}
+		w.countLinks(root, false)
+		w.walk(root)
+		text = w.b.String()
+		title = pageTitle(strings.Join(strings.Fields(w.h1.String()), " "), strings.TrimSpace(w.head.String()))
 	}
-	w := htmlWalker{links: map[*html.Node]linkCount{}}
-	w.countLinks(root, false)
-	w.walk(root)
-	paras := strings.Split(w.b.String(), "\n\n")
+	paras := strings.Split(text, "\n\n")
 	paras = slices.DeleteFunc(paras, func(p string) bool { return breadcrumbRe.MatchString(strings.TrimSpace(p)) })
-	return strings.Join(paras, "\n\n"), pageTitle(strings.Join(strings.Fields(w.h1.String()), " "), strings.TrimSpace(w.head.String()))
+	return strings.Join(paras, "\n\n"), title
+}
+
+// flatHTMLText reads a page's text from its tokens, without a tree: the
+// text of skipTags is dropped, block tags and <br> end paragraphs, and the
+// <title> (without the site's name) is the title. It knows no page chrome
+// by class: the pages that need it parse as trees.
+func flatHTMLText(s string) (text, title string) {
+	var b, head strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip, inTitle := 0, false
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return b.String(), pageTitle("", strings.TrimSpace(head.String()))
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			switch {
+			case tag == "title":
+				inTitle = tt == html.StartTagToken
+			case skipTags[tag] && tt != html.SelfClosingTagToken:
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case blockTags[tag] || tag == "br":
+				b.WriteString("\n\n")
+			}
+		case html.TextToken:
+			t := strings.Join(strings.Fields(string(z.Text())), " ")
+			switch {
+			case inTitle:
+				head.WriteString(t)
+			case skip == 0 && t != "":
+				b.WriteString(t)
+			}
+		}
+	}
 }
 
 // breadcrumbRe is a page's breadcrumb written as text, with no class that

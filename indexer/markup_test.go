@@ -330,3 +330,25 @@ func TestHTMLHeadingDashLine(t *testing.T) {
 		t.Errorf("title %q, date %q, session %+v", doc.Title, doc.Date, doc.MainSession)
 	}
 }
+
+// TestHTMLTooDeep: a page nested deeper than the HTML parser takes (a
+// generator's thousands of unclosed <div>) is read token by token: its text
+// and title stay, its scripts do not.
+func TestHTMLTooDeep(t *testing.T) {
+	page := "<html><head><title>市人代会开幕_某某日报</title></head><body>" + strings.Repeat("<div>", 2000) +
+		"<p>大同市第十六届人民代表大会第五次会议开幕。</p><script>var s = '王五说，这不是正文';</script><p>刘俊义说，今年是关键之年。<br>全市经济稳中向好。</p>" + strings.Repeat("</div>", 2000)
+	text, title := htmlText(page)
+	if title != "市人代会开幕" {
+		t.Errorf("title = %q", title)
+	}
+	var got []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			got = append(got, p)
+		}
+	}
+	want := []string{"大同市第十六届人民代表大会第五次会议开幕。", "刘俊义说，今年是关键之年。", "全市经济稳中向好。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+}

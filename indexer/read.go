@@ -24,7 +24,7 @@ import (
 
 // Version changes when the same files are read into different passages,
 // so that indexes built from the old reading are rebuilt.
-const Version = "13"
+const Version = "14"
 
 // DefaultMaxFileBytes is the largest file read; larger ones are skipped.
 const DefaultMaxFileBytes = 20 << 20
@@ -174,8 +174,16 @@ func decode(raw []byte, declared string) (string, error) {
 		}
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		s = decodeUTF16(raw[2:], raw[0] == 0xFE)
-	case utf8.Valid(raw):
+	case utf8.Valid(raw) && bytes.IndexByte(raw, 0) < 0:
 		s = string(raw)
+	case bytes.IndexByte(raw, 0) >= 0 && len(raw)%2 == 0:
+		// UTF-16 without a byte order mark, as some exports write it: the
+		// NUL bytes of its ASCII line ends tell it (GB18030 and Big5 have
+		// none); the byte order is the one that reads as Chinese.
+		var ok bool
+		if s, ok = bomlessUTF16(raw); !ok {
+			return "", fmt.Errorf("binary file (NUL bytes, and not UTF-16 text)")
+		}
 	default:
 		var err error
 		if s, err = decodeLegacy(raw, declared); err != nil {
@@ -236,6 +244,32 @@ func metaCharset(raw []byte) string {
 		return string(m[1])
 	}
 	return ""
+}
+
+// bomlessUTF16 reads b as UTF-16 in the byte order that reads as Chinese
+// text: only Chinese characters, ASCII, and Chinese, full-width and
+// general punctuation, with at least half of its Chinese characters common
+// ones (the wrong byte order gives rare characters and stray letters). ok
+// is false when neither order does.
+func bomlessUTF16(b []byte) (string, bool) {
+	for _, big := range []bool{false, true} {
+		t := decodeUTF16(b, big)
+		han, other := 0, false
+		for _, r := range t {
+			switch {
+			case r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF:
+				han++
+			case r == '\n' || r == '\r' || r == '\t' || r >= 0x20 && r < 0x7F,
+				r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r == 0xFEFF:
+			default:
+				other = true
+			}
+		}
+		if !other && han > 0 && 2*commonHan([]byte(t)) >= han {
+			return t, true
+		}
+	}
+	return "", false
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {

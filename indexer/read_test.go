@@ -31,6 +31,9 @@ var encodingFixtures = map[string]func(string) []byte{
 	"utf16le-crlf.txt": func(s string) []byte {
 		return utf16Bytes(strings.ReplaceAll(s, "\n", "\r\n"), false)
 	},
+	// Without a byte order mark, as some exports write UTF-16.
+	"utf16le-nobom.txt": func(s string) []byte { return utf16Bytes(s, false)[2:] },
+	"utf16be-nobom.txt": func(s string) []byte { return utf16Bytes(s, true)[2:] },
 }
 
 // tradSample is encodingSample in Traditional characters, as a Taiwan or
@@ -41,9 +44,10 @@ const tradSample = "市十六屆人大五次會議隆重開幕\n\n本報訊（�
 // too, and Big5 byte pairs are mostly valid GBK: the reader must tell the
 // two apart by what the bytes read as.
 var tradFixtures = map[string]func(string) []byte{
-	"big5.txt":            big5Bytes,
-	"big5-crlf.txt":       func(s string) []byte { return big5Bytes(strings.ReplaceAll(s, "\n", "\r\n")) },
-	"gbk-traditional.txt": gb18030Bytes,
+	"big5.txt":                      big5Bytes,
+	"big5-crlf.txt":                 func(s string) []byte { return big5Bytes(strings.ReplaceAll(s, "\n", "\r\n")) },
+	"gbk-traditional.txt":           gb18030Bytes,
+	"utf16be-nobom-traditional.txt": func(s string) []byte { return utf16Bytes(s, true)[2:] },
 }
 
 func big5Bytes(s string) []byte {
@@ -151,6 +155,8 @@ func TestBadFiles(t *testing.T) {
 		{"blank.txt", []byte(" \n\r\n\t \n"), Options{}, "empty"},
 		{"bom-only.txt", []byte{0xEF, 0xBB, 0xBF}, Options{}, "empty"},
 		{"nul.txt", []byte("大同市\x00\x00\x00人大"), Options{}, "binary"},
+		{"nul-even.txt", []byte("abc\x00\x01\x02"), Options{}, "binary"},
+		{"nul-pairs.bin", []byte("\x00\x00\x00\x00PK\x03\x04"), Options{}, "binary"},
 		{"png.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), Options{}, "binary"},
 		{"controls.txt", []byte("\x01\x02\x03\x04\x05\x06\x07 abc"), Options{}, "binary"},
 		{"undecodable.txt", []byte{0xFF, 0xFF, 0xFE, 0x80, 0x81, 0xFF}, Options{}, "not UTF-8"},

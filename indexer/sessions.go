@@ -633,8 +633,6 @@ func sentenceBefore(f string, start int) string {
 	return s
 }
 
-const clauseEnds = "。！？；，,;\n"
-
 func recalled(before, after string) bool {
 	if hasAnyPrefix(after, sessionWords()["recall-after"]) || strings.Contains(after, "周年") {
 		return true // …召开40周年

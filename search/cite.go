@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
-	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -85,28 +83,13 @@ type source struct {
 	date    string
 }
 
-// Name patterns, precision first. A paper's name ends in 报 (日报, 晚报,
-// 特区报, 人民日報); the words below end in 报 too but name a genre of
-// document, not a paper, and 本报讯 is a byline lead, not a name.
-var (
-	paperNameRe  = regexp.MustCompile(`^\p{Han}{1,8}[报報]$`)
-	notPaperRe   = regexp.MustCompile(`(?:公|通|简|簡|汇|匯|喜|捷|情|预|預|举|舉|申|电|電|快|画|畫|学|學|战|戰)[报報]$|^本[报報]`)
-	siteNameRe   = regexp.MustCompile(`^\p{Han}{1,10}[网網]$`)
-	datelineSrc  = regexp.MustCompile(`[来來]源[：:][\s\x{3000}]*([\p{Han}A-Za-z0-9·]{2,20})`)
-	pageHeaderRe = regexp.MustCompile(`^(\p{Han}{1,8}[报報])[\s\x{3000}]+\d{4}年\d{1,2}月\d{1,2}日(?:[\s\x{3000}]+(?:星期|週|周)\p{Han})?[\s\x{3000}]+(?:第(\d{1,3})版|([A-Za-z]\d{1,3})(?:[\s\x{3000}]|$))`)
-)
-
-// isPaper says whether name is a newspaper's name.
-func isPaper(name string) bool {
-	return paperNameRe.MatchString(name) && !notPaperRe.MatchString(name)
-}
-
 // sourceOf reads a document's citation fields from its metadata.
 //
-// The type, in order: a newspaper article [N] when the paper is named (by
-// its page header 人民日报　1954年9月24日　第1版, its Source, its dateline
-// 来源：南方日报, or a word or folder of its file path such as 2025-02-15
-// 大同日报 …), or when it is a news article (its byline, below) and no
+// The paper, its page and the site are the indexer's (indexer.Document's
+// Paper, Page and Site: a page header 人民日报　1954年9月24日　第1版, a byline
+// line, a dateline's 来源：南方日报, a word or folder of the file's path such
+// as 2025-02-15 大同日报 …). The type, in order: a newspaper article [N] when
+// the paper is named, or when it is a news article (its byline, below) and no
 // web site is named; a report [R] when one person speaks the whole document
 // (Document.Speaker, a report's signature) and its title or subtitle says
 // 报告; a web page [EB/OL] when a saved page's dateline names the site
@@ -115,32 +98,9 @@ func isPaper(name string) bool {
 // and other official documents go: GB/T 7714-2015 has no code of its own
 // for them.
 func sourceOf(d *DocumentInfo) source {
-	s := source{title: d.Title, date: d.Date}
+	s := source{title: d.Title, date: d.Date, paper: d.Paper, page: d.Page, site: d.Site}
 	if d.Provenance["title"] == indexer.SourceFileName {
 		s.title = "[" + d.Title + "]" // no title of its own
-	}
-	for _, sub := range d.Subtitles {
-		if m := pageHeaderRe.FindStringSubmatch(sub); m != nil && isPaper(m[1]) {
-			s.paper, s.page = m[1], m[2]+m[3]
-			break
-		}
-	}
-	if s.paper == "" && isPaper(d.Source) {
-		s.paper = d.Source
-	}
-	for _, sub := range d.Subtitles {
-		m := datelineSrc.FindStringSubmatch(sub)
-		if m == nil {
-			continue
-		}
-		if isPaper(m[1]) && s.paper == "" {
-			s.paper = m[1]
-		} else if siteNameRe.MatchString(m[1]) && s.site == "" {
-			s.site = m[1]
-		}
-	}
-	if s.paper == "" {
-		s.paper = paperInPath(d.Path)
 	}
 	names := d.Reporters
 	report := strings.Contains(d.Title, "报告") || strings.Contains(d.Title, "報告")
@@ -176,28 +136,6 @@ func sourceOf(d *DocumentInfo) source {
 	}
 	s.authors = names
 	return s
-}
-
-// paperInPath is the paper a file's path names, as a word of its file
-// name (2025-02-15 大同日报 市十六届人大五次会议开幕.txt) or a folder
-// (speech-news/人民日报/…): "" when none does.
-func paperInPath(p string) string {
-	dir, file := path.Split(p)
-	words := strings.FieldsFunc(strings.TrimSuffix(file, path.Ext(file)), func(r rune) bool {
-		return r == ' ' || r == '\u3000' || r == '_'
-	})
-	for _, w := range words {
-		if isPaper(w) {
-			return w
-		}
-	}
-	folders := strings.Split(strings.Trim(dir, "/"), "/")
-	for i := len(folders) - 1; i >= 0; i-- {
-		if isPaper(folders[i]) {
-			return folders[i]
-		}
-	}
-	return ""
 }
 
 // forms are the citation forms of passage n.

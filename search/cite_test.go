@@ -31,7 +31,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "city news with a reporter, the paper in the file name",
 			doc: DocumentInfo{Path: "2025-02-15 大同日报 市十六届人大五次会议开幕.txt", Title: "市十六届人大五次会议隆重开幕",
-				Subtitles: []string{"全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章"}, Date: "2025-02-15", Source: "本报讯", Reporters: []string{"李雪峰"}},
+				Subtitles: []string{"全面加快高质量发展 持续深化全方位转型 奋力谱写中国式现代化大同篇章"}, Date: "2025-02-15", Paper: "大同日报", Source: "本报讯", Reporters: []string{"李雪峰"}},
 			n: 3, typ: "N",
 			gbt:     "李雪峰. 市十六届人大五次会议隆重开幕[N]. 大同日报, 2025-02-15.",
 			plain:   "大同日报，2025-02-15，《市十六届人大五次会议隆重开幕》，第3段",
@@ -40,7 +40,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "city news with two reporters",
 			doc: DocumentInfo{Path: "cities/上海/2025-01-15 解放日报 上海市十六届人大三次会议开幕.txt", Title: "上海市十六届人大三次会议开幕",
-				Date: "2025-01-15", Source: "本报讯", Reporters: []string{"吴頔", "孟群舒"}},
+				Date: "2025-01-15", Paper: "解放日报", Source: "本报讯", Reporters: []string{"吴頔", "孟群舒"}},
 			n: 4, typ: "N",
 			gbt:   "吴頔, 孟群舒. 上海市十六届人大三次会议开幕[N]. 解放日报, 2025-01-15.",
 			plain: "解放日报，2025-01-15，《上海市十六届人大三次会议开幕》，第4段",
@@ -49,7 +49,7 @@ func TestCitationForms(t *testing.T) {
 			name: "a paper's page header gives the paper and the page",
 			doc: DocumentInfo{Path: "cities/深圳/深圳特区报/市七届人大四次会议隆重开幕.txt", Title: "市七届人大四次会议隆重开幕",
 				Subtitles: []string{"深圳特区报　2024年1月30日　星期二　A01　要闻", "凝心聚力勇当尖兵　踔厉奋发再创新局"},
-				Date:      "2024-01-30", Source: "本报讯", Reporters: []string{"刘晓燕"}},
+				Date:      "2024-01-30", Paper: "深圳特区报", Page: "A01", Source: "本报讯", Reporters: []string{"刘晓燕"}},
 			n: 4, typ: "N",
 			gbt:   "刘晓燕. 市七届人大四次会议隆重开幕[N]. 深圳特区报, 2024-01-30(A01).",
 			plain: "深圳特区报，2024-01-30，《市七届人大四次会议隆重开幕》，第4段",
@@ -57,7 +57,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "an old page header's 第1版, no byline",
 			doc: DocumentInfo{Path: "speech-news/人民日报/1954-09-24周恩来总理作政府工作报告.txt", Title: "周恩来总理在全国人民代表大会上作政府工作报告",
-				Subtitles: []string{"人民日报\u30001954年9月24日\u3000第1版", "指出我国五年来的伟大成就和今后的基本任务"}, Date: "1954-09-24"},
+				Subtitles: []string{"人民日报\u30001954年9月24日\u3000第1版", "指出我国五年来的伟大成就和今后的基本任务"}, Date: "1954-09-24", Paper: "人民日报", Page: "1"},
 			n: 5, typ: "N",
 			gbt:   "周恩来总理在全国人民代表大会上作政府工作报告[N]. 人民日报, 1954-09-24(1).",
 			plain: "人民日报，1954-09-24，《周恩来总理在全国人民代表大会上作政府工作报告》，第5段",
@@ -90,7 +90,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "CPPCC news saved from a web site: the site, not 本报",
 			doc: DocumentInfo{Path: "cppcc/全国/全国政协十四届二次会议举行第二次全体会议.txt", Title: "全国政协十四届二次会议举行第二次全体会议",
-				Subtitles: []string{"王沪宁出席 石泰峰主持 20位委员作大会发言", "2024-03-06 19:05\u3000来源：人民政协网"}, Date: "2024-03-06", Source: "本报北京3月6日电"},
+				Subtitles: []string{"王沪宁出席 石泰峰主持 20位委员作大会发言", "2024-03-06 19:05\u3000来源：人民政协网"}, Date: "2024-03-06", Site: "人民政协网", Source: "本报北京3月6日电"},
 			n: 4, typ: "EB/OL",
 			gbt:   "全国政协十四届二次会议举行第二次全体会议[EB/OL]. 人民政协网, 2024-03-06.",
 			plain: "人民政协网，2024-03-06，《全国政协十四届二次会议举行第二次全体会议》，第4段",
@@ -98,7 +98,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "a press conference transcript from a news site, the agency not an author",
 			doc: DocumentInfo{Path: "press/两会记者会/2024-03-06经济主题记者会.txt", Title: "十四届全国人大二次会议举行经济主题记者会",
-				Subtitles: []string{"2024-03-06 17:58:32\u3000来源：新华网"}, Date: "2024-03-06", Source: "新华社北京3月6日电"},
+				Subtitles: []string{"2024-03-06 17:58:32\u3000来源：新华网"}, Date: "2024-03-06", Site: "新华网", Source: "新华社北京3月6日电"},
 			n: 5, typ: "EB/OL",
 			gbt:   "十四届全国人大二次会议举行经济主题记者会[EB/OL]. 新华网, 2024-03-06.",
 			plain: "新华网，2024-03-06，《十四届全国人大二次会议举行经济主题记者会》，第5段",
@@ -106,7 +106,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "a wire story in a paper named by the page's dateline",
 			doc: DocumentInfo{Path: "pages/南方网/十四届全国人大三次会议在京开幕_南方网.html", Title: "十四届全国人大三次会议在京开幕",
-				Subtitles: []string{"习近平等党和国家领导人出席 李强作政府工作报告", "2025/3/5 10:30来源：南方日报"}, Date: "2025-03-05", Source: "新华社北京3月5日电"},
+				Subtitles: []string{"习近平等党和国家领导人出席 李强作政府工作报告", "2025/3/5 10:30来源：南方日报"}, Date: "2025-03-05", Paper: "南方日报", Source: "新华社北京3月5日电"},
 			n: 4, typ: "N",
 			gbt:   "十四届全国人大三次会议在京开幕[N]. 南方日报, 2025-03-05.",
 			plain: "南方日报，2025-03-05，《十四届全国人大三次会议在京开幕》，第4段",
@@ -114,7 +114,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "Source is the paper's name",
 			doc: DocumentInfo{Path: "pages/太原/市人代会开幕.html", Title: "市十六届人大四次会议开幕",
-				Date: "2026-01-20", Source: "太原日报", Reporters: []string{"王某某"}},
+				Date: "2026-01-20", Source: "太原日报", Paper: "太原日报", Reporters: []string{"王某某"}},
 			n: 2, typ: "N",
 			gbt:   "王某某. 市十六届人大四次会议开幕[N]. 太原日报, 2026-01-20.",
 			plain: "太原日报，2026-01-20，《市十六届人大四次会议开幕》，第2段",
@@ -160,7 +160,7 @@ func TestCitationForms(t *testing.T) {
 		},
 		{
 			name: "a Traditional dateline names the site",
-			doc:  DocumentInfo{Path: "pages/立法會.html", Title: "立法會通過預算案", Subtitles: []string{"2024-03-20 10:30　來源：澳門網"}, Date: "2024-03-20"},
+			doc:  DocumentInfo{Path: "pages/立法會.html", Title: "立法會通過預算案", Subtitles: []string{"2024-03-20 10:30　來源：澳門網"}, Date: "2024-03-20", Site: "澳門網"},
 			n:    2, typ: "EB/OL",
 			gbt:   "立法會通過預算案[EB/OL]. 澳門網, 2024-03-20.",
 			plain: "澳門網，2024-03-20，《立法會通過預算案》，第2段",
@@ -168,7 +168,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "more than three reporters: three and 等",
 			doc: DocumentInfo{Path: "2025-01-10 测试日报 市政协会议开幕.txt", Title: "市政协会议开幕",
-				Date: "2025-01-10", Source: "本报讯", Reporters: []string{"甲一", "乙二", "丙三", "丁四"}},
+				Paper: "测试日报", Date: "2025-01-10", Source: "本报讯", Reporters: []string{"甲一", "乙二", "丙三", "丁四"}},
 			n: 2, typ: "N",
 			gbt:   "甲一, 乙二, 丙三, 等. 市政协会议开幕[N]. 测试日报, 2025-01-10.",
 			plain: "测试日报，2025-01-10，《市政协会议开幕》，第2段",
@@ -198,7 +198,7 @@ func TestCitationForms(t *testing.T) {
 		{
 			name: "Traditional text, a report printed in a paper",
 			doc: DocumentInfo{Path: "2024-03-05 人民日報 政府工作報告.txt", Title: "政府工作報告",
-				Subtitles: []string{"——2024年3月5日在第十四屆全國人民代表大會第二次會議上"}, Date: "2024-03-05", Speaker: "李強"},
+				Subtitles: []string{"——2024年3月5日在第十四屆全國人民代表大會第二次會議上"}, Date: "2024-03-05", Paper: "人民日報", Speaker: "李強"},
 			n: 7, typ: "N",
 			gbt:     "李強. 政府工作報告[N]. 人民日報, 2024-03-05.",
 			plain:   "人民日報，2024-03-05，《政府工作報告》，第7段",
@@ -206,7 +206,7 @@ func TestCitationForms(t *testing.T) {
 		},
 		{
 			name: "a Traditional page header",
-			doc:  DocumentInfo{Path: "macau/市政.txt", Title: "立法會全體會議", Subtitles: []string{"澳門日報　2024年3月14日　星期四　A03　澳聞"}, Date: "2024-03-14"},
+			doc:  DocumentInfo{Path: "macau/市政.txt", Title: "立法會全體會議", Subtitles: []string{"澳門日報　2024年3月14日　星期四　A03　澳聞"}, Date: "2024-03-14", Paper: "澳門日報", Page: "A03"},
 			n:    2, typ: "N",
 			gbt:   "立法會全體會議[N]. 澳門日報, 2024-03-14(A03).",
 			plain: "澳門日報，2024-03-14，《立法會全體會議》，第2段",
@@ -236,18 +236,6 @@ func TestCitationForms(t *testing.T) {
 				t.Errorf("plain (en) =\n  %s\nwant\n  %s", f.PlainEN, tt.plainEN)
 			}
 		})
-	}
-}
-
-func TestIsPaper(t *testing.T) {
-	for name, want := range map[string]bool{
-		"人民日报": true, "大同日报": true, "深圳特区报": true, "人民日報": true, "解放日报": true, "中国青年报": true,
-		"本报讯": false, "本报": false, "政府工作报告": false, "统计公报": false, "喜报": false, "新华网": false,
-		"新华社北京3月6日电": false, "": false, "市十六届人大五次会议开幕": false, "人民政协网": false,
-	} {
-		if got := isPaper(name); got != want {
-			t.Errorf("isPaper(%q) = %v, want %v", name, got, want)
-		}
 	}
 }
 
@@ -500,4 +488,43 @@ func BenchmarkCite(b *testing.B) {
 			newCiter(cat).cite("2025-02-15-大同日报-市十六届人大五次会议开幕-920325", 3, text)
 		}
 	})
+}
+
+// TestCitationsOfParsedDocuments cites documents as the indexer reads them
+// from their files: the corpus's first document (the example) and
+// labelled documents of other shapes.
+func TestCitationsOfParsedDocuments(t *testing.T) {
+	tests := []struct {
+		root, rel string
+		n         int
+		gbt       string
+	}{
+		{"../corpus", "2025-02-15 大同日报 市十六届人大五次会议开幕.txt", 3, "李雪峰. 市十六届人大五次会议隆重开幕[N]. 大同日报, 2025-02-15."},
+		{"../indexer/testdata/labelled/docs", "cities/深圳/深圳特区报/市七届人大四次会议隆重开幕.txt", 2, ""},
+		{"../indexer/testdata/labelled/docs", "cppcc/全国/全国政协十四届二次会议举行第二次全体会议.txt", 2, "王惠兵, 刘彤. 全国政协十四届二次会议举行第二次全体会议[EB/OL]. 人民政协网, 2024-03-06."},
+		{"../indexer/testdata/labelled/docs", "cppcc/江苏省政协委员分组讨论政府工作报告.txt", 2, "王静, 朱莉. 省政协委员分组讨论政府工作报告[N]. 新华日报, 2024-01-23."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rel, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join(tt.root, tt.rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := indexer.Parse(tt.rel, raw, indexer.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := sourceOf(infoOf(d)).forms(tt.n).GBT7714
+			if tt.gbt == "" {
+				// The page header gives the page: …[N]. 深圳特区报, 2024-01-30(A01).
+				if !strings.HasSuffix(got, "[N]. 深圳特区报, 2024-01-30(A01).") {
+					t.Errorf("GB/T 7714 = %s", got)
+				}
+				return
+			}
+			if got != tt.gbt {
+				t.Errorf("GB/T 7714 =\n  %s\nwant\n  %s", got, tt.gbt)
+			}
+		})
+	}
 }

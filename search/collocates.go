@@ -299,6 +299,9 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 		return nil, err
 	}
 	out.Collocates = c.collocates(items, req, float64(out.Nodes), float64(out.WindowHan), float64(out.Han))
+	for i := range out.Collocates {
+		out.Collocates[i].Kwic = kwicQuery(req.Query, out.Collocates[i].Text, req.Window, p)
+	}
 	return out, nil
 }
 
@@ -517,7 +520,6 @@ func (c *ngramCounts) collocates(items []listedItem, req CollocatesRequest, fx, 
 			LogLikelihood: round3(finite(logLikelihood(fxy, fy-fxy, win, n-win))),
 			MI:            round3(finite(mutualInformation(fxy, fx, fy, n))),
 			Folded:        []string{},
-			Kwic:          kwicQuery(req.Query, it.text, req.Window),
 		}
 		if it.folded != nil {
 			k.Folded = it.folded
@@ -546,15 +548,23 @@ func (c *ngramCounts) collocates(items []listedItem, req CollocatesRequest, fx, 
 
 // kwicQuery is the concordance query of q beside item in the window: an
 // item wholly inside N characters of a node has at most N − len(item)
-// characters between them.
-func kwicQuery(q, item string, win Window) string {
+// characters between them. The nodes of a query of several groups (发展
+// 经济) are the occurrences of any of them, so the operator stands beside
+// their alternatives, after the query: 发展 经济 发展 OR 经济 NEAR/3 "item"
+// (OR binds tighter than NEAR); so do they after an exclusion, which no
+// operator may stand beside (发展 -改革 发展 NEAR/3 "item").
+func kwicQuery(q, item string, win Window, p *plan) string {
 	q = strings.TrimSpace(q)
 	quoted := `"` + item + `"`
+	near := q
+	if p.groups > 1 || len(p.prox) > 0 || len(p.interp.Exclusions) > 0 {
+		near = q + " " + p.anyUnit
+	}
 	switch win.Unit {
 	case "chars":
-		return q + " NEAR/" + strconv.Itoa(win.Chars-utf8.RuneCountInString(item)) + " " + quoted
+		return near + " NEAR/" + strconv.Itoa(win.Chars-utf8.RuneCountInString(item)) + " " + quoted
 	case "sentence":
-		return q + " 同句 " + quoted
+		return near + " 同句 " + quoted
 	}
 	return q + " " + quoted
 }

@@ -322,8 +322,9 @@ func TestCollocatesRanking(t *testing.T) {
 			t.Errorf("ParseWindow(%q) = %+v, %v", s, got, err)
 		}
 	}
-	if n := utf8.RuneCountInString("数字经济"); kwicQuery("算力", "数字经济", Window{Unit: "chars", Chars: 10}) != `算力 NEAR/`+string(rune('0'+10-n))+` "数字经济"` {
-		t.Errorf("kwicQuery = %q", kwicQuery("算力", "数字经济", Window{Unit: "chars", Chars: 10}))
+	single := &plan{groups: 1, anyUnit: "算力"}
+	if n := utf8.RuneCountInString("数字经济"); kwicQuery("算力", "数字经济", Window{Unit: "chars", Chars: 10}, single) != `算力 NEAR/`+string(rune('0'+10-n))+` "数字经济"` {
+		t.Errorf("kwicQuery = %q", kwicQuery("算力", "数字经济", Window{Unit: "chars", Chars: 10}, single))
 	}
 }
 
@@ -454,6 +455,44 @@ func TestCollocatesLineBreak(t *testing.T) {
 		slices.Sort(items)
 		if got.Nodes != 1 || got.WindowHan != tt.han || !slices.Equal(items, tt.items) {
 			t.Errorf("window %s: %d nodes, %d characters in windows, collocates %v; want 1, %d, %v", tt.window, got.Nodes, got.WindowHan, items, tt.han, tt.items)
+		}
+	}
+}
+
+// TestCollocateLinksFindTheirLines: each collocate's kwic query (q NEAR/k
+// "item", q 同句 "item", q "item") finds the lines where the two stand
+// together: the concordance's documents are the documents where the item
+// stands in a window of the query.
+func TestCollocateLinksFindTheirLines(t *testing.T) {
+	x := openTestIndex(t, genCorpus(t, 40))
+	for _, q := range []string{"发展", "高质量发展", "數字經濟", "发展 经济", "发展 OR 改革", "发展 \"推动高质量\"", "发展 -改革"} {
+		for _, window := range []string{"3", "8", "sentence", "passage"} {
+			t.Run(q+"/"+window, func(t *testing.T) {
+				win, err := ParseWindow(window)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := x.Collocates(context.Background(), CollocatesRequest{Request: Request{Query: q}, Window: win, Min: 2, Limit: 30})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(got.Collocates) == 0 {
+					t.Fatalf("no collocates of %s in window %s", q, window)
+				}
+				for _, c := range got.Collocates {
+					conc, err := x.KWIC(context.Background(), KWICRequest{Request: Request{Query: c.Kwic}, Width: 10, Limit: 100000})
+					if err != nil {
+						t.Fatalf("KWIC(%q): %v", c.Kwic, err)
+					}
+					docs := map[string]bool{}
+					for _, l := range conc.Lines {
+						docs[l.DocID] = true
+					}
+					if len(docs) != c.Docs {
+						t.Errorf("%s: KWIC(%q) has lines in %d documents, the collocate stands in a window in %d", c.Text, c.Kwic, len(docs), c.Docs)
+					}
+				}
+			})
 		}
 	}
 }

@@ -22,6 +22,12 @@ type plan struct {
 	// groups that are no operand of one.
 	prox []*proxClause
 	free []string
+	// anyUnit is every unit of the query's required groups as the box
+	// takes it again, joined by OR (算力 OR "数字 经济"), and groups how many
+	// groups there are: a collocate's concordance (kwicQuery) puts the
+	// operator beside it.
+	anyUnit string
+	groups  int
 }
 
 // filterFields maps a filter key to its index field.
@@ -98,6 +104,14 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 		var names []string
 		for _, u := range g {
 			names = append(names, u.text)
+			if p.anyUnit != "" {
+				p.anyUnit += " OR "
+			}
+			if u.phrase {
+				p.anyUnit += quotePhrase(u.text)
+			} else {
+				p.anyUnit += u.text
+			}
 			if len(g) == 1 {
 				if u.phrase {
 					p.interp.Phrases = append(p.interp.Phrases, u.text)
@@ -110,6 +124,7 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 			groupNeedles[gi] = append(groupNeedles[gi], ns...)
 		}
 		groupNames[gi] = names
+		p.groups++
 		if !operand[gi] {
 			p.free = appendNew(p.free, groupNeedles[gi]...)
 		}

@@ -117,6 +117,9 @@ type DocumentInfo struct {
 	Subtitles     []string          `json:"subtitles"`
 	Date          string            `json:"date"`
 	Source        string            `json:"source"`
+	Paper         string            `json:"paper,omitempty"` // the newspaper (indexer.Document.Paper)
+	Page          string            `json:"page,omitempty"`  // its page: 1, A01
+	Site          string            `json:"site,omitempty"`  // the web site a saved page came from
 	Reporters     []string          `json:"reporters"`
 	Photographers []string          `json:"photographers"`
 	Sessions      []indexer.Session `json:"sessions"`

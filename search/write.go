@@ -572,7 +572,7 @@ func (x *Index) parseOne(rel string, known map[string]string, stats map[string]f
 func infoOf(d *indexer.Document) *DocumentInfo {
 	return &DocumentInfo{
 		ID: d.ID, Path: d.Path, Title: d.Title, Subtitles: d.Subtitles, Date: d.Date,
-		Source: d.Source, Reporters: d.Reporters, Photographers: d.Photographers,
+		Source: d.Source, Paper: d.Paper, Page: d.Page, Site: d.Site, Reporters: d.Reporters, Photographers: d.Photographers,
 		Sessions: d.Sessions, MainSession: d.MainSession, Passages: len(d.Passages), Hash: d.Hash,
 		Place: d.Place, Level: d.Level, Speaker: d.Speaker, Fields: d.Fields, Provenance: d.Provenance,
 	}
