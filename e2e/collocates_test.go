@@ -92,7 +92,7 @@ func TestCollocatesView(t *testing.T) {
 	}
 
 	// A collocate opens the concordance of the two together: q NEAR/k
-	// "item" for a window of characters.
+	// "item" for a window of characters, whose lines mark both.
 	item := eval[string](t, b, `document.querySelector('.co-table .co-link').textContent`)
 	link := eval[string](t, b, `document.querySelector('.co-table .co-link').getAttribute('href')`)
 	u, err := url.Parse(link)
@@ -103,7 +103,10 @@ func TestCollocatesView(t *testing.T) {
 		t.Errorf("the link of %s is %s, want the concordance of 发展 NEAR/k \"%s\"", item, link, item)
 	}
 	b.do(t, "opening a collocate", chromedp.Click(chromedp.CSS(`.co-table .co-link`)))
-	b.waitFor(t, "its concordance", `location.pathname === '/kwic' && new URL(location.href).searchParams.get('q').startsWith('发展 NEAR/') && !document.getElementById('main').hasAttribute('aria-busy')`)
+	b.waitFor(t, "its concordance", `location.pathname === '/kwic' && new URL(location.href).searchParams.get('q').startsWith('发展 NEAR/') && document.querySelector('table.kwic tbody tr')`)
+	if matches := eval[[]string](t, b, `[...document.querySelectorAll('table.kwic td.kwic-match')].map((td) => td.textContent)`); !contains(matches, item) || !contains(matches, "发展") {
+		t.Errorf("the concordance of 发展 with %s marks %v, want both", item, matches)
+	}
 
 	// Back: the collocations as they were.
 	b.do(t, "going back", chromedp.NavigateBack())

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"sessionsearch/fold"
 )
 
 // Collocates of a query are the character n-grams that occur near its
@@ -208,6 +210,11 @@ func (x *Index) Collocates(ctx context.Context, req CollocatesRequest) (*Colloca
 	if !p.hasText || len(p.needles) == 0 {
 		return nil, invalidf("query %s has nothing to find collocates of: give it a word or phrase", strconv.Quote(req.Query))
 	}
+	if len(p.prox) > 0 {
+		// The nodes are the query's occurrences; those of an operator
+		// are pairs, whose windows would be neither one's.
+		return nil, invalidf("query %s holds NEAR or 同句: collocations are counted around a word or a phrase (give the other term as a collocate)", strconv.Quote(req.Query))
+	}
 	if !maps.Equal(p.interp.Filters, subPlan.interp.Filters) {
 		// f_y and N are counted in the subcorpus of the filters: a filter
 		// typed in the box would narrow the nodes and not the corpus.
@@ -249,7 +256,29 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 		Basis: CollocateBasis, Min: req.Min, Corpus: sc.Size, Han: sc.Han,
 		Generation: g.name, Time: time.Now().UTC().Format(time.RFC3339), Collocates: []Collocate{}, Interpreted: p.interp,
 	}
-	w := collectWindows(t, nums, newMatcher(p.needles), req.Window, MaxWindowCharacters)
+	var stored func(uint64) (string, error)
+	if req.Window.Unit == "sentence" && len(t.breaks) > 0 {
+		// The table folds a line break to a space: a passage that holds
+		// one is read from the snapshot for its sentences, as 同句 reads
+		// it (none of the 328,816 passages at 100 MB holds one).
+		ix, err := g.idx.Advanced()
+		if err != nil {
+			return nil, err
+		}
+		r, err := ix.Reader()
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		if r != t.reader {
+			return nil, errSnapshotMoved
+		}
+		stored = (&proximitySearcher{reader: r}).storedText
+	}
+	w, err := collectWindows(t, nums, newMatcher(p.needles), req.Window, MaxWindowCharacters, stored)
+	if err != nil {
+		return nil, err
+	}
 	if w.han > MaxWindowCharacters {
 		return nil, invalidf("the windows of %s hold more than %d Chinese characters: narrow the subcorpus with filters, or choose a smaller window", strconv.Quote(req.Query), MaxWindowCharacters)
 	}
@@ -287,8 +316,9 @@ type windows struct {
 
 // collectWindows finds the nodes of m in the passages nums (in document
 // order) and gathers the windows around them; it stops once they hold
-// more than bound Chinese characters.
-func collectWindows(t *textTable, nums []uint64, m *matcher, win Window, bound int64) *windows {
+// more than bound Chinese characters. stored reads the text of a passage
+// with a line break, for its sentences (nil when there is none).
+func collectWindows(t *textTable, nums []uint64, m *matcher, win Window, bound int64, stored func(uint64) (string, error)) (*windows, error) {
 	w := &windows{}
 	var text []rune
 	var reach []int // for N characters: how far from each rune the windows holding it reach
@@ -314,8 +344,18 @@ func collectWindows(t *textTable, nums []uint64, m *matcher, win Window, bound i
 		case "sentence":
 			// A sentence is a window when a node lies inside it; a node
 			// that crosses a sentence end is in no sentence, as 同句 has it.
+			lines := text
+			if stored != nil && t.hasBreak(n) {
+				s, err := stored(n)
+				if err != nil {
+					return nil, err
+				}
+				if ls := lineRunes(s); len(ls) == len(text) {
+					lines = ls
+				}
+			}
 			k := 0
-			for _, s := range sentenceSpans(text) {
+			for _, s := range sentenceSpans(lines) {
 				for k < len(nodes) && nodes[k].start < s.start {
 					k++
 				}
@@ -382,7 +422,24 @@ func collectWindows(t *textTable, nums []uint64, m *matcher, win Window, bound i
 			}
 		}
 	}
-	return w
+	return w, nil
+}
+
+// lineRunes is s folded as the text table folds it (one rune per rune,
+// white space as a space) but with its line breaks kept, as '\n'.
+func lineRunes(s string) []rune {
+	rs := make([]rune, 0, len(s)/2)
+	for _, r := range s {
+		f := fold.Rune(r)
+		if classify(f) == classSpace {
+			f = ' '
+			if isLineBreak(r) {
+				f = '\n'
+			}
+		}
+		rs = append(rs, f)
+	}
+	return rs
 }
 
 // appendRunes decodes UTF-8 text into rs.

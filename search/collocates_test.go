@@ -33,6 +33,10 @@ func (p plainWindows) inNode(a, b int) bool {
 	return false
 }
 
+// enders end sentences in the oracle: the README's list, folded and not,
+// and every line break.
+const enders = "。！？；!?;｡\n\r\v\f\u0085\u2028\u2029"
+
 // inWindow reports whether [a,b) lies wholly inside one window of a node,
 // as the README defines them, written out from the definition.
 func (p plainWindows) inWindow(a, b int, win Window) bool {
@@ -46,11 +50,11 @@ func (p plainWindows) inWindow(a, b int, win Window) bool {
 		// The sentence of a: from after the last ender before a to the
 		// next ender at or after it.
 		s := a
-		for s > 0 && !strings.ContainsRune("。！？；!?;\n", p.text[s-1]) {
+		for s > 0 && !strings.ContainsRune(enders, p.text[s-1]) {
 			s--
 		}
 		e := a
-		for e < len(p.text) && !strings.ContainsRune("。！？；!?;\n", p.text[e]) {
+		for e < len(p.text) && !strings.ContainsRune(enders, p.text[e]) {
 			e++
 		}
 		if b > e+1 {
@@ -296,6 +300,8 @@ func TestCollocatesRanking(t *testing.T) {
 		{"no query", CollocatesRequest{}},
 		{"filters only", CollocatesRequest{Request: Request{Query: "year:2020"}}},
 		{"a filter in the box", CollocatesRequest{Request: Request{Query: "发展 year:2020"}}},
+		{"a proximity operator", CollocatesRequest{Request: Request{Query: "发展 NEAR/3 推动"}}},
+		{"a sentence operator", CollocatesRequest{Request: Request{Query: "发展 同句 推动"}}},
 		{"unknown measure", CollocatesRequest{Request: Request{Query: "发展"}, Measure: "t"}},
 		{"window too wide", CollocatesRequest{Request: Request{Query: "发展"}, Window: Window{Unit: "chars", Chars: 51}}},
 		{"limit too big", CollocatesRequest{Request: Request{Query: "发展"}, Limit: MaxCollocates + 1}},
@@ -345,7 +351,10 @@ func TestSentenceWindowOfACrossingNode(t *testing.T) {
 		{"发展", 1, 2},   // 甲乙
 		{"乙发展。", 1, 1}, // 甲: the node ends with its sentence
 	} {
-		w := collectWindows(tt, []uint64{0}, newMatcher([]string{c.q}), Window{Unit: "sentence"}, MaxWindowCharacters)
+		w, err := collectWindows(tt, []uint64{0}, newMatcher([]string{c.q}), Window{Unit: "sentence"}, MaxWindowCharacters, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if w.nodes != c.nodes || w.han != c.han {
 			t.Errorf("%s: %d nodes, %d characters in windows; want %d, %d", c.q, w.nodes, w.han, c.nodes, c.han)
 		}
@@ -358,10 +367,10 @@ func TestWindowsBound(t *testing.T) {
 	text := "甲乙发展丙丁"
 	tt := &textTable{text: []byte(text + text + text), start: []uint32{0, uint32(len(text)), uint32(2 * len(text)), uint32(3 * len(text))}, live: []bool{true, true, true}, doc: []int32{0, 0, 0}}
 	m := newMatcher([]string{"发展"})
-	if w := collectWindows(tt, []uint64{0, 1, 2}, m, Window{Unit: "passage"}, 100); w.han != 12 || w.nodes != 3 {
+	if w, _ := collectWindows(tt, []uint64{0, 1, 2}, m, Window{Unit: "passage"}, 100, nil); w.han != 12 || w.nodes != 3 {
 		t.Errorf("unbounded: %d characters, %d nodes; want 12 and 3", w.han, w.nodes)
 	}
-	if w := collectWindows(tt, []uint64{0, 1, 2}, m, Window{Unit: "passage"}, 5); w.han != 8 || w.nodes != 2 {
+	if w, _ := collectWindows(tt, []uint64{0, 1, 2}, m, Window{Unit: "passage"}, 5, nil); w.han != 8 || w.nodes != 2 {
 		t.Errorf("bounded by 5: %d characters, %d nodes; want to stop after the passage that passes it (8, 2)", w.han, w.nodes)
 	}
 }
@@ -379,6 +388,74 @@ func TestCountReferenceStops(t *testing.T) {
 	}
 	if err := c.countReference(context.Background(), tt, []uint64{0}); err != nil || len(c.freqB) == 0 || c.freqB[0] != 2 {
 		t.Errorf("countReference = %v, freqB %v; want the kept n-grams twice each", err, c.freqB)
+	}
+}
+
+// TestCollocatesConcordance: each collocate's concordance query (NEAR/k,
+// 同句, or both in the passage) finds the co-occurrences: its lines of the
+// item are as many as the item's f_xy.
+func TestCollocatesConcordance(t *testing.T) {
+	x := openTestIndex(t, genCorpus(t, 40))
+	for _, window := range []string{"4", "8", "sentence", "passage"} {
+		win, err := ParseWindow(window)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := x.Collocates(context.Background(), CollocatesRequest{Request: Request{Query: "发展"}, Window: win, Min: 2, Limit: 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Collocates) < 10 {
+			t.Fatalf("window %s: %d collocates of 发展, want 10 or more to check", window, len(got.Collocates))
+		}
+		for _, c := range got.Collocates {
+			conc, err := x.KWIC(context.Background(), KWICRequest{Request: Request{Query: c.Kwic}, Limit: 100000})
+			if err != nil {
+				t.Fatalf("KWIC(%q): %v", c.Kwic, err)
+			}
+			var lines int64
+			for _, l := range conc.Lines {
+				if fold.String(l.Match) == c.Text {
+					lines++
+				}
+			}
+			if lines != c.Freq {
+				t.Errorf("seed %d: window %s: KWIC(%q) has %d lines of %s, f_xy is %d", researchSeed, window, c.Kwic, lines, c.Text, c.Freq)
+			}
+		}
+	}
+}
+
+// TestCollocatesLineBreak: a line break ends a sentence, though the text
+// table shows it as a space: the passage is read for its sentences.
+func TestCollocatesLineBreak(t *testing.T) {
+	dir := t.TempDir()
+	doc := "---\ntitle: 乙\ndate: 2024-03-01\n---\n# 乙\n\n算力发展\u2028数字经济在先。\n"
+	if err := os.WriteFile(filepath.Join(dir, "b.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x := openTestIndex(t, dir)
+	for _, tt := range []struct {
+		window string
+		han    int64
+		items  []string
+	}{
+		{"sentence", 2, []string{"发展"}},          // the line break ends 算力's sentence
+		{"passage", 8, []string{"发展", "数字经济在先"}}, // 数字经济 folded into 数字经济在先
+	} {
+		win, _ := ParseWindow(tt.window)
+		got, err := x.Collocates(context.Background(), CollocatesRequest{Request: Request{Query: "算力"}, Window: win, Min: 1, Limit: MaxCollocates})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []string
+		for _, c := range got.Collocates {
+			items = append(items, c.Text)
+		}
+		slices.Sort(items)
+		if got.Nodes != 1 || got.WindowHan != tt.han || !slices.Equal(items, tt.items) {
+			t.Errorf("window %s: %d nodes, %d characters in windows, collocates %v; want 1, %d, %v", tt.window, got.Nodes, got.WindowHan, items, tt.han, tt.items)
+		}
 	}
 }
 
