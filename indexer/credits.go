@@ -34,12 +34,13 @@ var (
 )
 
 const (
-	creditNames = `[\p{Han}·]{2,4}(?:(?:\s+|\s*、\s*)[\p{Han}·]{2,4})*`
-	creditRoles = `首席记者|特约记者|见习记者|记者|通讯员|实习生`
+	creditNames = `[\p{Han}·]{1,12}(?:(?:\s+|\s*、\s*)[\p{Han}·]{1,12})*`
+	creditRoles = `(?:全媒体|融媒体|新媒体|首席|特约|见习)?记者|通讯员|实习生`
 )
 
-// creditRole: a role of a byline, which separates names and is none.
-var creditRole = regexp.MustCompile(`^(?:` + creditRoles + `)$`)
+// creditRoleEnd: a byline's word that is or ends in a role (记者,
+// 全媒体记者, 成都日报锦观新闻记者): it separates names and is none.
+var creditRoleEnd = regexp.MustCompile(`(?:` + creditRoles + `)$`)
 
 // captionCreditRe is a photo credit closing a caption: ▲图为会议现场。记者
 // 李强 摄.
@@ -59,6 +60,9 @@ func creditLine(s string) (credit, bool) {
 		return credit{}, false
 	}
 	f := fold.String(s)
+	if strings.HasSuffix(strings.TrimRight(f, " )"), "摄") {
+		return credit{}, false // 本报记者 张占兵 摄: a photo credit
+	}
 	// The photographers' part starts at 摄影 (a name of two characters to
 	// the pattern).
 	cut := len(f)
@@ -80,19 +84,40 @@ func creditLine(s string) (credit, bool) {
 		}
 		c.photographers = splitNames(asWritten(s, f, cut+pm[2], cut+pm[3]))
 	}
-	for _, n := range splitNames(asWritten(s, f, m[4], m[5])) {
-		if !creditRole.MatchString(fold.String(n)) {
-			c.reporters = append(c.reporters, n)
+	c.reporters = creditNamesOf(asWritten(s, f, m[4], m[5]))
+	return c, true
+}
+
+// creditNamesOf reads the names of a byline (本报讯（记者　刘晓燕　张　蕾　陈思远）,
+// 本报讯（成都日报锦观新闻记者 王雪锋 程瑞）, 全媒体记者　阿依努尔·买买提　王　磊):
+// a role (记者, 通讯员) and a word ending in one (成都日报锦观新闻记者, 全媒体记者)
+// name no one; a name of two characters spaced for alignment (张　蕾) is
+// one name, as single characters side by side are never two.
+func creditNamesOf(s string) []string {
+	var tokens []string
+	for _, t := range splitNames(s) {
+		if !creditRoleEnd.MatchString(fold.String(t)) {
+			tokens = append(tokens, t)
 		}
 	}
-	return c, true
+	var out []string
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		// 张　蕾, 欧　阳　娜: single characters side by side, up to three.
+		for utf8.RuneCountInString(t) < 3 && utf8.RuneCountInString(tokens[i]) == 1 && i+1 < len(tokens) && utf8.RuneCountInString(tokens[i+1]) == 1 {
+			i++
+			t += tokens[i]
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // captionCredit reads the photographers a caption ends with.
 func captionCredit(s string) []string {
 	f := fold.String(s)
 	if m := captionCreditRe.FindStringSubmatchIndex(f); m != nil {
-		return splitNames(asWritten(s, f, m[2], m[3]))
+		return creditNamesOf(asWritten(s, f, m[2], m[3]))
 	}
 	return nil
 }
@@ -114,7 +139,8 @@ func asWritten(s, f string, b0, b1 int) string {
 }
 
 func isCredit(s string) bool {
-	if utf8.RuneCountInString(s) <= 30 && creditRe.MatchString(s) {
+	// Folded, so that full-width spaces (本报记者　周　杰　摄) are spaces.
+	if utf8.RuneCountInString(s) <= 30 && creditRe.MatchString(fold.String(s)) {
 		return true
 	}
 	_, ok := creditLine(s)
@@ -138,7 +164,7 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		}
 
 		if len(reporters) == 0 {
-			reporters = splitNames(strings.NewReplacer("记者", " ", "通讯员", " ", "实习生", " ").Replace(m[2]))
+			reporters = creditNamesOf(m[2])
 		}
 		break
 	}
@@ -185,7 +211,9 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 
 var sourceRe = regexp.MustCompile(`来源[：:]\s*([\p{Han}A-Za-z0-9·]{2,20})`)
 
-var photographerRe = regexp.MustCompile(`(?:记者|摄影|通讯员)?\s*([\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*)\s*摄`)
+// photographerRe is a photo credit on a line of its own (folded), the
+// words before 摄: 本报记者 张占兵 摄.
+var photographerRe = regexp.MustCompile(`^\(?\s*([\p{Han}·]+(?:\s+[\p{Han}·]+)*)\s*摄(?:影)?\s*\)?$`)
 
 // photographers reads the credits: 本报记者 张占兵 摄.
 func photographers(ps []Passage) []string {
@@ -206,10 +234,11 @@ func photographers(ps []Passage) []string {
 			}
 			continue
 		}
-		t := strings.TrimPrefix(strings.TrimPrefix(p.Text, "本报"), "记者")
-		t = strings.TrimPrefix(strings.TrimSpace(t), "记者")
-		if m := photographerRe.FindStringSubmatch(t); m != nil {
-			for _, n := range strings.Fields(m[1]) {
+		// 本报记者　周　杰　摄, 成都日报锦观新闻记者 陈芋如 摄: the names
+		// before 摄, the words ending in a role left out.
+		f := fold.String(p.Text)
+		if m := photographerRe.FindStringSubmatchIndex(f); m != nil {
+			for _, n := range creditNamesOf(asWritten(p.Text, f, m[2], m[3])) {
 				out = appendString(out, n)
 			}
 		}

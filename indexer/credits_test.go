@@ -28,6 +28,8 @@ func TestBylineLines(t *testing.T) {
 		{"a local paper", "渝中报记者　唐敏　实习生　刘佳", KindCredit, []string{"唐敏", "刘佳"}, []string{}, "渝中报"},
 		{"a correspondent after the reporter, Traditional", "本報記者　陳志遠　通訊員　林曉", KindCredit, []string{"陳志遠", "林曉"}, []string{}, ""},
 		{"a wire reporter", "新华社记者 刘恺 黄河", KindCredit, []string{"刘恺", "黄河"}, []string{}, "新华社"},
+		{"a paper's all-media reporters", "湖南日报全媒体记者　贺佳　刘勇", KindCredit, []string{"贺佳", "刘勇"}, []string{}, "湖南日报"},
+		{"a name spaced for alignment", "本报记者　张　蕾　陈思远", KindCredit, []string{"张蕾", "陈思远"}, []string{}, ""},
 		// A headline-like line that names a paper but no reporter.
 		{"a paper's column is not a byline", "人民日报评论员文章", KindSubheadline, []string{}, []string{}, ""},
 	}
@@ -50,6 +52,9 @@ func TestBylineLines(t *testing.T) {
 		{"大会发言\n\n2024-03-06 19:05　来源：人民政协网\n\n本报北京3月6日电（记者 王惠兵 刘彤）会议6日下午举行。\n", "人民政协网", []string{"王惠兵", "刘彤"}},
 		{"政协会议开幕\n\n来源：兴安日报　　发布时间：2024-01-08 09:12\n\n本报讯（记者 包金花）1月7日上午，会议开幕。\n", "兴安日报", []string{"包金花"}},
 		{"政协会议开幕\n\n本报讯（记者 包金花）1月7日上午，会议开幕。\n", "本报讯", []string{"包金花"}},
+		{"市人代会开幕\n\n本报讯（记者　刘晓燕　张　蕾　陈思远）1月29日上午，大会开幕。\n", "本报讯", []string{"刘晓燕", "张蕾", "陈思远"}},
+		{"市人代会举行第二次全体会议\n\n本报讯（成都日报锦观新闻记者 王雪锋 程瑞）1月24日上午，会议举行第二次全体会议。\n", "本报讯", []string{"王雪锋", "程瑞"}},
+		{"市人代会闭幕\n\n本报讯（全媒体记者　阿依努尔·买买提　王　磊）1月12日下午，大会闭幕。\n", "本报讯", []string{"阿依努尔·买买提", "王磊"}},
 		{"立法會主席：議員須依法履職\n\n【明報專訊】立法會主席梁君彥昨日表示，議員必須依法履職。\n\n（記者 陳嘉欣）\n", "明報", []string{"陳嘉欣"}},
 	} {
 		doc, err := Parse("a.txt", []byte(tt.text), Options{})
@@ -103,5 +108,25 @@ func TestBylineLines(t *testing.T) {
 				t.Errorf("Photographers = %q, want %q", doc.Photographers, wantPh)
 			}
 		})
+	}
+}
+
+// TestPhotoCredits: a photo credit on a line of its own names its
+// photographers, a name spaced for alignment as one, a paper's outlet and
+// the role left out.
+func TestPhotoCredits(t *testing.T) {
+	for line, want := range map[string][]string{
+		"本报记者　周　杰　摄":       {"周杰"},
+		"成都日报锦观新闻记者 陈芋如 摄": {"陈芋如"},
+		"本报记者 张占兵 摄":       {"张占兵"},
+		"（记者 王芳 李明 摄）":     {"王芳", "李明"},
+	} {
+		doc, err := Parse("a.txt", []byte("市人代会开幕\n\n1月29日上午，大会开幕。\n\n▲大会现场。\n\n"+line+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !cmp.Equal(doc.Photographers, want) {
+			t.Errorf("%s: photographers %q, want %q", line, doc.Photographers, want)
+		}
 	}
 }
