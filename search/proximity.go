@@ -210,15 +210,6 @@ type proxText struct {
 	breaks []int
 }
 
-// isLineBreak: the characters that end a line, and so a sentence.
-func isLineBreak(r rune) bool {
-	switch r {
-	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
-		return true
-	}
-	return false
-}
-
 // foldedText folds a passage as written for the check: its matchRunes as
 // UTF-8 and the offsets of its line breaks there.
 func foldedText(s string) *proxText {
@@ -457,7 +448,9 @@ func nextEdgedUpTo(t, n []byte, from, maxStart int, edged bool) int {
 }
 
 // endAt says whether one of 。!?; (the folded forms of 。！？；｡) starts at
-// t[i], and its length. Line breaks are pt.breaks.
+// t[i], and its length: sentenceEnd's stops, read from the bytes of folded
+// text (TestEndAtIsSentenceEnd compares the two). Line breaks are
+// pt.breaks.
 func endAt(t []byte, i int) (bool, int) {
 	switch t[i] {
 	case '!', '?', ';':

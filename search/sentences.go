@@ -11,7 +11,16 @@ package search
 // lines, so passages hold none.
 func sentenceEnd(r rune) bool {
 	switch r {
-	case '。', '！', '？', '；', '!', '?', ';', '｡', '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+	case '。', '！', '？', '；', '!', '?', ';', '｡':
+		return true
+	}
+	return isLineBreak(r)
+}
+
+// isLineBreak: the characters that end a line, and so a sentence.
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
 		return true
 	}
 	return false

@@ -2,6 +2,7 @@ package search
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -71,4 +72,24 @@ func FuzzSentenceSpans(f *testing.F) {
 			t.Fatalf("sentenceSpans(%q) covers %d of %d runes", s, at, len(rs))
 		}
 	})
+}
+
+// TestEndAtIsSentenceEnd: the proximity check's byte-level reading of a
+// sentence end in folded text (endAt) agrees with sentenceEnd on every
+// character of the Basic Multilingual Plane, folded as the text is.
+func TestEndAtIsSentenceEnd(t *testing.T) {
+	for r := rune(1); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		f := fold.Rune(r)
+		if classify(f) == classSpace {
+			continue // the text table writes white space as a space; line breaks are listed apart
+		}
+		b := utf8.AppendRune(nil, f)
+		got, _ := endAt(b, 0)
+		if want := sentenceEnd(f); got != want {
+			t.Errorf("U+%04X folded to %q: endAt %v, sentenceEnd %v", r, f, got, want)
+		}
+	}
 }
