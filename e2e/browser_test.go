@@ -123,6 +123,16 @@ func testSearchHighlight(t *testing.T, b *browser) {
 	b.waitFor(t, "results for 高质量发展", `document.querySelectorAll('#main .hit').length >= 2`)
 	b.screenshot(t, "results.png")
 
+	// A proximity query: both terms marked, the operator in the query line.
+	searchFromBox(t, b, "算力之城 NEAR/10 能源之城")
+	b.waitFor(t, "a hit with both operands marked", `[...document.querySelectorAll('#main .hit')].some((h) => {
+		const marks = [...h.querySelectorAll('.snippet mark')].map((m) => m.textContent);
+		return marks.includes('算力之城') && marks.includes('能源之城');
+	})`)
+	if line := eval[string](t, b, `(document.querySelector('.interp-line') || {}).textContent || ''`); !strings.Contains(line, "算力之城 NEAR/10 能源之城") {
+		t.Errorf("query line = %q, want the operator with its operands", line)
+	}
+
 	// A bookmarked URL opens straight on its results.
 	b.open(t, "/?q="+url.QueryEscape("算力之城"))
 	b.waitFor(t, "results from the URL alone", `[...document.querySelectorAll('#main .hit .snippet mark')].some((m) => m.textContent.includes('算力之城'))`)

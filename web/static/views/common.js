@@ -89,6 +89,7 @@ export function interpretation(ip) {
   add('interpPhrases', ip.phrases, (v) => `"${v}"`);
   add('interpAny', ip.any, (g) => g.join(' | '));
   add('interpExclusions', ip.exclusions, (v) => '-' + v);
+  add('interpProximity', ip.proximity, (o) => `${o.left.join(' | ')} ${o.operator} ${o.right.join(' | ')}`);
   if (ip.filters && Object.keys(ip.filters).length) {
     add('interpFilters', Object.entries(ip.filters).map(([k, v]) => `${k}:${v}`));
   }
