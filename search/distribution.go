@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -130,6 +131,12 @@ func (x *Index) Distribution(ctx context.Context, req DistributionRequest) (*Dis
 		}
 		if !plans[i].hasText || len(plans[i].needles) == 0 {
 			return nil, invalidf("query %s has nothing to count: give it a word or phrase", strconv.Quote(q))
+		}
+		if !maps.Equal(plans[i].interp.Filters, subPlan.interp.Filters) {
+			// Rates divide by the size of each bucket of the subcorpus of
+			// the parameters: a filter typed in one query would narrow its
+			// counts and not the sizes they are divided by.
+			return nil, invalidf("query %s holds a filter: give the filters as parameters (year=2024, speaker=…), and the queries as words or phrases", strconv.Quote(q))
 		}
 	}
 	col := -1

@@ -94,6 +94,9 @@ func TestDistribution(t *testing.T) {
 		{"bad year", q + "&year=20x5"},
 		{"unknown format", q + "&format=xml"},
 		{"by twice", q + "&by=year&by=kind"},
+		// A filter in the query would narrow the counts and not the
+		// bucket sizes the rates divide by.
+		{"a filter typed in the query", "q=" + url.QueryEscape("发展 year:2025")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			x := h.get("/api/distribution?" + tt.query)
