@@ -261,11 +261,7 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 		// The table folds a line break to a space: a passage that holds
 		// one is read from the snapshot for its sentences, as 同句 reads
 		// it (none of the 328,816 passages at 100 MB holds one).
-		ix, err := g.idx.Advanced()
-		if err != nil {
-			return nil, err
-		}
-		r, err := ix.Reader()
+		r, err := g.reader()
 		if err != nil {
 			return nil, err
 		}

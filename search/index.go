@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"sessionsearch/fold"
 	"sessionsearch/indexer"
@@ -88,6 +89,15 @@ type generation struct {
 	cat    *catalog
 	facets facetState
 	texts  textState // texts.go: folded text for distributions and keywords
+}
+
+// reader opens g's current snapshot; the caller closes it.
+func (g *generation) reader() (bindex.IndexReader, error) {
+	ix, err := g.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return ix.Reader()
 }
 
 const (

@@ -427,12 +427,7 @@ func (x *Index) buildFacetTable(g *generation) {
 			return
 		}
 		defer x.release()
-		ix, err := g.idx.Advanced()
-		if err != nil {
-			x.log.Warn("facet table", "err", err)
-			return
-		}
-		r, err := ix.Reader()
+		r, err := g.reader()
 		if err != nil {
 			x.log.Warn("facet table", "err", err)
 			return

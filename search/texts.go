@@ -187,11 +187,7 @@ func visitStored(r bindex.IndexReader, f func(num uint64, blob []byte) error) er
 // (and the facet table under it) when there is none or the snapshot
 // changed. Concurrent callers wait for one build.
 func (x *Index) textTable(g *generation) (*textTable, error) {
-	ix, err := g.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := ix.Reader()
+	r, err := g.reader()
 	if err != nil {
 		return nil, err
 	}

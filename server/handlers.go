@@ -77,15 +77,25 @@ func (s *Server) documents(c *gin.Context) error {
 	return writeJSONValidated(c, cacheDoc, docs)
 }
 
+// documentID is the :id of a document's route, checked: valid text, and
+// no longer than an id can be.
+func documentID(c *gin.Context) (string, error) {
+	id := c.Param("id")
+	if err := checkText("id", id); err != nil {
+		return "", err
+	}
+	if len(id) > maxIDBytes {
+		return "", &httpError{kind: search.ErrNotFound, msg: "no document has an id that long"}
+	}
+	return id, nil
+}
+
 // document answers GET /api/documents/:id, with highlighted passages when
 // ?q= is given.
 func (s *Server) document(c *gin.Context) error {
-	id := c.Param("id")
-	if err := checkText("id", id); err != nil {
+	id, err := documentID(c)
+	if err != nil {
 		return err
-	}
-	if len(id) > maxIDBytes {
-		return &httpError{kind: search.ErrNotFound, msg: "no document has an id that long"}
 	}
 	p, err := queryParams(c)
 	if err != nil {
@@ -106,12 +116,9 @@ func (s *Server) document(c *gin.Context) error {
 // cite answers GET /api/documents/:id/cite?n=: how to cite passage n,
 // its permalink and the citation forms.
 func (s *Server) cite(c *gin.Context) error {
-	id := c.Param("id")
-	if err := checkText("id", id); err != nil {
+	id, err := documentID(c)
+	if err != nil {
 		return err
-	}
-	if len(id) > maxIDBytes {
-		return &httpError{kind: search.ErrNotFound, msg: "no document has an id that long"}
 	}
 	p, err := queryParams(c)
 	if err != nil {
