@@ -1,0 +1,280 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// The Bleve side of the operators (proximity.go): a query and a searcher
+// around the AND of the operands that count only the candidates whose
+// text passes the check (proximity_check.go).
+
+// proximityQuery matches the matches of inner whose text satisfies every
+// clause.
+type proximityQuery struct {
+	inner   bquery.Query
+	clauses []*proxClause
+}
+
+// textsKey is the context key of the text table a search may check
+// proximity in (a *textSource).
+type textsKey struct{}
+
+// textSource finds the text table of a generation, or holds one.
+type textSource struct {
+	x     *Index
+	g     *generation
+	table *textTable
+}
+
+// withTable lets the searches of ctx check proximity in t.
+func withTable(ctx context.Context, t *textTable) context.Context {
+	return context.WithValue(ctx, textsKey{}, &textSource{table: t})
+}
+
+// withTexts lets the searches of ctx check proximity in g's text table.
+func (x *Index) withTexts(ctx context.Context, g *generation) context.Context {
+	return context.WithValue(ctx, textsKey{}, &textSource{x: x, g: g})
+}
+
+// tableOf returns the text table of the snapshot r if it is built, and
+// otherwise starts building it and returns nil.
+func (src *textSource) tableOf(r bindex.IndexReader) *textTable {
+	if src.g == nil {
+		if src.table != nil && src.table.reader == r {
+			return src.table
+		}
+		return nil
+	}
+	s := &src.g.texts
+	if !s.mu.TryLock() {
+		return nil // being built: the stored text meanwhile
+	}
+	t := s.table
+	s.mu.Unlock()
+	if t != nil && t.reader == r {
+		return t
+	}
+	src.x.warmTexts(src.g)
+	return nil
+}
+
+// Searcher implements bleve's query.Query.
+func (q *proximityQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	in, err := q.inner.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	s := &proximitySearcher{inner: in, clauses: q.clauses, reader: r, ctx: ctx}
+	if src, ok := ctx.Value(textsKey{}).(*textSource); ok {
+		s.table = src.tableOf(r)
+	}
+	for _, c := range q.clauses {
+		l, err := rarity(ctx, r, c.left)
+		if err != nil {
+			in.Close()
+			return nil, err
+		}
+		rt, err := rarity(ctx, r, c.right)
+		if err != nil {
+			in.Close()
+			return nil, err
+		}
+		s.anchorRight = append(s.anchorRight, rt < l)
+	}
+	return s, nil
+}
+
+// rarity estimates how often the strings ns occur: the sum, over them, of
+// the passages that hold the rarest of their terms in the index.
+func rarity(ctx context.Context, r bindex.IndexReader, ns []needle) (uint64, error) {
+	var sum uint64
+	for _, n := range ns {
+		rs := []rune(string(n.b))
+		least := uint64(math.MaxUint64)
+		visit := func(field, term string) error {
+			tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+			if err != nil {
+				return err
+			}
+			least = min(least, tfr.Count())
+			return tfr.Close()
+		}
+		var err error
+		if len(rs) == 1 && classify(rs[0]) == classCJK {
+			err = visit(fieldChars, string(rs))
+		} else {
+			tokenize(rs, queryMode, func(t token) {
+				if err == nil {
+					err = visit(fieldText, t.String())
+				}
+			})
+		}
+		if err != nil {
+			return 0, err
+		}
+		sum += least
+	}
+	return sum, nil
+}
+
+// MarshalJSON shows the query in the tests' and the logs' terms.
+func (q *proximityQuery) MarshalJSON() ([]byte, error) {
+	type clause struct {
+		Left, Right []string
+		Within      int
+		Sentence    bool `json:",omitempty"`
+	}
+	cs := make([]clause, len(q.clauses))
+	for i, c := range q.clauses {
+		cs[i] = clause{Within: c.within, Sentence: c.sentence}
+		for _, n := range c.left {
+			cs[i].Left = append(cs[i].Left, string(n.b))
+		}
+		for _, n := range c.right {
+			cs[i].Right = append(cs[i].Right, string(n.b))
+		}
+	}
+	return json.Marshal(struct {
+		Must      bquery.Query `json:"must"`
+		Proximity []clause     `json:"proximity"`
+	}{q.inner, cs})
+}
+
+// proximitySearcher passes on the matches of inner that satisfy the
+// clauses, with their scores.
+type proximitySearcher struct {
+	inner   bsearch.Searcher
+	clauses []*proxClause
+	table   *textTable // of reader's snapshot; nil: read the stored text
+	reader  bindex.IndexReader
+	ctx     context.Context
+	offsets []uint64 // of reader's segments, once a stored text is read
+	blob    []byte
+	dropped int
+	// anchorRight: clause i's check walks its right side's occurrences,
+	// the rarer in the index.
+	anchorRight []bool
+}
+
+// hasBreak says whether passage num's text holds a line break, which its
+// folded text in t does not show.
+func (t *textTable) hasBreak(num uint64) bool {
+	_, ok := slices.BinarySearch(t.breaks, num)
+	return ok
+}
+
+func (s *proximitySearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	dm, err := s.inner.Next(sctx)
+	return s.first(sctx, dm, err)
+}
+
+func (s *proximitySearcher) Advance(sctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	dm, err := s.inner.Advance(sctx, id)
+	return s.first(sctx, dm, err)
+}
+
+// first returns dm if it satisfies the clauses, else the next match of
+// inner that does.
+func (s *proximitySearcher) first(sctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
+	for err == nil && dm != nil {
+		ok, cerr := s.accept(dm)
+		if cerr != nil {
+			return nil, cerr
+		}
+		if ok {
+			return dm, nil
+		}
+		sctx.DocumentMatchPool.Put(dm)
+		// Bleve's collector checks for cancellation between the matches
+		// it receives; a long run of rejected candidates is checked here.
+		if s.dropped++; s.dropped%1024 == 0 && s.ctx.Err() != nil {
+			return nil, s.ctx.Err()
+		}
+		dm, err = s.inner.Next(sctx)
+	}
+	return nil, err
+}
+
+// accept checks one candidate in its text.
+func (s *proximitySearcher) accept(dm *bsearch.DocumentMatch) (bool, error) {
+	num, err := docNum(dm.IndexInternalID)
+	if err != nil {
+		return false, err
+	}
+	if t := s.table; t != nil && num < uint64(len(t.live)) && t.live[num] && !t.hasBreak(num) {
+		return allHold(s.clauses, s.anchorRight, &proxText{text: t.passageText(num)}), nil
+	}
+	text, err := s.storedText(num)
+	if err != nil {
+		return false, err
+	}
+	return allHold(s.clauses, s.anchorRight, foldedText(text)), nil
+}
+
+// storedText reads the text of passage num from the snapshot: on scorch
+// by the segment's local number, as the text table is built (texts.go).
+func (s *proximitySearcher) storedText(num uint64) (string, error) {
+	s.blob = s.blob[:0]
+	if is, ok := s.reader.(*scorch.IndexSnapshot); ok {
+		segs := is.Segments()
+		if s.offsets == nil {
+			var off uint64
+			for _, ss := range segs {
+				s.offsets = append(s.offsets, off)
+				off += ss.Segment().Count()
+			}
+		}
+		i := sort.Search(len(s.offsets), func(i int) bool { return s.offsets[i] > num }) - 1
+		if i < 0 {
+			return "", fmt.Errorf("passage %d: no segment holds it", num)
+		}
+		if err := segs[i].VisitDocument(num-s.offsets[i], func(field string, _ byte, value []byte, _ []uint64) bool {
+			if field == fieldStored {
+				s.blob = append(s.blob, value...)
+			}
+			return true
+		}); err != nil {
+			return "", err
+		}
+	} else {
+		id, err := s.reader.ExternalID(internalID(num))
+		if err != nil {
+			return "", err
+		}
+		doc, err := s.reader.Document(id)
+		if err != nil {
+			return "", err
+		}
+		if doc != nil {
+			doc.VisitFields(func(f bindex.Field) {
+				if f.Name() == fieldStored {
+					s.blob = append(s.blob, f.Value()...)
+				}
+			})
+		}
+	}
+	p, err := decodeStored(s.blob)
+	if err != nil {
+		return "", fmt.Errorf("passage %d: unreadable stored fields: %w", num, err)
+	}
+	return p.Text, nil
+}
+
+func (s *proximitySearcher) Close() error               { return s.inner.Close() }
+func (s *proximitySearcher) Weight() float64            { return s.inner.Weight() }
+func (s *proximitySearcher) SetQueryNorm(n float64)     { s.inner.SetQueryNorm(n) }
+func (s *proximitySearcher) Count() uint64              { return s.inner.Count() }
+func (s *proximitySearcher) Min() int                   { return s.inner.Min() }
+func (s *proximitySearcher) DocumentMatchPoolSize() int { return s.inner.DocumentMatchPoolSize() }
+func (s *proximitySearcher) Size() int                  { return 128 + s.inner.Size() }
