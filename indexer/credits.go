@@ -1,10 +1,13 @@
 package indexer
 
 import (
+	_ "embed"
 	"regexp"
-	"sessionsearch/fold"
+	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"sessionsearch/fold"
 )
 
 var (
@@ -151,6 +154,39 @@ func isCredit(s string) bool {
 // Macao papers write it (folded): 【明報專訊】, 【大公報訊】.
 var specialReportRe = regexp.MustCompile(`^\s*【(\p{Han}{2,8}?)(?:专讯|讯)】`)
 
+//go:embed data/wire_datelines.txt
+var wireDatelineData string
+
+// wireDatelines are the places of data/wire_datelines.txt, longest first.
+var wireDatelines = func() []string {
+	ps := embeddedList(wireDatelineData)
+	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+	return ps
+}()
+
+// wireBylineRe is a wire service's dispatch opening a lead in Taiwan's and
+// foreign services' form (folded): （中央社记者廖士锋台北5日电）, （中央社记者
+// 林沂锋、吴家豪台北4日专电）. The names and the place run together.
+var wireBylineRe = regexp.MustCompile(`^\s*\((中央社|法新社|路透社|美联社|共同社|韩联社)记者((?:\p{Han}|、)+?)(\d{1,2})日专?电\)`)
+
+// wireByline reads a wire dispatch's service and reporters from a lead,
+// the place after the names being one of wireDatelines; ok is false when
+// the lead opens otherwise or the place is none of them.
+func wireByline(lead string) (service string, reporters []string, ok bool) {
+	f := fold.String(lead)
+	m := wireBylineRe.FindStringSubmatchIndex(f)
+	if m == nil {
+		return "", nil, false
+	}
+	names := f[m[4]:m[5]]
+	for _, place := range wireDatelines {
+		if rest, found := strings.CutSuffix(names, place); found && rest != "" {
+			return asWritten(lead, f, m[2], m[3]), creditNamesOf(asWritten(lead, f, m[4], m[4]+len(rest))), true
+		}
+	}
+	return "", nil, false
+}
+
 // byline reads 本报讯（记者 李雪峰） from the lead.
 func byline(ps []Passage, fm frontMatter) (string, []string) {
 	source, reporters := fm.Source, fm.Reporter
@@ -169,10 +205,19 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		break
 	}
 	// 【明報專訊】立法會主席…: a Hong Kong paper's own report names the
-	// paper at the start of its first paragraph.
+	// paper at the start of its first paragraph; （中央社記者廖士鋒台北5日電）
+	// names the service and its reporters.
 	for _, p := range ps {
 		if p.Kind != KindLead && p.Kind != KindBody {
 			continue
+		}
+		if service, names, ok := wireByline(p.Text); ok {
+			if source == "" {
+				source = service
+			}
+			if len(reporters) == 0 {
+				reporters = names
+			}
 		}
 		if f := fold.String(p.Text); source == "" {
 			if sm := specialReportRe.FindStringSubmatchIndex(f); sm != nil {
