@@ -357,10 +357,41 @@ func occurrences(text []byte, ns []needle) []occ {
 
 // participants returns the occurrences that take part in a pair that
 // satisfies c: what a snippet marks of c's operands. It pairs every
-// occurrence with every other (a page of hits is marked, not a corpus).
+// occurrence with every other (a page of hits is marked, not a corpus),
+// up to maxMarkPairs pairs: a passage with more (的 同句 在 in a passage of
+// many thousand characters) has every occurrence of both operands marked,
+// since the check has already found it satisfies c.
 func (c *proxClause) participants(pt *proxText) []occ {
+	return c.pairParticipants(pt, maxMarkPairs)
+}
+
+// maxMarkPairs bounds the pairs participants tries: a fuzzed passage of
+// 10,000 spaces, each an occurrence of both operands, took 11 s to mark.
+const maxMarkPairs = 1 << 16
+
+// pairParticipants is participants with a bound on the pairs tried (0:
+// none, as the tests' reference for the check wants).
+func (c *proxClause) pairParticipants(pt *proxText, limit int) []occ {
 	ls := occurrences(pt.text, c.left)
 	rs := occurrences(pt.text, c.right)
+	if limit > 0 && len(ls)*len(rs) > limit {
+		return append(ls, rs...)
+	}
+	// The sentence ends of the passage, once, for endIn by binary search.
+	var ends []int
+	if c.sentence {
+		for i := 0; i < len(pt.text); i++ {
+			if ok, _ := endAt(pt.text, i); ok {
+				ends = append(ends, i)
+			}
+		}
+		ends = append(ends, pt.breaks...)
+		slices.Sort(ends)
+	}
+	endIn := func(from, to int) bool {
+		k := sort.SearchInts(ends, from)
+		return k < len(ends) && ends[k] < to
+	}
 	in := map[occ]bool{}
 	for _, x := range ls {
 		for _, y := range rs {
@@ -371,7 +402,7 @@ func (c *proxClause) participants(pt *proxText) []occ {
 			if a.e > b.s {
 				continue // they share a character
 			}
-			if c.sentence && !pt.endIn(a.s, lastStart(pt.text, b)) || !c.sentence && c.gapWithin(pt.text, a.e, b.s) {
+			if c.sentence && !endIn(a.s, lastStart(pt.text, b)) || !c.sentence && c.gapWithin(pt.text, a.e, b.s) {
 				in[x], in[y] = true, true
 			}
 		}
