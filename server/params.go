@@ -215,15 +215,11 @@ func (p params) fields(name string, maxLen int) (map[string][]string, error) {
 	}
 	out := map[string][]string{}
 	for _, v := range vals {
-		i := strings.IndexAny(v, ":：")
-		if i <= 0 {
-			return nil, badParam(name, "parameter %s must be NAME:VALUE, a custom field and its value (总理:李强), not %s", name, quoteShort(v))
+		var field, value string
+		if i := strings.IndexAny(v, ":："); i >= 0 {
+			_, sep := utf8.DecodeRuneInString(v[i:])
+			field, value = strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+sep:])
 		}
-		sep := 1
-		if v[i] != ':' {
-			sep = len("：")
-		}
-		field, value := strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+sep:])
 		if field == "" || value == "" {
 			return nil, badParam(name, "parameter %s must be NAME:VALUE, a custom field and its value (总理:李强), not %s", name, quoteShort(v))
 		}
