@@ -200,14 +200,8 @@ func (s *Server) kwic(c *gin.Context) error {
 	if conc.Lines == nil {
 		conc.Lines = []search.KWICLine{}
 	}
-	if format != "csv" {
-		return writeJSON(c, http.StatusOK, cacheReval, conc)
-	}
-	body, err := kwicCSV(conc, siteURL(c))
-	if err != nil {
-		return err
-	}
-	return writeCSV(c, "kwic-"+fileSafe(req.Query)+".csv", body)
+	return writeTable(c, format, conc, "kwic-"+fileSafe(req.Query)+".csv",
+		func() ([]byte, error) { return kwicCSV(conc, siteURL(c)) })
 }
 
 // kwicCSVHeader is the header row of the concordance download.

@@ -52,14 +52,8 @@ func (s *Server) distribution(c *gin.Context) error {
 		return err
 	}
 	s.metrics.queries.WithLabelValues("distribution").Inc()
-	if format != "csv" {
-		return writeJSON(c, http.StatusOK, cacheReval, d)
-	}
-	body, err := distributionCSV(d)
-	if err != nil {
-		return err
-	}
-	return writeCSV(c, "distribution-"+fileSafe(strings.Join(d.Queries, " "))+"-"+fileSafe(d.By)+".csv", body)
+	return writeTable(c, format, d, "distribution-"+fileSafe(strings.Join(d.Queries, " "))+"-"+fileSafe(d.By)+".csv",
+		func() ([]byte, error) { return distributionCSV(d) })
 }
 
 // keywords answers GET /api/keywords: the n-grams typical of the subcorpus
@@ -89,14 +83,8 @@ func (s *Server) keywords(c *gin.Context) error {
 		return err
 	}
 	s.metrics.queries.WithLabelValues("keywords").Inc()
-	if format != "csv" {
-		return writeJSON(c, http.StatusOK, cacheReval, k)
-	}
-	body, err := keywordsCSV(k)
-	if err != nil {
-		return err
-	}
-	return writeCSV(c, "keywords-"+fileSafe(describeFilters(k.A.Filters, k.A.Query))+".csv", body)
+	return writeTable(c, format, k, "keywords-"+fileSafe(describeFilters(k.A.Filters, k.A.Query))+".csv",
+		func() ([]byte, error) { return keywordsCSV(k) })
 }
 
 // collocates answers GET /api/collocates: what occurs near the
@@ -137,14 +125,8 @@ func (s *Server) collocates(c *gin.Context) error {
 		return err
 	}
 	s.metrics.queries.WithLabelValues("collocates").Inc()
-	if format != "csv" {
-		return writeJSON(c, http.StatusOK, cacheReval, co)
-	}
-	body, err := collocatesCSV(co)
-	if err != nil {
-		return err
-	}
-	return writeCSV(c, "collocates-"+fileSafe(co.Query)+"-"+fileSafe(co.Window)+".csv", body)
+	return writeTable(c, format, co, "collocates-"+fileSafe(co.Query)+"-"+fileSafe(co.Window)+".csv",
+		func() ([]byte, error) { return collocatesCSV(co) })
 }
 
 // without is p less the named parameter.
@@ -158,8 +140,16 @@ func without(p params, name string) params {
 	return params{v: v}
 }
 
-// writeCSV sends body as a CSV download named name.
-func writeCSV(c *gin.Context, name string, body []byte) error {
+// writeTable sends v as JSON or, when format is csv, the table csvOf
+// renders as a download named name.
+func writeTable(c *gin.Context, format string, v any, name string, csvOf func() ([]byte, error)) error {
+	if format != "csv" {
+		return writeJSON(c, http.StatusOK, cacheReval, v)
+	}
+	body, err := csvOf()
+	if err != nil {
+		return err
+	}
 	c.Header("Content-Disposition", attachment(name))
 	c.Header("Cache-Control", cacheReval)
 	c.Data(http.StatusOK, "text/csv; charset=utf-8", body)
