@@ -97,6 +97,7 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 	for _, n := range pq.near {
 		operand[n.left], operand[n.right] = true, true
 	}
+	p.groups = len(pq.groups)
 	groupNeedles := make([][]string, len(pq.groups))
 	groupNames := make([][]string, len(pq.groups))
 	for gi, g := range pq.groups {
@@ -124,7 +125,6 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 			groupNeedles[gi] = append(groupNeedles[gi], ns...)
 		}
 		groupNames[gi] = names
-		p.groups++
 		if !operand[gi] {
 			p.free = appendNew(p.free, groupNeedles[gi]...)
 		}
@@ -279,13 +279,14 @@ func (p *plan) unitQueries(u unit, syn *synonyms, operand bool) ([]bquery.Query,
 			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], w)
 		}
 	}
-	if looksLikeSession(u.text) && operand {
-		p.interp.Notes = appendNew(p.interp.Notes, "a session name beside NEAR or 同句 is matched as written, not in its other wordings: "+u.text)
-	}
-	if looksLikeSession(u.text) && !operand {
-		for _, s := range indexer.FindSessions(u.text, "") {
-			out = append(out, termQuery(fieldSessionKey, sessionKey(s, s.Place != "")))
-			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], "session:"+s.Name)
+	if looksLikeSession(u.text) {
+		if operand {
+			p.interp.Notes = appendNew(p.interp.Notes, "a session name beside NEAR or 同句 is matched as written, not in its other wordings: "+u.text)
+		} else {
+			for _, s := range indexer.FindSessions(u.text, "") {
+				out = append(out, termQuery(fieldSessionKey, sessionKey(s, s.Place != "")))
+				p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], "session:"+s.Name)
+			}
 		}
 	}
 	return out, texts

@@ -52,7 +52,6 @@ func (t *textTable) passageText(num uint64) []byte {
 type textState struct {
 	mu    sync.Mutex // held while building
 	table *textTable
-	err   error
 }
 
 // buildTextTable reads the stored text of every live passage of r; ft is
