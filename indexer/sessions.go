@@ -137,13 +137,7 @@ func sessionSpans(text string, at *division, place string) (string, []sessionSpa
 		return f, spans
 	}
 	for _, m := range findNear(sessionRe, f, []string{"届"}, 96, 120) {
-		get := func(i int) string {
-			if m[2*i] < 0 {
-				return ""
-			}
-			return f[m[2*i]:m[2*i+1]]
-		}
-		pl, national, pre, term, body, standing, number := get(1), get(2), get(3), get(4), get(5), get(6), get(7)
+		pl, national, pre, term, body, standing, number := group(f, m, 1), group(f, m, 2), group(f, m, 3), group(f, m, 4), group(f, m, 5), group(f, m, 6), group(f, m, 7)
 		start := m[0]
 		if standing != "" {
 			continue // a standing committee meeting, not a session
@@ -197,6 +191,15 @@ func sessionSpans(text string, at *division, place string) (string, []sessionSpa
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	return f, spans
+}
+
+// group is submatch i of the match m in f, "" when the group did not
+// take part.
+func group(f string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return f[m[2*i]:m[2*i+1]]
 }
 
 // sessionPlace names the place of a session from the run of text before
@@ -272,14 +275,8 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 		s.Name = s.Canonical()
 		out = append(out, sessionSpan{s, start, end})
 	}
-	group := func(m []int, i int) string {
-		if m[2*i] < 0 {
-			return ""
-		}
-		return f[m[2*i]:m[2*i+1]]
-	}
 	for _, m := range findNear(partyCongressRe, f, []string{"全国代表大会", "党的", "中共"}, 48, 48) {
-		if t, ok := parseNumber(group(m, 1) + group(m, 2)); ok && t > 0 {
+		if t, ok := parseNumber(group(f, m, 1) + group(f, m, 2)); ok && t > 0 {
 			add(Session{Level: "全国", Body: "党代会", Term: t}, m[0], m[1])
 		}
 	}
@@ -287,13 +284,13 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 		add(Session{Level: "全国", Body: "党代会", Term: c[2]}, c[0], c[1])
 	}
 	for _, m := range findNear(plenumRe, f, []string{"届"}, 16, 96) {
-		t, ok := parseNumber(group(m, 1) + group(m, 3))
+		t, ok := parseNumber(group(f, m, 1) + group(f, m, 3))
 		if !ok || t == 0 || otherPlenumBody(f[:m[0]]) {
 			continue
 		}
-		numbers := []string{group(m, 2)}
+		numbers := []string{group(f, m, 2)}
 		if m[2*4] >= 0 {
-			numbers = strings.FieldsFunc(group(m, 4), func(r rune) bool { return !strings.ContainsRune(numChars, r) })
+			numbers = strings.FieldsFunc(group(f, m, 4), func(r rune) bool { return !strings.ContainsRune(numChars, r) })
 		}
 		for _, number := range numbers {
 			if n, ok := parseNumber(number); ok && n > 0 && n < 10 {
@@ -302,8 +299,8 @@ func partySpans(f string, at *division, place string) []sessionSpan {
 		}
 	}
 	for _, m := range findNear(localCongressRe, f, []string{"次代表大会", "次党代会"}, 96, 8) {
-		pl := group(m, 1) + group(m, 3)
-		t, ok := parseNumber(group(m, 2) + group(m, 4))
+		pl := group(f, m, 1) + group(f, m, 3)
+		t, ok := parseNumber(group(f, m, 2) + group(f, m, 4))
 		if !ok || t == 0 {
 			continue
 		}
@@ -333,7 +330,7 @@ func otherPlenumBody(before string) bool {
 		}
 	}
 	clause := before
-	if i := strings.LastIndexAny(clause, "，,。；;！!？?\n"); i >= 0 {
+	if i := strings.LastIndexAny(clause, clauseEnds); i >= 0 {
 		clause = clause[i+1:]
 	}
 	for _, w := range sessionWords()["other-plenum-bodies"] {
@@ -498,16 +495,15 @@ func parseNumber(s string) (int, bool) {
 			total += cur * 100
 			cur = 0
 		default:
-			v := strings.IndexRune("〇一二三四五六七八九", r)
-			switch {
-			case r == '零':
+			v := slices.Index(digits, r) // 零 to 九
+			switch r {
+			case '〇':
 				v = 0
-			case r == '两':
+			case '两':
 				v = 2
-			case v < 0:
+			}
+			if v < 0 {
 				return 0, false
-			default:
-				v = utf8.RuneCountInString("〇一二三四五六七八九"[:v])
 			}
 			cur = cur*10 + v
 		}
@@ -674,10 +670,10 @@ var sessionYearRe = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2}月)?`)
 // a report may name the sitting, 在…会议第一次全体会议上. A session's
 // earlier decision (在…会议上提出的目标) is a recall, not the document's.
 func deliveredAt(before, after string) bool {
-	b := strings.TrimSuffix(strings.TrimRight(before, " "), "中华人民共和国")
 	if addressedTo(before, after) {
 		return true
 	}
+	b := strings.TrimSuffix(strings.TrimRight(before, " "), "中华人民共和国")
 	if !strings.HasSuffix(b, "在") {
 		return false
 	}
