@@ -51,7 +51,6 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 			}
 		}
 	}
-	fmSession := doc.MainSession != nil
 	if doc.MainSession == nil {
 		if doc.MainSession = mainSession(doc, at, place); doc.MainSession != nil {
 			doc.setProvenance("session", SourceText)
@@ -81,7 +80,7 @@ func build(doc *Document, text string, fm frontMatter, tax *Taxonomy) {
 	if doc.Sessions == nil {
 		doc.Sessions = []Session{}
 	}
-	fillProvenance(doc, fm, fmSession)
+	fillProvenance(doc, fm)
 }
 
 func appendSession(list []Session, s Session) []Session {

@@ -2,18 +2,13 @@ package indexer
 
 import "strings"
 
-// fillProvenance records, at the end of build, where each metadata field
-// came from: the front matter where it gave the value kept, else the text
-// for a field no extractor has placed (extractors that read the file name
-// say so themselves). fmSession says the main session is the front
-// matter's.
-func fillProvenance(doc *Document, fm frontMatter, fmSession bool) {
+// fillProvenance records, at the end of build, where the fields no
+// extractor has placed came from (titles, docDate, the session's choice in
+// build, docPlace and attribute say so themselves): the front matter for a
+// source or a date it gave, else the text.
+func fillProvenance(doc *Document, fm frontMatter) {
 	fromFM := map[string]bool{
-		colTitle:    fm.Title != "" && doc.Title == strings.TrimSpace(fm.Title),
-		colSource:   fm.Source != "" && doc.Source == strings.TrimSpace(fm.Source),
-		colPlace:    fm.Place != "" && doc.Place == strings.TrimSpace(fm.Place),
-		colSession:  fmSession,
-		colSpeakers: len(fm.Speakers) == 1 && doc.Speaker != "" && doc.Speaker == strings.TrimSpace(fm.Speakers[0]),
+		colSource: fm.Source != "" && doc.Source == strings.TrimSpace(fm.Source),
 	}
 	if d, ok := TableDate(fm.Date); ok && d == doc.Date {
 		fromFM[colDate] = true

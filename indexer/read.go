@@ -124,7 +124,6 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 	}
 	doc := &Document{ID: DocID(rel), Path: rel, Hash: ContentHash(rel, raw, opts)}
 	var fm frontMatter
-	pageTitle := "" // an HTML page's title, which is its text's, not front matter
 	switch strings.ToLower(path.Ext(rel)) {
 	case ".md", ".markdown":
 		fm, text = splitFrontMatter(text)
@@ -135,7 +134,6 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 		if fm.Title == "" {
 			fm.Title = title
 		}
-		pageTitle = fm.Title
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, &SkipError{rel, "no text"}
@@ -146,9 +144,6 @@ func Parse(rel string, raw []byte, opts Options) (*Document, error) {
 		fm.Speakers = row.Speakers
 	}
 	build(doc, text, fm, opts.Taxonomy)
-	if pageTitle != "" && doc.Provenance["title"] == SourceFrontMatter {
-		doc.setProvenance("title", SourceText)
-	}
 	row.apply(doc)
 	if len(doc.Passages) == 0 {
 		return nil, &SkipError{rel, "no text"}
