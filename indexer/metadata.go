@@ -15,8 +15,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-
-	"sessionsearch/fold"
 )
 
 // The metadata table is corpus/metadata.csv (or metadata.tsv): one row per
@@ -452,13 +450,7 @@ func (r *Row) apply(doc *Document) {
 	set(colTitle, &doc.Title, r.Title)
 	set(colDate, &doc.Date, r.Date)
 	if r.Place != "" {
-		// The gazetteer's full name and level, as for a front-matter
-		// place (上海 → 上海市, 市); a place it does not know (a former
-		// name) is kept as written, its level read from its suffix.
-		place, level := r.Place, levelOf(r.Place)
-		if d := places().lookup(fold.String(r.Place)); d != nil {
-			place, level = d.name, placeLevel(d)
-		}
+		place, level := namedPlace(r.Place)
 		set(colPlace, &doc.Place, place)
 		doc.Level = level
 		if level != "" {

@@ -376,6 +376,17 @@ func (g *gazetteer) shortSuffix(s string) (string, *division) {
 	return "", nil
 }
 
+// namedPlace is a place as front matter or the metadata table names it:
+// the gazetteer's full name and level (上海 → 上海市, 市); a place the
+// gazetteer does not know (a former name) is kept as written, its level
+// read from its suffix.
+func namedPlace(s string) (place, level string) {
+	if d := places().lookup(fold.String(s)); d != nil {
+		return d.name, placeLevel(d)
+	}
+	return s, levelOf(s)
+}
+
 // docPlace sets the document's place and level, and their provenance:
 // front matter first; else the place of the main session (a national one
 // makes the document national); else the government or congress its
@@ -395,13 +406,7 @@ func docPlace(doc *Document, fmPlace string, context []*division) {
 		doc.setProvenance("level", SourceText)
 	}
 	if fmPlace != "" {
-		if d := g.lookup(fold.String(fmPlace)); d != nil {
-			set(d, SourceFrontMatter)
-			return
-		}
-		// a place the gazetteer does not know (a former name) is kept as
-		// written, its level read from its suffix
-		doc.Place, doc.Level = fmPlace, levelOf(fmPlace)
+		doc.Place, doc.Level = namedPlace(fmPlace)
 		doc.setProvenance("place", SourceFrontMatter)
 		if doc.Level != "" {
 			doc.setProvenance("level", SourceFrontMatter)
