@@ -83,7 +83,7 @@ func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 		for _, r := range matchRunes(p.Text) {
 			t.text = utf8.AppendRune(t.text, r)
 			runes++
-			if classify(r) == classCJK {
+			if isHan(r) {
 				han++
 			}
 		}
