@@ -64,23 +64,17 @@ var sessionWordsData string
 
 var sessionWords = sync.OnceValue(func() map[string][]string { return parseLists(sessionWordsData) })
 
-// parseLists reads data in the format of data/sessions.txt: entries one a
-// line under [name] headings, # comments.
+// parseLists reads data in the format of data/sessions.txt: the lines of
+// embeddedList under [name] headings.
 func parseLists(data string) map[string][]string {
 	out := map[string][]string{}
 	list := ""
-	for _, line := range strings.Split(data, "\n") {
-		if i := strings.Index(line, "#"); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "":
-		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+	for _, line := range embeddedList(data) {
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
 			list = line[1 : len(line)-1]
-		default:
-			out[list] = append(out[list], line)
+			continue
 		}
+		out[list] = append(out[list], line)
 	}
 	return out
 }
