@@ -478,21 +478,12 @@ func pathYear(seg string) string {
 		if !validYear(y) || strings.HasSuffix(before, "第") {
 			continue
 		}
-		if hasMeasureWord(after) {
+		if hasAnyPrefix(after, measureWords) {
 			continue
 		}
 		return y
 	}
 	return ""
-}
-
-func hasMeasureWord(after string) bool {
-	for _, w := range measureWords {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
 }
 
 func validYear(y string) bool {

@@ -146,13 +146,7 @@ var eventVerbs = embeddedList(eventVerbData)
 
 // reportsEvent: the line names what a meeting did (开幕, 举行…).
 func reportsEvent(p string) bool {
-	f := fold.String(p)
-	for _, v := range eventVerbs {
-		if strings.Contains(f, v) {
-			return true
-		}
-	}
-	return false
+	return hasAnyInfix(fold.String(p), eventVerbs)
 }
 
 // isSubtitle: a title block's line under the title, opened by a dash

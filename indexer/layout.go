@@ -235,23 +235,13 @@ func headlineOverLines(prev, line string, overSubtitle bool) bool {
 		// 建设新篇章 / ——在中国共产党上海市第十二次代表大会上的报告.
 		return false
 	}
-	for _, w := range signatureOffices {
-		if strings.HasSuffix(line, w) || strings.HasSuffix(prev, w) {
-			return false // 政府工作报告 / 国务院总理 / 李强
-		}
+	if hasAnySuffix(line, signatureOffices) || hasAnySuffix(prev, signatureOffices) {
+		return false // 政府工作报告 / 国务院总理 / 李强
 	}
 	if utf8.RuneCountInString(line) <= 4 || strings.ContainsRune(line, '·') {
 		return false
 	}
-	if overSubtitle || headlineContinues(prev, line) {
-		return true
-	}
-	for _, w := range issuers {
-		if strings.HasSuffix(prev, w) {
-			return true
-		}
-	}
-	return false
+	return overSubtitle || headlineContinues(prev, line) || hasAnySuffix(prev, issuers)
 }
 
 // spacedPhrases: s is phrases of two characters or more set apart by
@@ -295,10 +285,8 @@ func joinHeadline(prev, line string) string {
 	if headlineContinues(prev, line) {
 		return join(prev, line)
 	}
-	for _, w := range issuers {
-		if strings.HasSuffix(prev, w) {
-			return prev + line
-		}
+	if hasAnySuffix(prev, issuers) {
+		return prev + line
 	}
 	// 关于2024年国民经济和社会发展计划执行情况 / 与2025年…草案的报告: a title
 	// opened by 关于 is one noun phrase up to its 报告, 决定 or 决议, however
@@ -494,12 +482,7 @@ func headlineContinues(p, next string) bool {
 	}
 	if unicode.IsDigit(first) && first < 0x80 {
 		// 国务院关于 / 2023年度国有资产管理情况的综合报告
-		for _, w := range headlineOpenEnds {
-			if strings.HasSuffix(p, w) {
-				return true
-			}
-		}
-		return false
+		return hasAnySuffix(p, headlineOpenEnds)
 	}
 	if !unicode.Is(unicode.Han, first) {
 		return false
@@ -515,19 +498,10 @@ func headlineContinues(p, next string) bool {
 			}
 		}
 	}
-	for _, w := range headlineOpenEnds {
-		if strings.HasSuffix(p, w) {
-			return true
-		}
+	if hasAnySuffix(p, headlineOpenEnds) {
+		return true
 	}
-	if strings.HasPrefix(next, "关于") && !strings.Contains(p, "关于") && !strings.ContainsAny(p+next, " \u3000") {
-		for _, w := range issuers {
-			if strings.HasSuffix(p, w) {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.HasPrefix(next, "关于") && !strings.Contains(p, "关于") && !strings.ContainsAny(p+next, " \u3000") && hasAnySuffix(p, issuers)
 }
 
 const minBodyRunes = 40

@@ -319,6 +319,15 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, w := range suffixes {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // pathPlace is the place the file's name or folders give: a division's
 // full name in the file name (2024年天镇县政府工作报告), or its short name
 // before an institution (上海两会2024.txt); else a folder named as a
