@@ -20,10 +20,16 @@ func newByteMatcher(m *matcher) *byteMatcher {
 	b := &byteMatcher{}
 	for _, n := range m.needles {
 		b.needles = append(b.needles, []byte(string(n)))
-		edge := func(r rune) bool { return classify(r) == classWord || r == '.' || r == ',' }
-		b.edged = append(b.edged, edge(n[0]) || edge(n[len(n)-1]))
+		b.edged = append(b.edged, needsEdges(n))
 	}
 	return b
+}
+
+// needsEdges says whether needle n (not empty) begins or ends with a
+// letter, a digit, . or , and so matches only on token edges.
+func needsEdges(n []rune) bool {
+	edge := func(r rune) bool { return classify(r) == classWord || r == '.' || r == ',' }
+	return edge(n[0]) || edge(n[len(n)-1])
 }
 
 // count returns the number of non-overlapping occurrences in text, chosen

@@ -25,8 +25,7 @@ func newNeedle(folded string) (needle, bool) {
 	if len(rs) == 0 {
 		return needle{}, false
 	}
-	edge := func(r rune) bool { return classify(r) == classWord || r == '.' || r == ',' }
-	return needle{b: []byte(string(rs)), edged: edge(rs[0]) || edge(rs[len(rs)-1])}, true
+	return needle{b: []byte(string(rs)), edged: needsEdges(rs)}, true
 }
 
 // proxClause is a compiled operator: the strings of its two operands.
