@@ -201,9 +201,10 @@ func boltSize(b []byte) int {
 var segmentNameRE = regexp.MustCompile(`[0-9a-f]{12}\.zap`)
 
 // zapFooterOK reports whether a zap segment file ends with a footer of a
-// version Bleve writes: a file cut anywhere loses it. (Checked only to name
-// the culprit after Bleve has refused the index, so that a new zap version
-// cannot make a good index look damaged.)
+// version Bleve writes: a file cut anywhere loses it. It is checked on the
+// newest snapshot's segments before Bleve opens them (newestSegments), and
+// on every segment file to name the culprit after Bleve has refused the
+// index; a zap version beyond 17 would read as cut.
 func zapFooterOK(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
