@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -107,7 +105,7 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 	const runs = 5
 	res := &ProximityResult{Size: c.size, Passages: table.Passages, Pairs: len(pairs), Runs: runs,
 		First: map[string]Latency{}, Process: map[string]Latency{}, HTTP: map[string]Latency{},
-		Totals: map[string]uint64{}, Ratios: map[string]ProximityStat{}, Worst: map[string]string{}, Groups: map[string]ProximityGroup{}}
+		Totals: map[string]uint64{}, Worst: map[string]string{}, Groups: map[string]ProximityGroup{}}
 	box := func(p [2]string, op string) string { return `"` + p[0] + `"` + op + `"` + p[1] + `"` }
 
 	first, proc, overHTTP := samples{}, samples{}, samples{}
@@ -145,18 +143,12 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 			u := ts.URL + "/api/search?q=" + url.QueryEscape(box(p, f.op))
 			for i := range runs + 1 {
 				t := time.Now()
-				resp, err := http.Get(u)
-				if err != nil {
+				if err := httpGet(u); err != nil {
 					return err
 				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusOK {
-					return fmt.Errorf("GET %s: %s", u, resp.Status)
-				}
-				if i > 0 {
-					overHTTP.add(f.name, time.Since(t))
-					overHTTP.add(group(pi)+"/"+f.name, time.Since(t))
+				if d := time.Since(t); i > 0 {
+					overHTTP.add(f.name, d)
+					overHTTP.add(group(pi)+"/"+f.name, d)
 				}
 			}
 		}
@@ -166,15 +158,9 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 		res.Process[f.name] = summarize(proc[f.name])
 		res.HTTP[f.name] = summarize(overHTTP[f.name])
 	}
-	for _, f := range proximityForms[1:] {
-		res.Ratios[f.name] = ProximityStat{
-			Process: res.Process[f.name].P99 / res.Process["and"].P99,
-			HTTP:    res.HTTP[f.name].P99 / res.HTTP["and"].P99,
-			First:   res.First[f.name].P99 / res.First["and"].P99,
-		}
-	}
+	res.Ratios = p99Ratios(res.Process, res.HTTP, res.First)
 	for _, gname := range []string{"query set", "frequent"} {
-		g := ProximityGroup{Pairs: setPairs, Process: map[string]Latency{}, HTTP: map[string]Latency{}, Ratios: map[string]ProximityStat{}}
+		g := ProximityGroup{Pairs: setPairs, Process: map[string]Latency{}, HTTP: map[string]Latency{}}
 		if gname == "frequent" {
 			g.Pairs = len(frequentPairs)
 		}
@@ -182,12 +168,7 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 			g.Process[f.name] = summarize(proc[gname+"/"+f.name])
 			g.HTTP[f.name] = summarize(overHTTP[gname+"/"+f.name])
 		}
-		for _, f := range proximityForms[1:] {
-			g.Ratios[f.name] = ProximityStat{
-				Process: g.Process[f.name].P99 / g.Process["and"].P99,
-				HTTP:    g.HTTP[f.name].P99 / g.HTTP["and"].P99,
-			}
-		}
+		g.Ratios = p99Ratios(g.Process, g.HTTP, nil)
 		res.Groups[gname] = g
 	}
 	b, err := json.MarshalIndent(res, "", "  ")
@@ -201,4 +182,21 @@ func runProximity(ctx context.Context, e *env, c config, stdout io.Writer) error
 	}
 	_, err = stdout.Write(append(b, '\n'))
 	return err
+}
+
+// p99Ratios is the p99 of each proximity form over the AND's, by path;
+// first may be nil.
+func p99Ratios(process, overHTTP, first map[string]Latency) map[string]ProximityStat {
+	out := map[string]ProximityStat{}
+	for _, f := range proximityForms[1:] {
+		st := ProximityStat{
+			Process: process[f.name].P99 / process["and"].P99,
+			HTTP:    overHTTP[f.name].P99 / overHTTP["and"].P99,
+		}
+		if first != nil {
+			st.First = first[f.name].P99 / first["and"].P99
+		}
+		out[f.name] = st
+	}
+	return out
 }
