@@ -146,16 +146,13 @@ func docDate(doc *Document, fmDate string) (date, source string) {
 		}
 	}
 	if m := leadMonthDay(lead); m != nil {
-		year := ""
-		switch {
-		case dateline != "":
+		year := fileYear
+		if dateline != "" {
 			year = yearBefore(dateline, m[1])
-		case yearLabel(doc.Passages) != "":
-			year = yearLabel(doc.Passages)
-		case len(fileDate) >= 7:
+		} else if label := yearLabel(doc.Passages); label != "" {
+			year = label
+		} else if len(fileDate) >= 7 {
 			year = yearBefore(fileDate, m[1])
-		default:
-			year = fileYear
 		}
 		if year != "" {
 			if d := ymd(year, m[1], m[2]); d != "" {
