@@ -585,7 +585,8 @@ func parseNumber(s string) (int, bool) {
 // A session only recalled is never the document's: 从去年９月第五届全国人民
 // 代表大会第三次会议到现在 (the 1981 report), 十二届全国人大一次会议以来 (2018),
 // 根据…会议的决定, a session of another year than the document's. A long
-// report that names several sessions, none in its head, gets none.
+// report that names several sessions, none in its head, gets none. It
+// reads the passages' Sessions, set from the same at and place.
 func mainSession(doc *Document, at *division, place string) *Session {
 	year := ""
 	if len(doc.Date) >= 4 {
@@ -595,7 +596,9 @@ func mainSession(doc *Document, at *division, place string) *Session {
 	var reported, shown *Session
 	for i, p := range doc.Passages {
 		inHead, opening := i < head, i < 8
-		if !opening && p.Kind != KindCaption && !strings.Contains(p.Text, "出席") {
+		// p.Sessions holds the sessions of the same text, at and place:
+		// a passage without any has no spans to read.
+		if len(p.Sessions) == 0 || !opening && p.Kind != KindCaption && !strings.Contains(p.Text, "出席") {
 			continue
 		}
 		f, spans := sessionSpans(p.Text, at, place)
