@@ -217,3 +217,26 @@ func TestIndexSummaryGaps(t *testing.T) {
 		t.Errorf("a bad row re-indexed something:\n%s", out)
 	}
 }
+
+// TestMetadataSeveralSpeakers: a table's row naming several speakers is
+// printed with all of them, as the table wrote them, not only the first.
+func TestMetadataSeveralSpeakers(t *testing.T) {
+	dir := metadataTestCorpus(t)
+	table := "path,speaker\nnational/2024年政府工作报告.txt,李强；丁薛祥\n"
+	if err := os.WriteFile(filepath.Join(dir, "metadata.csv"), []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := runOK(t, "metadata", "--corpus", dir)
+	found := false
+	for _, r := range readCSV(t, out)[1:] {
+		if r[0] == "national/2024年政府工作报告.txt" {
+			found = true
+			if r[6] != "李强;丁薛祥" {
+				t.Errorf("speaker = %q, want 李强;丁薛祥", r[6])
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no row for national/2024年政府工作报告.txt:\n%s", out)
+	}
+}
