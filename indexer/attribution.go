@@ -84,13 +84,6 @@ func bracketTurn(st string) (string, bool) {
 
 func isBracketLine(st string) bool { _, ok := bracketTurn(st); return ok }
 
-// bracketTurnWritten is bracketTurn's head as written (the Simplified view
-// keeps byte offsets, so the same pattern applies).
-func bracketTurnWritten(written string) string {
-	h, _ := bracketTurn(written)
-	return h
-}
-
 // add records a person under its Simplified name; the first role seen
 // sticks as the person's role, and every role is kept for short
 // references (刘书记 for 大会执行主席刘建峰 named again as 区委书记刘建峰).
@@ -531,7 +524,10 @@ func (a *attribution) findTurns() {
 			// ［康义］ on a line of its own, the State Council Information
 			// Office's transcripts: read as 康义：, the turn starting with the
 			// next paragraph.
-			st, written, bracket = head+"：", bracketTurnWritten(written)+"：", true
+			// The Simplified view keeps byte offsets: the same pattern
+			// reads the head as written.
+			wh, _ := bracketTurn(written)
+			st, written, bracket = head+"：", wh+"：", true
 		}
 		if k := strings.IndexAny(st, "：:"); k < 0 || k > 3*30 {
 			continue
