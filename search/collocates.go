@@ -237,11 +237,7 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 	}
 	var subNums []uint64
 	if len(subPlan.interp.Filters) == 0 {
-		for n, live := range t.live {
-			if live {
-				subNums = append(subNums, uint64(n))
-			}
-		}
+		subNums = t.liveNums()
 	} else if subNums, err = t.collect(ctx, g, subPlan); err != nil {
 		return nil, err
 	}

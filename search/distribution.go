@@ -434,13 +434,7 @@ func (t *textTable) wholeSizes(col int) *bucketSizes {
 	if s := t.sizes[name]; s != nil {
 		return s
 	}
-	var nums []uint64
-	for n, live := range t.live {
-		if live {
-			nums = append(nums, uint64(n))
-		}
-	}
-	s := t.sizesOf(col, nums)
+	s := t.sizesOf(col, t.liveNums())
 	t.sizes[name] = s
 	return s
 }

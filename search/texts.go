@@ -48,6 +48,17 @@ func (t *textTable) passageText(num uint64) []byte {
 	return t.text[t.start[num]:t.start[num+1]]
 }
 
+// liveNums are the numbers of every live passage, ascending.
+func (t *textTable) liveNums() []uint64 {
+	var nums []uint64
+	for n, live := range t.live {
+		if live {
+			nums = append(nums, uint64(n))
+		}
+	}
+	return nums
+}
+
 // textState is a generation's text table and whether one is being built.
 type textState struct {
 	mu    sync.Mutex // held while building
