@@ -43,28 +43,7 @@ func marshal(t testing.TB, v any) []byte {
 // sessions and topics. Rewrite with `go test ./indexer -update` and read
 // the diff.
 func TestGoldenSeed(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "seed.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Parse("seed.txt", raw, Options{Taxonomy: testTaxonomy(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := marshal(t, doc)
-	golden := filepath.Join("testdata", "seed.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./indexer -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("Parse(seed.txt) differs from %s (-want +got):\n%s", golden, diff)
-	}
+	checkGolden(t, "seed.txt", parseSeed(t), filepath.Join("testdata", "seed.golden.json"))
 }
 
 func parseSeed(t testing.TB) *Document {
@@ -78,6 +57,28 @@ func parseSeed(t testing.TB) *Document {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// checkGolden compares the parse of rel, doc, with the golden file,
+// rewriting it first under -update.
+func checkGolden(t *testing.T, rel string, doc *Document, golden string) {
+	t.Helper()
+	got := marshal(t, doc)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./indexer -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("Parse(%s) differs from %s (-want +got):\n%s", rel, golden, diff)
+	}
 }
 
 // goldenShapes pins one document of each shape of the labelled set
@@ -111,23 +112,7 @@ func TestGoldenShapes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := marshal(t, doc)
-			golden := filepath.Join("testdata", "golden", g.shape+".golden.json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./indexer -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("Parse(%s) differs from %s (-want +got):\n%s", g.rel, golden, diff)
-			}
+			checkGolden(t, g.rel, doc, filepath.Join("testdata", "golden", g.shape+".golden.json"))
 		})
 	}
 }
