@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"sessionsearch/indexer"
@@ -82,7 +82,7 @@ func writeMetadataCSV(w io.Writer, docs []*indexer.Document, md *indexer.Metadat
 			}
 		}
 	}
-	sort.Strings(extra)
+	slices.Sort(extra)
 	custom = append(custom, extra...)
 
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -90,7 +90,7 @@ func writeMetadataCSV(w io.Writer, docs []*indexer.Document, md *indexer.Metadat
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(append(append([]string(nil), indexer.MetadataColumns...), custom...)); err != nil {
+	if err := cw.Write(slices.Concat(indexer.MetadataColumns, custom)); err != nil {
 		return err
 	}
 	for _, d := range docs {
