@@ -316,6 +316,7 @@ func TestTablePlace(t *testing.T) {
 		{"天镇县", "", "天镇县", "县", SourceTable, SourceTable},
 		{"和田市", "", "和田市", "县", SourceTable, SourceTable},
 		{"雁北地区", "", "雁北地区", "市", SourceTable, SourceTable}, // a former division, by its suffix
+		{"雁北", "", "雁北", "", SourceTable, ""},               // no suffix: no level, not the seed's 市
 		{"大同市", "县", "大同市", "县", SourceTable, SourceTable},
 		{"", "全国", "", "全国", SourceTable, SourceTable},
 	}
