@@ -3,6 +3,7 @@ package indexer
 import (
 	_ "embed"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -194,18 +195,29 @@ func (g *gazetteer) resolveName(name string, context []*division) *division {
 // suffix is the longest division name that ends s (上午大同市 → 大同市),
 // with the divisions that have it, or "" when none does.
 func (g *gazetteer) suffix(s string) (string, []*division) {
-	n := utf8.RuneCountInString(s)
-	for k := min(g.longest, n); k >= 2; k-- {
-		i := len(s)
-		for range k {
-			_, size := utf8.DecodeLastRuneInString(s[:i])
-			i -= size
-		}
+	for _, i := range suffixStarts(s, g.longest) {
 		if divs := g.byName[s[i:]]; divs != nil {
 			return s[i:], divs
 		}
 	}
 	return "", nil
+}
+
+// suffixStarts are the byte offsets at which the suffixes of s of most
+// runes down to two begin, the longest first.
+func suffixStarts(s string, most int) []int {
+	var starts []int // starts[k-1] begins the suffix of k runes
+	for i := len(s); i > 0 && len(starts) < most; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		starts = append(starts, i)
+	}
+	if len(starts) < 2 {
+		return nil
+	}
+	starts = starts[1:]
+	slices.Reverse(starts)
+	return starts
 }
 
 // placeLevel is the level of a document at d: the tier of the gazetteer
@@ -371,13 +383,7 @@ func pathPlace(rel string) *division {
 // shortSuffix is the division whose short name ends s, when exactly one has
 // it (上海 in 2024上海 → 上海市).
 func (g *gazetteer) shortSuffix(s string) (string, *division) {
-	n := utf8.RuneCountInString(s)
-	for k := min(8, n); k >= 2; k-- {
-		i := len(s)
-		for range k {
-			_, size := utf8.DecodeLastRuneInString(s[:i])
-			i -= size
-		}
+	for _, i := range suffixStarts(s, 8) {
 		if d := g.lookup(s[i:]); d != nil {
 			return s[i:], d
 		}

@@ -311,3 +311,37 @@ func TestDocPlaceFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestGazetteerSuffix: the longest division name ending a text, full
+// (上午大同市 → 大同市) or short (2024上海 → 上海市), and none in a text too
+// short or without one.
+func TestGazetteerSuffix(t *testing.T) {
+	g := places()
+	for _, tt := range []struct{ s, want string }{
+		{"上午大同市", "大同市"},
+		{"大同市", "大同市"},
+		{"在天镇县", "天镇县"},
+		{"市", ""},
+		{"", ""},
+		{"会议开幕", ""},
+	} {
+		if got, _ := g.suffix(tt.s); got != tt.want {
+			t.Errorf("suffix(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ s, name, want string }{
+		{"2024上海", "上海", "上海市"},
+		{"大同", "大同", "大同市"},
+		{"2024", "", ""},
+		{"海", "", ""},
+	} {
+		name, d := g.shortSuffix(tt.s)
+		got := ""
+		if d != nil {
+			got = d.name
+		}
+		if name != tt.name || got != tt.want {
+			t.Errorf("shortSuffix(%q) = %q, %q, want %q, %q", tt.s, name, got, tt.name, tt.want)
+		}
+	}
+}
