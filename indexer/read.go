@@ -161,6 +161,7 @@ func decode(raw []byte, declared string) (string, error) {
 		return "", fmt.Errorf("empty file")
 	}
 	var s string
+	nul := bytes.IndexByte(raw, 0) >= 0
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 		s = string(raw[3:])
@@ -169,9 +170,9 @@ func decode(raw []byte, declared string) (string, error) {
 		}
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		s = decodeUTF16(raw[2:], raw[0] == 0xFE)
-	case utf8.Valid(raw) && bytes.IndexByte(raw, 0) < 0:
+	case !nul && utf8.Valid(raw):
 		s = string(raw)
-	case bytes.IndexByte(raw, 0) >= 0 && len(raw)%2 == 0:
+	case nul && len(raw)%2 == 0:
 		// UTF-16 without a byte order mark, as some exports write it: the
 		// NUL bytes of its ASCII line ends tell it (GB18030 and Big5 have
 		// none); the byte order is the one that reads as Chinese.
