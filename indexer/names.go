@@ -352,9 +352,6 @@ func joinSpaced(s string) string {
 // isSpace: the alignment spaces of a signature.
 func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' }
 
-// clausePunct ends a clause: a subject never reaches across one.
-const clausePunct = "，。；：！？、,.;:!?“”「」『』\"（）()《》—…\n"
-
 // clausePuncts holds clausePunct by rune.
 var clausePuncts = func() map[rune]bool {
 	m := map[rune]bool{}

@@ -17,4 +17,8 @@ const (
 	// paragraphEnds can end a complete paragraph: the sentence ends, an
 	// ellipsis, a colon, and the closing quotes and brackets after a stop.
 	paragraphEnds = sentenceEnds + "…”」』）)：:"
+	// clausePunct bounds a subject of reported speech (names.go), which
+	// never reaches across one: every mark of running text, quotes,
+	// brackets, dashes and line breaks included.
+	clausePunct = "，。；：！？、,.;:!?“”「」『』\"（）()《》—…\n"
 )
