@@ -163,14 +163,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	name, err := readCurrent(dir)
 	if errors.Is(err, ErrDamaged) {
 		// Which generation was live is unknown: every one is kept aside.
-		var gens []string
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) {
-				gens = append(gens, e.Name())
-			}
-		}
-		if merr := x.setDamagedAside(err, gens...); merr != nil {
+		if merr := x.setDamagedAside(err, generations(dir)...); merr != nil {
 			x.unlock()
 			return nil, merr
 		}
@@ -308,16 +301,25 @@ func writeCurrent(dir, name string) error {
 // removeStale deletes generations that are not live: those left by a
 // rebuild that crashed, or replaced by one that finished.
 func (x *Index) removeStale() {
-	entries, err := os.ReadDir(x.dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) && e.Name() != x.gen.name {
-			x.log.Info("removing stale index generation", "dir", e.Name())
-			os.RemoveAll(filepath.Join(x.dir, e.Name()))
+	for _, name := range generations(x.dir) {
+		if name != x.gen.name {
+			x.log.Info("removing stale index generation", "dir", name)
+			os.RemoveAll(filepath.Join(x.dir, name))
 		}
 	}
+}
+
+// generations are the names of the generation directories in dir, none
+// when it cannot be read.
+func generations(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
 }
 
 // scorchConfig tunes Bleve's scorch engine for bulk loads of short
