@@ -88,11 +88,12 @@ func classify(paras []string, fmTitle string) []Kind {
 // running text (with ， or ；) are never headlines.
 func headline(paras []string, kinds []Kind, fmTitle string) int {
 	var cands []int
+	title := fold.String(fmTitle)
 	for i, p := range paras {
 		if kinds[i] != KindSubheadline {
 			break
 		}
-		if fmTitle != "" && fold.String(p) == fold.String(fmTitle) {
+		if fmTitle != "" && fold.String(p) == title {
 			return i
 		}
 		if isSubtitle(p) {
