@@ -352,13 +352,7 @@ func testConcordance(t *testing.T, b *browser) {
 		t.Errorf("after reload the first line ends %q, want 确保“ (left order kept)", first)
 	}
 
-	href := eval[string](t, b, `document.querySelector('.csv-link').getAttribute('href')`)
-	resp, err := http.Get(b.base + href)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body := readAll(t, resp.Body)
+	href, resp, body := b.download(t, ".csv-link")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Type"), "csv") || strings.Count(body, "十四五") < 3 {
 		t.Errorf("CSV link %s: %s %s, body:\n%s", href, resp.Status, resp.Header.Get("Content-Type"), body)
 	}

@@ -75,13 +75,7 @@ func TestCollocatesView(t *testing.T) {
 	b.screenshot(t, "collocates.png")
 
 	// The CSV is the same list, with what it counts first.
-	href := eval[string](t, b, `document.querySelector('.co-view .csv-link').getAttribute('href')`)
-	resp, err := http.Get(b.base + href)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := readAll(t, resp.Body)
-	resp.Body.Close()
+	href, resp, body := b.download(t, ".co-view .csv-link")
 	for _, want := range []string{"\uFEFFcollocates of,发展", "\r\nwindow,5 characters on each side", "\r\nmeasure,ll", "\r\ncollocate,freq,corpus_freq,docs,log_dice,log_likelihood,mi,folded,kwic"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("CSV %s (%s) lacks %q:\n%.600s", href, resp.Status, want, body)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -298,6 +299,20 @@ func (b *browser) screenshot(t *testing.T, name string) {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// download fetches the href of the first element sel matches, as a
+// reader's click on a download link would, and returns the href, the
+// response (its body read and closed) and the body.
+func (b *browser) download(t *testing.T, sel string) (href string, resp *http.Response, body string) {
+	t.Helper()
+	href = eval[string](t, b, `document.querySelector(`+jsString(sel)+`).getAttribute('href')`)
+	resp, err := http.Get(b.base + href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	return href, resp, readAll(t, resp.Body)
 }
 
 // readAll reads a body for a failure message or a check.

@@ -111,13 +111,7 @@ func testDistribution(t *testing.T, b *browser) {
 	b.waitFor(t, "the distribution again", `location.pathname === '/distribution' && document.querySelector('svg.dist-chart .dist-bucket') && document.querySelector('.dist-measure-count[aria-pressed="true"]')`)
 
 	// Download the CSV: it starts with what it counts.
-	href := eval[string](t, b, `document.querySelector('.csv-link').getAttribute('href')`)
-	resp, err := http.Get(b.base + href)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body := readAll(t, resp.Body)
+	href, resp, body := b.download(t, ".csv-link")
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "\uFEFFdistribution of,发展") || !strings.Contains(body, "\r\nrate,") || !strings.Contains(body, "\r\n2024,") {
 		t.Errorf("CSV link %s: %s, body:\n%s", href, resp.Status, body)
 	}
@@ -157,16 +151,10 @@ func testKeywordsView(t *testing.T, b *browser) {
 		{"csv-link", "keywords.csv", "\uFEFF"},
 		{"json-link", "keywords.json", "{"},
 	} {
-		href := eval[string](t, b, `document.querySelector('.kw-view .`+link.class+`').getAttribute('href')`)
 		if name := eval[string](t, b, `document.querySelector('.kw-view .`+link.class+`').getAttribute('download')`); name != link.name {
 			t.Errorf("%s downloads as %q, want %q", link.class, name, link.name)
 		}
-		resp, err := http.Get(b.base + href)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := readAll(t, resp.Body)
-		resp.Body.Close()
+		href, resp, body := b.download(t, ".kw-view ."+link.class)
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, link.begins) || !strings.Contains(body, "发展新质生产力") || !strings.Contains(href, "vs=year%3A2019") {
 			t.Errorf("%s %s: %s, body:\n%.300s", link.class, href, resp.Status, body)
 		}
