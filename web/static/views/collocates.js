@@ -11,7 +11,7 @@ import { h } from '../dom.js';
 import { formatDecimal, formatNumber, t, translate } from '../i18n.js';
 import { navigate } from '../nav.js';
 import { queryParams, urlFor } from '../state.js';
-import { activeFilters, downloadLinks, formatMs, toolbar } from './common.js';
+import { activeFilters, downloadLinks, emptyPanel, formatMs, toolbar } from './common.js';
 
 const MEASURES = ['logdice', 'll', 'mi', 'freq'];
 const WINDOWS = ['sentence', 'passage', '2', '3', '5', '10', '20'];
@@ -136,7 +136,7 @@ export async function collocatesView(st, signal) {
     return {
       node: h('section', { class: 'co-view' }, h('h1', { class: 'visually-hidden' }, m('title')),
         toolbar(st, 'collocates', h('p', { class: 'result-count' }, m('title'))), form,
-        h('div', { class: 'panel empty' }, h('p', {}, m('needQuery')))),
+        emptyPanel(m('needQuery'))),
       title: m('title'),
       after: () => qInput.focus(),
     };
@@ -181,7 +181,7 @@ export async function collocatesView(st, signal) {
     activeFilters(st),
     form,
     downloadLinks('/api/collocates', params, stem),
-    res.collocates.length ? h('div', { class: 'dist-table-scroll' }, table) : h('div', { class: 'panel empty' }, h('p', {}, m('none'))),
+    res.collocates.length ? h('div', { class: 'dist-table-scroll' }, table) : emptyPanel(m('none')),
     h('p', { class: 'dist-basis' }, m('basis', { min: res.min })));
   return { node, title: m('caption', { q: st.q }) };
 }

@@ -11,6 +11,12 @@ import { customKeys, facetTitle, orderFacetValues } from '../fields.js';
 
 const FACET_PREVIEW = 8; // facet values shown before "show all"
 
+// emptyPanel is the panel a view shows instead of its table: text, such
+// as what it needs or that nothing was found.
+export function emptyPanel(text) {
+  return h('div', { class: 'panel empty' }, h('p', {}, text));
+}
+
 export function formatMs(ms) {
   if (typeof ms !== 'number') return '–';
   return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));

@@ -11,7 +11,7 @@ import { append, h } from '../dom.js';
 import { formatDecimal, formatNumber, kindLabel, t, translate } from '../i18n.js';
 import { navigate } from '../nav.js';
 import { FILTERS, queryParams, urlFor } from '../state.js';
-import { activeFilters, downloadLinks, formatMs, toolbar } from './common.js';
+import { activeFilters, downloadLinks, emptyPanel, formatMs, toolbar } from './common.js';
 
 const FIELDS = ['year', 'session', 'speaker', 'doc', 'topic', 'kind', 'place', 'level'];
 const MAX_QUERIES = 8;
@@ -113,7 +113,7 @@ const m = (key, vars) => translate(MESSAGES, key, vars);
 export async function distributionView(st, signal) {
   if (!st.q) {
     return {
-      node: h('div', { class: 'panel empty' }, h('p', {}, m('needQuery'))),
+      node: emptyPanel(m('needQuery')),
       title: m('title'),
       after: () => document.getElementById('q').focus(),
     };

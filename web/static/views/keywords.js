@@ -8,7 +8,7 @@ import { h } from '../dom.js';
 import { formatDecimal, formatNumber, kindLabel, t, translate } from '../i18n.js';
 import { navigate } from '../nav.js';
 import { FILTERS, emptyFilters, queryParams, urlFor } from '../state.js';
-import { downloadLinks, formatMs, toolbar } from './common.js';
+import { downloadLinks, emptyPanel, formatMs, toolbar } from './common.js';
 
 const FIELDS = ['year', 'speaker', 'session', 'topic', 'kind', 'doc', 'place', 'level'];
 
@@ -125,7 +125,7 @@ export async function keywordsView(st, signal) {
   if (!hasA) {
     return {
       node: h('section', { class: 'kw-view' }, h('h1', { class: 'visually-hidden' }, m('title')), head, form,
-        h('div', { class: 'panel empty' }, h('p', {}, m('needA')))),
+        emptyPanel(m('needA'))),
       title: m('title'),
     };
   }
@@ -151,7 +151,7 @@ export async function keywordsView(st, signal) {
     h('p', { class: 'kw-sizes' }, m('sizes', { a: fmt(res.a.han_characters), pa: fmt(res.a.size.passages), b: fmt(res.b.han_characters), pb: fmt(res.b.size.passages) }),
       h('span', { class: 'took' }, ' · ' + t('took', { ms: formatMs(res.took_ms) }))),
     downloadLinks('/api/keywords', params, 'keywords'),
-    res.keywords.length ? h('div', { class: 'dist-table-scroll' }, table) : h('div', { class: 'panel empty' }, h('p', {}, m('none'))),
+    res.keywords.length ? h('div', { class: 'dist-table-scroll' }, table) : emptyPanel(m('none')),
     h('p', { class: 'dist-basis' }, m('basis', { min: res.min, ll: res.min_ll })));
   return { node, title: m('title') };
 }

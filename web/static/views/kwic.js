@@ -5,7 +5,7 @@ import { getJSON } from '../api.js';
 import { announce, h } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
 import { docURL, parseLocation, queryParams, urlFor } from '../state.js';
-import { activeFilters, citeButton, toolbar } from './common.js';
+import { activeFilters, citeButton, emptyPanel, toolbar } from './common.js';
 
 const KWIC_WIDTH = 30; // characters of context on each side
 
@@ -14,7 +14,7 @@ const KWIC_LIMIT = 1000;
 export async function kwicView(st, signal) {
   if (!st.q) {
     return {
-      node: h('div', { class: 'panel empty' }, h('p', {}, t('kwicNeedQuery'))),
+      node: emptyPanel(t('kwicNeedQuery')),
       title: t('viewKwic'),
       after: () => document.getElementById('q').focus(),
     };
@@ -76,7 +76,7 @@ export async function kwicView(st, signal) {
     toolbar(st, 'kwic', count),
     activeFilters(st),
     controls,
-    lines.length ? h('div', { class: 'kwic-scroll' }, table) : h('div', { class: 'panel empty' }, h('p', {}, t('kwicNone'))));
+    lines.length ? h('div', { class: 'kwic-scroll' }, table) : emptyPanel(t('kwicNone')));
   announce(count.textContent);
   return { node, title: `${st.q} · ${t('viewKwic')}` };
 }
