@@ -96,7 +96,7 @@ func proxOperator(text string) *proxOp {
 	case strings.HasPrefix(f, "near/"):
 		n := f[len("near/"):]
 		v, err := strconv.Atoi(n)
-		if err != nil || n == "" || strings.Trim(n, "0123456789") != "" || v > maxNear {
+		if err != nil || strings.Trim(n, "0123456789") != "" || v > maxNear { // Atoi takes a sign
 			return &proxOp{bad: true}
 		}
 		return &proxOp{within: v}
