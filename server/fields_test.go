@@ -43,6 +43,8 @@ func TestDocumentFieldFilters(t *testing.T) {
 		t.Errorf("interpretation of field=届次:十六届: %v", res.Interpreted.Filters)
 	}
 	seed(t, "/api/search?q="+q("代表")+"&field="+q("省份：山西省"))
+	// Spaces around either colon are not part of the name or the value.
+	seed(t, "/api/search?q="+q("代表")+"&field="+q("省份 ： 山西省")+"&field="+q("届次 : 十六届"))
 	seed(t, "/api/search?q="+q("代表 省份:山西省"))
 	// Place and level: the hits are of the documents that have them.
 	var docs []search.DocumentInfo
