@@ -17,7 +17,7 @@ import (
 // data (indexer/data/*.txt), so that a reader can review and extend them
 // without reading Go.
 
-//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt data/honorifics.txt data/foreign_places.txt data/japanese_surnames.txt data/short_titles.txt
+//go:embed data/surnames.txt data/roles.txt data/offices.txt data/speech_verbs.txt data/session_verbs.txt data/adverbials.txt data/time_words.txt data/not_given.txt data/institution_ends.txt data/not_speakers.txt data/translit.txt data/honorifics.txt data/foreign_places.txt data/japanese_surnames.txt data/short_titles.txt data/common_surnames.txt
 var nameData embed.FS
 
 // names is the model built from the data files, once: it is read-only.
@@ -43,6 +43,7 @@ type nameModel struct {
 	honorifics  wordSet       // titles after a name that mark even two characters
 	places      wordSet       // countries and regions: 巴西, 哈萨克斯坦
 	japanese    map[rune]bool // first characters of Japanese family names
+	common      map[rune]bool // the most common family names: two of them open a four-character name
 }
 
 // wordSet is a list of words, looked up by the position where a word
@@ -158,6 +159,7 @@ func loadNameModel() *nameModel {
 	m.honorifics = newWordSet(dataLines("honorifics.txt"))
 	m.places = newWordSet(dataLines("foreign_places.txt"))
 	m.japanese = dataRunes("japanese_surnames.txt")
+	m.common = dataRunes("common_surnames.txt")
 	return m
 }
 
@@ -874,8 +876,9 @@ func (m *nameModel) titledNames(s string) []reference {
 
 // fourCharName is the end of a name of four characters starting at byte
 // i, or 0: a Japanese name after a role (名誉会长池田大作), or a Chinese one
-// of two family names (行政会议成员范徐丽泰, 陈冯富珍). A single Chinese family
-// name and three characters is a name and what it does (市长王强用手指).
+// of two common family names (行政会议成员范徐丽泰, 陈冯富珍). A single Chinese
+// family name and three characters, or a rare family name second, is a
+// name and what it does (市长王强用手指, 李明昨日表示).
 // A name does not end in the 作 of 作讲话 or 作报告 (县委书记王建国作讲话 is
 // 王建国).
 func (m *nameModel) fourCharName(s string, i int) int {
@@ -884,7 +887,7 @@ func (m *nameModel) fourCharName(s string, i int) int {
 		return 0
 	}
 	first := firstRune(s[i:])
-	if second := firstRune(s[runeOffset(s, i, 1):]); !m.japanese[first] && !(m.isSurname(first) && m.isSurname(second)) {
+	if second := firstRune(s[runeOffset(s, i, 1):]); !m.japanese[first] && !(m.common[first] && m.common[second]) {
 		return 0
 	}
 	// 代表孙丽发言说: the name is 孙丽, 发言 its verb.

@@ -197,3 +197,23 @@ func TestRoleNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFourCharName: a name of four characters after a role is a Japanese
+// one or a Chinese one of two family names; a single Chinese family name
+// and three characters is a name and what follows it.
+func TestFourCharName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"池田大作说":  true,
+		"岸田文雄表示": true,
+		"范徐丽泰表示": true,
+		"陈冯富珍说":  true,
+		"安倍晋三表示": true,
+		"田中角荣说":  true,
+		"王强用手指":  false,
+		"李明昨日表示": false,
+	} {
+		if got := names.fourCharName(s, 0) > 0; got != want {
+			t.Errorf("fourCharName(%q) found a name: %v, want %v", s, got, want)
+		}
+	}
+}
