@@ -392,6 +392,9 @@ func (a *attribution) findSpeech() {
 		for _, v := range verbs {
 			ref, ok := names.subject(st, v, a.isKnown)
 			if !ok {
+				ref, ok = chainedSubject(st, v)
+			}
+			if !ok {
 				continue
 			}
 			if ref.kind == refName {
@@ -403,6 +406,33 @@ func (a *attribution) findSpeech() {
 			a.speech[i] = append(a.speech[i], ref)
 		}
 	}
+}
+
+// chainedSubject is the subject a verb of speech right after a comma takes
+// from the clause before it, in the same sentence, when that clause opens
+// with a role and a name and names no one else: 省委书记沈晓明对政协工作作出
+// 批示，要求更好发挥专门协商机构作用 is 沈晓明's. A clause that opens with
+// anything else (会议由王强主持，强调…, 今年，要求…) gives no subject, nor does
+// one that names two people (王强陪同市长李明视察，指出…).
+func chainedSubject(s string, verb int) (reference, bool) {
+	before := strings.TrimRight(s[:verb], " ")
+	if !strings.HasSuffix(before, "，") && !strings.HasSuffix(before, ",") {
+		return reference{}, false
+	}
+	_, n := utf8.DecodeLastRuneInString(before)
+	end := len(before) - n
+	start := 0
+	if k := strings.LastIndexAny(before[:end], clausePunct); k >= 0 {
+		_, size := utf8.DecodeRuneInString(before[k:])
+		start = k + size
+	}
+	clause := before[start:end]
+	rns := names.roleNames(clause)
+	if len(rns) != 1 || strings.TrimSpace(clause[:rns[0].role[0]]) != "" {
+		return reference{}, false
+	}
+	rn := rns[0]
+	return reference{kind: refName, start: start + rn.name[0], end: start + rn.name[1], role: clause[rn.role[0]:rn.role[1]], strong: true}, true
 }
 
 // speechVerbsIn are the byte offsets of the verbs of speech in s: a verb

@@ -397,6 +397,9 @@ func TestSentenceSpeakers(t *testing.T) {
 		{"行政長官李家超表示，香港會繼續發揮優勢。", "李家超"},
 		{"澳门特区行政长官岑浩辉表示，澳门将积极融入国家发展大局。", "岑浩辉"},
 		{"孙中山先生说，天下为公。", "孙中山"},
+		// A verb right after a comma takes the subject of the clause before.
+		{"省委书记沈晓明对政协工作作出批示，要求更好发挥专门协商机构作用。", "沈晓明"},
+		{"市长李明介绍了今年的重点项目，表示要抓好落实。", "李明"},
 		// Envoys: 特别代表, 特使.
 		{"普京会见中国政府欧亚事务特别代表李辉。|李辉说，中方愿同俄方一道落实共识。", "李辉"},
 		{"外交部中东问题特使翟隽表示，中方支持和谈。", "翟隽"},
@@ -487,6 +490,11 @@ func TestSentenceSpeakers(t *testing.T) {
 		"公报指出，全会审议通过了决议。",
 		"决议指出，会议充分肯定国务院过去一年的工作。",
 		"台湾地区领导人声称，两岸互不隶属。",
+		// The clause before a verb after a comma opens with no person, or
+		// names two: no subject taken from it.
+		"会议由市长王强主持，强调要抓好落实。",
+		"王强陪同市长李明视察，指出要加快发展。",
+		"今年，要求各地抓好落实。",
 		// 指 that is not speech.
 		"报告所指，是过去五年的工作。",
 		"这正是报告中所指，也是代表们关心的问题。",
