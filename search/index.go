@@ -340,6 +340,9 @@ func scorchConfig(readOnly bool) map[string]any {
 		// their catalog records, so what was lost is re-indexed next time
 		// (its hash is missing). Close persists everything.
 		cfg["unsafe_batch"] = true
+		// Segments capped in size (write.go, maxSegmentPassages); Bleve
+		// lays this over its default plan.
+		cfg["scorchMergePlanOptions"] = map[string]any{"MaxSegmentSize": maxSegmentPassages}
 	}
 	return cfg
 }
