@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -113,6 +115,40 @@ func recordDocument(d *DocumentInfo) (*document.Document, error) {
 	return doc, nil
 }
 
+// encodeCatalog is the catalog blob: the records as JSON, gzipped. JSON
+// of names, places and sessions compresses well: the 15,258 records of
+// the 100 MB benchmark corpus took 13.0 MB as JSON, which bbolt's
+// copy-on-write pages doubled in root.bolt (29 MB, 0.28× the text).
+func encodeCatalog(docs []*DocumentInfo) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err := json.NewEncoder(zw).Encode(docs); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// decodeCatalog reads a catalog blob; one of an index written before the
+// blob was gzipped is plain JSON.
+func decodeCatalog(b []byte) ([]*DocumentInfo, error) {
+	var docs []*DocumentInfo
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		err := json.Unmarshal(b, &docs)
+		return docs, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	if err := json.NewDecoder(zr).Decode(&docs); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
 // loadCatalog reads every document record and the meta of an index.
 func loadCatalog(idx bleve.Index) (*catalog, error) {
 	c := newCatalog()
@@ -125,8 +161,7 @@ func loadCatalog(idx bleve.Index) (*catalog, error) {
 	}
 	if c.meta.Catalog {
 		if b, err := idx.GetInternal([]byte(catalogKey)); err == nil && len(b) > 0 {
-			var docs []*DocumentInfo
-			if err := json.Unmarshal(b, &docs); err == nil {
+			if docs, err := decodeCatalog(b); err == nil {
 				for _, d := range docs {
 					c.put(d)
 				}

@@ -410,7 +410,7 @@ func persistBarrier(ctx context.Context, idx bleve.Index, b *bleve.Batch, m meta
 	if err != nil {
 		return err
 	}
-	cb, err := json.Marshal(cat.list())
+	cb, err := encodeCatalog(cat.list())
 	if err != nil {
 		return err
 	}
