@@ -15,15 +15,17 @@ import (
 // lists in a fixed order. JSON, even with one-letter names, took a quarter
 // of the time of a top-10 search to decode (encoding/json validates the
 // whole text before decoding it) for ten passages.
-const storedVersion = 1
+//
+// Version 2 stores the text packed (packtext.go); version 1 as UTF-8.
+const storedVersion = 2
 
 func encodeStored(p *indexer.Passage) ([]byte, error) {
 	b := make([]byte, 0, len(p.Text)+64)
 	b = append(b, storedVersion)
 	b = binary.AppendVarint(b, int64(p.N))
-	for _, s := range []string{string(p.Kind), p.Text, p.Speaker, p.SpeakerRole} {
-		b = appendString(b, s)
-	}
+	b = appendString(b, string(p.Kind))
+	b = appendPacked(b, p.Text)
+	b = appendString(appendString(b, p.Speaker), p.SpeakerRole)
 	b = binary.AppendUvarint(b, uint64(len(p.People)))
 	for _, x := range p.People {
 		b = appendString(appendString(appendString(b, x.Name), x.Affiliation), x.Role)
@@ -91,6 +93,22 @@ func (r *storedReader) str() string {
 	return s
 }
 
+// packed reads a packed text (packtext.go).
+func (r *storedReader) packed() string {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errStored
+		return ""
+	}
+	s, err := unpack(r.b[:n])
+	if err != nil {
+		r.err = errStored
+		return ""
+	}
+	r.b = r.b[n:]
+	return s
+}
+
 // count reads a list length, bounded by the bytes left (every element
 // takes at least one), so that a corrupt blob cannot ask for a huge slice.
 func (r *storedReader) count() int {
@@ -105,13 +123,18 @@ func (r *storedReader) count() int {
 // decodeStored reads a stored blob back; empty lists come back empty, not
 // nil, since the API shows them as [] (never null).
 func decodeStored(b []byte) (indexer.Passage, error) {
-	if len(b) == 0 || b[0] != storedVersion {
+	if len(b) == 0 || b[0] < 1 || b[0] > storedVersion {
 		return indexer.Passage{}, errStored
 	}
 	r := &storedReader{b: b[1:]}
 	p := indexer.Passage{N: r.varint()}
 	p.Kind = indexer.Kind(r.str())
-	p.Text, p.Speaker, p.SpeakerRole = r.str(), r.str(), r.str()
+	if b[0] == 1 {
+		p.Text = r.str()
+	} else {
+		p.Text = r.packed()
+	}
+	p.Speaker, p.SpeakerRole = r.str(), r.str()
 	p.People = make([]indexer.Person, r.count())
 	for i := range p.People {
 		p.People[i] = indexer.Person{Name: r.str(), Affiliation: r.str(), Role: r.str()}
