@@ -90,6 +90,12 @@ type storedPassage struct {
 
 func passageID(docID string, n int) string { return docID + ":" + strconv.Itoa(n) }
 
+// The text field keeps no term vectors: zap spent about ten bytes on each
+// token's location. Indexing the 10 MB benchmark corpus, alternated twice
+// with the build that kept them: the segment 44.3 MB instead of 68.8 MB,
+// user CPU 9.8 and 10.1 s instead of 11.6 and 11.5 s, peak RSS 350 and
+// 339 MiB instead of 450 and 439 MiB. Phrases are checked in the text
+// instead (phrase.go).
 const (
 	textOpts    = bindex.IndexField
 	charsOpts   = bindex.IndexField
