@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -59,6 +60,57 @@ func (c *candidateText) rejected() error {
 	if c.dropped++; c.dropped%1024 == 0 {
 		return c.ctx.Err()
 	}
+	return nil
+}
+
+// hasBreak says whether passage num's text holds a line break, which its
+// folded text in t does not show.
+func (t *textTable) hasBreak(num uint64) bool {
+	_, ok := slices.BinarySearch(t.breaks, num)
+	return ok
+}
+
+// textsKey is the context key of the text table a search may check its
+// candidates in (a *textSource).
+type textsKey struct{}
+
+// textSource finds the text table of a generation, or holds one.
+type textSource struct {
+	x     *Index
+	g     *generation
+	table *textTable
+}
+
+// withTable lets the searches of ctx check their candidates in t.
+func withTable(ctx context.Context, t *textTable) context.Context {
+	return context.WithValue(ctx, textsKey{}, &textSource{table: t})
+}
+
+// withTexts lets the searches of ctx check their candidates in g's text
+// table.
+func (x *Index) withTexts(ctx context.Context, g *generation) context.Context {
+	return context.WithValue(ctx, textsKey{}, &textSource{x: x, g: g})
+}
+
+// tableOf returns the text table of the snapshot r if it is built, and
+// otherwise starts building it and returns nil.
+func (src *textSource) tableOf(r bindex.IndexReader) *textTable {
+	if src.g == nil {
+		if src.table != nil && src.table.reader == r {
+			return src.table
+		}
+		return nil
+	}
+	s := &src.g.texts
+	if !s.mu.TryLock() {
+		return nil // being built: the stored text meanwhile
+	}
+	t := s.table
+	s.mu.Unlock()
+	if t != nil && t.reader == r {
+		return t
+	}
+	src.x.warmTexts(src.g)
 	return nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"math"
-	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -21,49 +20,6 @@ import (
 type proximityQuery struct {
 	inner   bquery.Query
 	clauses []*proxClause
-}
-
-// textsKey is the context key of the text table a search may check
-// proximity in (a *textSource).
-type textsKey struct{}
-
-// textSource finds the text table of a generation, or holds one.
-type textSource struct {
-	x     *Index
-	g     *generation
-	table *textTable
-}
-
-// withTable lets the searches of ctx check proximity in t.
-func withTable(ctx context.Context, t *textTable) context.Context {
-	return context.WithValue(ctx, textsKey{}, &textSource{table: t})
-}
-
-// withTexts lets the searches of ctx check proximity in g's text table.
-func (x *Index) withTexts(ctx context.Context, g *generation) context.Context {
-	return context.WithValue(ctx, textsKey{}, &textSource{x: x, g: g})
-}
-
-// tableOf returns the text table of the snapshot r if it is built, and
-// otherwise starts building it and returns nil.
-func (src *textSource) tableOf(r bindex.IndexReader) *textTable {
-	if src.g == nil {
-		if src.table != nil && src.table.reader == r {
-			return src.table
-		}
-		return nil
-	}
-	s := &src.g.texts
-	if !s.mu.TryLock() {
-		return nil // being built: the stored text meanwhile
-	}
-	t := s.table
-	s.mu.Unlock()
-	if t != nil && t.reader == r {
-		return t
-	}
-	src.x.warmTexts(src.g)
-	return nil
 }
 
 // Searcher implements bleve's query.Query.
@@ -154,13 +110,6 @@ type proximitySearcher struct {
 	// anchorRight: clause i's check walks its right side's occurrences,
 	// the rarer in the index.
 	anchorRight []bool
-}
-
-// hasBreak says whether passage num's text holds a line break, which its
-// folded text in t does not show.
-func (t *textTable) hasBreak(num uint64) bool {
-	_, ok := slices.BinarySearch(t.breaks, num)
-	return ok
 }
 
 func (s *proximitySearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
