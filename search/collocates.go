@@ -265,7 +265,7 @@ func (x *Index) collocates(ctx context.Context, g *generation, req CollocatesReq
 		if r != t.reader {
 			return nil, errSnapshotMoved
 		}
-		stored = (&proximitySearcher{reader: r}).storedText
+		stored = (&candidateText{reader: r}).storedText
 	}
 	w, err := collectWindows(t, nums, newMatcher(p.needles), req.Window, MaxWindowCharacters, stored)
 	if err != nil {

@@ -10,8 +10,8 @@ import (
 // straight into Bleve's token frequencies. Bleve's own text field builds a
 // token stream (a token and a copy of its term for every position), then a
 // map of frequencies from it; together that was a quarter of the memory
-// allocated while indexing. Here each distinct term is allocated once and
-// the locations live in one slab.
+// allocated while indexing. Here each distinct term is allocated once.
+// Neither field has locations: phrases are checked in the text (phrase.go).
 type passageField struct {
 	name   string
 	value  []byte
@@ -48,27 +48,24 @@ func (f *passageField) Options() bindex.FieldIndexingOptions {
 }
 
 // Size estimates the memory held, for Bleve's accounting. It is called for
-// every document of every batch; summing the sizes of the frequencies and
-// locations, as Bleve's own fields do, was 5% of the CPU spent indexing.
-// The estimate counts a term and a location for each token.
+// every document of every batch; summing the sizes of the frequencies, as
+// Bleve's own fields do, was 5% of the CPU spent indexing. The estimate
+// counts a term for each token.
 func (f *passageField) Size() int {
-	return 64 + len(f.name) + len(f.value) + f.length*(tokenFreqBytes+tokenLocationBytes)
+	return 64 + len(f.name) + len(f.value) + f.length*tokenFreqBytes
 }
 
-// The in-memory sizes of one term's frequency entry and of one location,
-// roughly: a map entry with its key, and a TokenLocation behind a pointer.
-const (
-	tokenFreqBytes     = 96
-	tokenLocationBytes = 48
-)
+// tokenFreqBytes is the in-memory size of one term's frequency entry,
+// roughly: a map entry with its key.
+const tokenFreqBytes = 96
 
-// Analyze computes the field's token frequencies (with locations for the
-// text field): the same tokens as textAnalysis and charsAnalysis.
+// Analyze computes the field's token frequencies: the same terms as
+// textAnalysis and charsAnalysis, without locations.
 func (f *passageField) Analyze() {
 	rs := foldRunes(f.value, make([]rune, 0, len(f.value)/2))
 	freqs := make(bindex.TokenFrequencies, len(rs))
-	// The slabs are sized to the token count, counted first, so that they
-	// never grow and pointers into them stay good.
+	// The slab is sized to the token count, counted first, so that it
+	// never grows and pointers into it stay good.
 	n := 0
 	if f.chars {
 		for _, r := range rs {
@@ -80,12 +77,8 @@ func (f *passageField) Analyze() {
 		tokenize(rs, indexMode, func(token) { n++ })
 	}
 	tfs := make([]bindex.TokenFreq, 0, n)
-	var locs []bindex.TokenLocation
-	if !f.chars {
-		locs = make([]bindex.TokenLocation, 0, n)
-	}
 	buf := make([]byte, 0, 16)
-	add := func(term []rune, pos int) {
+	add := func(term []rune) {
 		buf = buf[:0]
 		for _, r := range term {
 			buf = utf8.AppendRune(buf, r)
@@ -97,20 +90,16 @@ func (f *passageField) Analyze() {
 			freqs[string(tf.Term)] = tf
 		}
 		tf.SetFrequency(tf.Frequency() + 1)
-		if !f.chars {
-			locs = append(locs, bindex.TokenLocation{Position: pos + 1})
-			tf.Locations = append(tf.Locations, &locs[len(locs)-1])
-		}
 		f.length++
 	}
 	if f.chars {
 		for i := range rs {
 			if classify(rs[i]) == classCJK {
-				add(rs[i:i+1], i)
+				add(rs[i : i+1])
 			}
 		}
 	} else {
-		tokenize(rs, indexMode, func(t token) { add(t.term, t.pos) })
+		tokenize(rs, indexMode, func(t token) { add(t.term) })
 	}
 	f.freqs = freqs
 }

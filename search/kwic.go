@@ -134,7 +134,7 @@ func (x *Index) Suggest(ctx context.Context, prefix string, limit int) ([]Sugges
 	// Phrases: what follows the prefix in the best matching passages.
 	sr := bleve.NewSearchRequestOptions(p.query, 200, 0, false)
 	sr.Fields = []string{fieldStored}
-	res, err := g.idx.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(x.withTexts(ctx, g), sr) // the phrase is checked in the text table
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"context"
+	"encoding/json"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -51,4 +54,66 @@ func FuzzDecodeStored(f *testing.F) {
 			t.Errorf("decode(encode(%+v)) = %+v, %v", p, q, err)
 		}
 	})
+}
+
+// TestChangedMappingRebuilds: an index written under an older mapping
+// version (here the one whose text field stored locations) is rebuilt by
+// the next update, and phrases find what they found before.
+func TestChangedMappingRebuilds(t *testing.T) {
+	corpus := copyCorpus(t)
+	dir := filepath.Join(t.TempDir(), "index")
+	ctx := context.Background()
+	x, err := Open(dir, Options{Corpus: corpus})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.Update(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := search(t, x, Request{Query: `"人民代表大会"`}).Total
+	if want == 0 {
+		t.Fatal("人民代表大会 is not in the corpus")
+	}
+	const old = "11/" + indexer.Version
+	g := x.acquire()
+	m := g.cat.meta
+	m.Mapping = old
+	b, err := json.Marshal(m)
+	if err == nil {
+		err = g.idx.SetInternal([]byte(metaKey), b)
+	}
+	x.release()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	y, err := Open(dir, Options{Corpus: corpus})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	mappingOf := func() string {
+		g := y.acquire()
+		defer y.release()
+		return g.cat.meta.Mapping
+	}
+	if got := mappingOf(); got != old {
+		t.Fatalf("the reopened index has mapping %q, want the old %q", got, old)
+	}
+	sum, err := y.Update(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Rebuilt {
+		t.Errorf("an index of mapping %q was not rebuilt: %+v", old, sum)
+	}
+	if got := mappingOf(); got != mappingVersion {
+		t.Errorf("after the update the mapping is %q, want %q", got, mappingVersion)
+	}
+	if got := search(t, y, Request{Query: `"人民代表大会"`}).Total; got != want {
+		t.Errorf("after the rebuild, 人民代表大会 has %d hits, want %d", got, want)
+	}
 }

@@ -3,12 +3,8 @@ package search
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"math"
-	"slices"
-	"sort"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -26,59 +22,13 @@ type proximityQuery struct {
 	clauses []*proxClause
 }
 
-// textsKey is the context key of the text table a search may check
-// proximity in (a *textSource).
-type textsKey struct{}
-
-// textSource finds the text table of a generation, or holds one.
-type textSource struct {
-	x     *Index
-	g     *generation
-	table *textTable
-}
-
-// withTable lets the searches of ctx check proximity in t.
-func withTable(ctx context.Context, t *textTable) context.Context {
-	return context.WithValue(ctx, textsKey{}, &textSource{table: t})
-}
-
-// withTexts lets the searches of ctx check proximity in g's text table.
-func (x *Index) withTexts(ctx context.Context, g *generation) context.Context {
-	return context.WithValue(ctx, textsKey{}, &textSource{x: x, g: g})
-}
-
-// tableOf returns the text table of the snapshot r if it is built, and
-// otherwise starts building it and returns nil.
-func (src *textSource) tableOf(r bindex.IndexReader) *textTable {
-	if src.g == nil {
-		if src.table != nil && src.table.reader == r {
-			return src.table
-		}
-		return nil
-	}
-	s := &src.g.texts
-	if !s.mu.TryLock() {
-		return nil // being built: the stored text meanwhile
-	}
-	t := s.table
-	s.mu.Unlock()
-	if t != nil && t.reader == r {
-		return t
-	}
-	src.x.warmTexts(src.g)
-	return nil
-}
-
 // Searcher implements bleve's query.Query.
 func (q *proximityQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	in, err := q.inner.Searcher(ctx, r, m, opts)
 	if err != nil {
 		return nil, err
 	}
-	s := &proximitySearcher{inner: in, clauses: q.clauses, reader: r, ctx: ctx}
-	if src, ok := ctx.Value(textsKey{}).(*textSource); ok {
-		s.table = src.tableOf(r)
-	}
+	s := &proximitySearcher{inner: in, clauses: q.clauses, texts: newCandidateText(ctx, r)}
 	for _, c := range q.clauses {
 		l, err := rarity(ctx, r, c.left)
 		if err != nil {
@@ -156,22 +106,10 @@ func (q *proximityQuery) MarshalJSON() ([]byte, error) {
 type proximitySearcher struct {
 	inner   bsearch.Searcher
 	clauses []*proxClause
-	table   *textTable // of reader's snapshot; nil: read the stored text
-	reader  bindex.IndexReader
-	ctx     context.Context
-	offsets []uint64 // of reader's segments, once a stored text is read
-	blob    []byte
-	dropped int
+	texts   *candidateText
 	// anchorRight: clause i's check walks its right side's occurrences,
 	// the rarer in the index.
 	anchorRight []bool
-}
-
-// hasBreak says whether passage num's text holds a line break, which its
-// folded text in t does not show.
-func (t *textTable) hasBreak(num uint64) bool {
-	_, ok := slices.BinarySearch(t.breaks, num)
-	return ok
 }
 
 func (s *proximitySearcher) Next(sctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -196,10 +134,8 @@ func (s *proximitySearcher) first(sctx *bsearch.SearchContext, dm *bsearch.Docum
 			return dm, nil
 		}
 		sctx.DocumentMatchPool.Put(dm)
-		// Bleve's collector checks for cancellation between the matches
-		// it receives; a long run of rejected candidates is checked here.
-		if s.dropped++; s.dropped%1024 == 0 && s.ctx.Err() != nil {
-			return nil, s.ctx.Err()
+		if err := s.texts.rejected(); err != nil {
+			return nil, err
 		}
 		dm, err = s.inner.Next(sctx)
 	}
@@ -212,63 +148,11 @@ func (s *proximitySearcher) accept(dm *bsearch.DocumentMatch) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if t := s.table; t != nil && num < uint64(len(t.live)) && t.live[num] && !t.hasBreak(num) {
-		return allHold(s.clauses, s.anchorRight, &proxText{text: t.passageText(num)}), nil
-	}
-	text, err := s.storedText(num)
+	pt, err := s.texts.folded(num, true) // 同句 tells a line break from a space
 	if err != nil {
 		return false, err
 	}
-	return allHold(s.clauses, s.anchorRight, foldedText(text)), nil
-}
-
-// storedText reads the text of passage num from the snapshot: on scorch
-// by the segment's local number, as the text table is built (texts.go).
-func (s *proximitySearcher) storedText(num uint64) (string, error) {
-	s.blob = s.blob[:0]
-	if is, ok := s.reader.(*scorch.IndexSnapshot); ok {
-		segs := is.Segments()
-		if s.offsets == nil {
-			var off uint64
-			for _, ss := range segs {
-				s.offsets = append(s.offsets, off)
-				off += ss.Segment().Count()
-			}
-		}
-		i := sort.Search(len(s.offsets), func(i int) bool { return s.offsets[i] > num }) - 1
-		if i < 0 {
-			return "", fmt.Errorf("passage %d: no segment holds it", num)
-		}
-		if err := segs[i].VisitDocument(num-s.offsets[i], func(field string, _ byte, value []byte, _ []uint64) bool {
-			if field == fieldStored {
-				s.blob = append(s.blob, value...)
-			}
-			return true
-		}); err != nil {
-			return "", err
-		}
-	} else {
-		id, err := s.reader.ExternalID(internalID(num))
-		if err != nil {
-			return "", err
-		}
-		doc, err := s.reader.Document(id)
-		if err != nil {
-			return "", err
-		}
-		if doc != nil {
-			doc.VisitFields(func(f bindex.Field) {
-				if f.Name() == fieldStored {
-					s.blob = append(s.blob, f.Value()...)
-				}
-			})
-		}
-	}
-	p, err := decodeStored(s.blob)
-	if err != nil {
-		return "", fmt.Errorf("passage %d: unreadable stored fields: %w", num, err)
-	}
-	return p.Text, nil
+	return allHold(s.clauses, s.anchorRight, pt), nil
 }
 
 func (s *proximitySearcher) Close() error               { return s.inner.Close() }

@@ -327,20 +327,15 @@ func unitQuery(folded string) bquery.Query {
 		}
 		return termQuery(fieldText, t.String())
 	}
+	// Query tokens stand at distinct positions (a CJK run gives its
+	// bigrams, or one unigram when it is one character long); the phrase
+	// is checked in the candidates' text, the offsets only describe it.
 	base := toks[0].pos
 	terms, offs := make([]string, 0, len(toks)), make([]uint64, 0, len(toks))
 	for _, t := range toks {
-		if len(offs) > 0 && offs[len(offs)-1] == uint64(t.pos-base) {
-			// Two terms at one position: Bleve's multi-phrase query.
-			slots := make([][]string, toks[len(toks)-1].pos-base+1)
-			for _, t := range toks {
-				slots[t.pos-base] = append(slots[t.pos-base], t.String())
-			}
-			return bquery.NewMultiPhraseQuery(slots, fieldText)
-		}
 		terms, offs = append(terms, t.String()), append(offs, uint64(t.pos-base))
 	}
-	return newPhraseQuery(fieldText, terms, offs)
+	return newPhraseQuery(fieldText, terms, offs, folded)
 }
 
 func termQuery(field, term string) *bquery.TermQuery {

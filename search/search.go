@@ -404,7 +404,12 @@ func (x *Index) Document(ctx context.Context, id, query string) (*DocumentView, 
 }
 
 // Warm starts building, in the background, what the first searches would
-// otherwise wait for or do without: the facet table of the index as it is.
+// otherwise wait for or do without: the facet table of the index as it
+// is, and the text table in which phrases and the proximity operators
+// check their candidates (a search before it is built reads each
+// candidate's stored passage instead: as exact, slower). The text table
+// holds the folded text of every passage: 103 MiB (328,816 passages) for
+// the 100 MB benchmark corpus, built in 1.7 to 2.5 s on a shared machine.
 func (x *Index) Warm() {
 	g := x.acquire()
 	defer x.release()

@@ -40,8 +40,12 @@ func benchIndexWith(b *testing.B, table bool) *Index {
 		}
 	}
 	x := openTestIndex(b, dir)
-	// Build the facet table before timing, as a running server has.
+	// Build the facet table and the text table (where phrases are
+	// checked) before timing, as a running server has them.
 	if _, err := x.Search(context.Background(), Request{Query: "的"}); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := x.PrepareCounts(); err != nil {
 		b.Fatal(err)
 	}
 	for {

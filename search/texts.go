@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -63,6 +64,10 @@ func (t *textTable) liveNums() []uint64 {
 type textState struct {
 	mu    sync.Mutex // held while building
 	table *textTable
+	// warming: a background build is asked for. Every phrase search on a
+	// snapshot without its table asks for one (candidates.go: tableOf);
+	// one goroutine builds it, the others are not started.
+	warming atomic.Bool
 }
 
 // buildTextTable reads the stored text of every live passage of r; ft is
@@ -227,7 +232,11 @@ func (x *Index) textTable(g *generation) (*textTable, error) {
 
 // warmTexts builds the text table of g in the background.
 func (x *Index) warmTexts(g *generation) {
+	if !g.texts.warming.CompareAndSwap(false, true) {
+		return
+	}
 	go func() {
+		defer g.texts.warming.Store(false)
 		// The facet table under way is the one to use. Waited for before
 		// holding the generation: its build may be waiting to hold it
 		// behind a swap that waits for this one.
