@@ -91,16 +91,83 @@ func renderReport(e *env) error {
 	return os.WriteFile(filepath.Join(e.root, "BENCHMARKS.md"), []byte(md), 0o644)
 }
 
+// featured are the runs whose figures the report shows in full: those at
+// the corpus sizes the targets are set at (100 MB, and 300 MB once), or
+// the largest run when there is neither.
+func featured(rs []*Results) []*Results {
+	var out []*Results
+	for _, r := range rs {
+		if r.Size == "100MB" || r.Size == "300MB" {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		out = rs[len(rs)-1:]
+	}
+	return out
+}
+
 func markdown(rs []*Results) string {
 	r := rs[len(rs)-1] // the largest corpus measured
 	var b strings.Builder
 	w := func(f string, a ...any) { fmt.Fprintf(&b, f, a...) }
 	w("# Benchmarks\n\n")
 	w("sessionsearch side by side with Groonga and SQLite FTS5, run by the harness in `bench/` on the same corpus, the same passages and the same %d queries, in one invocation, alternating the systems pass by pass so that the figures are ratios measured on the same machine at the same time.\n\n", sumClasses(r.Queries))
-	w("Latest run: %s, corpus %s (%d documents, %.1f MiB of text, %d passages), %s, %s.\n\n", r.Date, r.Size, r.Corpus.Documents, float64(r.Corpus.Bytes)/mib, r.Passages, r.Machine, r.Go)
+	for _, f := range featured(rs) {
+		w("Run at %s: %s (%d documents, %.1f MiB of text, %d passages), %s, %s.\n\n", f.Size, f.Date, f.Corpus.Documents, float64(f.Corpus.Bytes)/mib, f.Passages, f.Machine, f.Go)
+	}
 	w("## Reproduce\n\n```sh\ngo run ./bench -size 10MB      # or 1MB, 100MB, 300MB; writes bench/out/ and bench/report/, renders this file\ngo run ./bench -size 1MB -smoke  # the CI smoke run: fails unless sessionsearch is exact on every query class\n```\n\n")
 	w("The harness installs nothing itself except the Debian documentation it reads: it fetches `%s` with `apt-get download` and `dpkg -x` into `bench/out/cache/` when they are missing. The peers come from Debian: `apt-get install -y groonga-bin wrk sqlite3`; a peer that is not installed is skipped with a message.\n\n", strings.Join(debPackages, "`, `"))
 
+	for _, f := range featured(rs) {
+		b.WriteString(figures(f, rs))
+	}
+	w("\n## Against corpus size\n\n![latency and index time against corpus size](bench/report/plot.svg)\n\n")
+	w("| corpus | system | index MiB/s | size × | peak memory indexing / serving MiB | top 10 p50 / p99 ms | complete p99 ms | recall / precision |\n|---|---|---|---|---|---|---|---|\n")
+	for _, rr := range rs {
+		for _, s := range rr.Systems {
+			if s.Skipped != "" || s.Index == nil {
+				continue
+			}
+			// Groonga answers complete sets over HTTP only.
+			complete := "–"
+			if l, ok := s.All["all"]; ok && l.N > 0 {
+				complete = fmt.Sprintf("%.1f", l.P99)
+			} else if l, ok := s.AllHTTP["all"]; ok && l.N > 0 {
+				complete = fmt.Sprintf("%.1f over HTTP", l.P99)
+			}
+			serve := "–"
+			if s.ServeRSS > 0 {
+				serve = fmt.Sprintf("%.0f", float64(s.ServeRSS)/mib)
+			}
+			w("| %s | %s | %.2f | %.2f | %.0f / %s | %s | %s | %s |\n", rr.Size, s.Name, s.Index.MiBps, s.Index.SizeRatio, float64(s.Index.PeakRSS)/mib, serve, fmtMs(s.Top10["all"]), complete, fmtAcc(s.Accuracy["all"]))
+		}
+	}
+
+	c := r.Corpus
+	w("\n## The corpus\n\n")
+	w("Generated deterministically (seed %d) from real Chinese prose: the documents of `corpus/`, copied whole, and sentences extracted from the Chinese documentation of the Debian packages %s (HTML and man pages reduced to text; a sentence is kept when it has at least 8 Han characters, two thirds of its characters Han, and no markup). The pool holds %d distinct sentences (%.1f MiB), %d of them in Traditional characters. Documents are shaped like session reports: a headline, sometimes a subheadline naming a session, a lead with a byline, a date and a session, paragraphs of 2–7 sentences, some opened by a speaker (X在报告中说，), some with figures (应到代表341人, 2024年); one document in ten is made of Traditional sentences. Documents are 2–20 KB.\n\n",
+		c.GeneratorSeed, "`"+strings.Join(c.Packages, "`, `")+"`", c.PoolSentences, float64(c.PoolBytes)/mib, c.PoolTrad)
+	w("| corpus | bytes | documents | real text used once | real sentences recombined again | template text |\n|---|---|---|---|---|---|\n")
+	for _, rr := range rs {
+		c := rr.Corpus
+		w("| %s | %d | %d | %.1f%% | %.1f%% | %.1f%% |\n", rr.Size, c.Bytes, c.Documents, 100*float64(c.VerbatimBytes+c.FirstUseBytes)/float64(c.Bytes), 100*float64(c.ReusedBytes)/float64(c.Bytes), 100*float64(c.TemplateBytes)/float64(c.Bytes))
+	}
+	w("\nAll systems index the same passages: the harness parses the corpus with the project's `indexer` package, as `sessionsearch index` does, and loads the passages' folded text (`fold.String`: Traditional to Simplified, full-width to ASCII, lower case) into Groonga and SQLite, so that the peers get the folding for free and their recall measures their tokenizers. The oracle is a plain substring scan of each query's folded terms over the folded passage text; a term starting or ending with a Latin letter or a digit must start or end at a token edge (341 finds 341人, not 1341; 5 does not match inside 3.5).\n\n")
+	w("## The query set\n\n`bench/queries.txt`, generated from the sentence pool by `go run ./bench queries` and committed: single characters (frequent, middle, rare), bigrams (frequent, including 发展, 经济, 改革; middle; rare), phrases of 3–8 characters, phrases that never occur, AND queries of two terms, numbers (341, 1341, 2025年, 第5次, 4.5), queries filtered by kind or year, queries whose kind and year facet counts are compared with the oracle, and Traditional-character queries. Every term is a quoted phrase, so synonym expansion does not apply and the substring contract is exact.\n\n")
+	for _, s := range r.Systems {
+		if len(s.Notes) > 0 {
+			w("Notes on %s: %s.\n\n", s.Name, strings.Join(s.Notes, "; "))
+		}
+	}
+	return b.String()
+}
+
+// figures is the section of one run: its figures, its recall and
+// latency by class, and the targets as that run measured them.
+func figures(r *Results, rs []*Results) string {
+	var b strings.Builder
+	w := func(f string, a ...any) { fmt.Fprintf(&b, f, a...) }
 	w("## Figures (%s)\n\n", r.Size)
 	names := []string{}
 	head := "| figure |"
@@ -205,45 +272,11 @@ func markdown(rs []*Results) string {
 		w("\n")
 	}
 
-	w("\n## Against corpus size\n\n![latency and index time against corpus size](bench/report/plot.svg)\n\n")
-	w("| corpus | system | index MiB/s | size × | top 10 p50 / p99 ms | complete p99 ms | recall / precision |\n|---|---|---|---|---|---|---|\n")
-	for _, rr := range rs {
-		for _, s := range rr.Systems {
-			if s.Skipped != "" || s.Index == nil {
-				continue
-			}
-			// Groonga answers complete sets over HTTP only.
-			complete := "–"
-			if l, ok := s.All["all"]; ok && l.N > 0 {
-				complete = fmt.Sprintf("%.1f", l.P99)
-			} else if l, ok := s.AllHTTP["all"]; ok && l.N > 0 {
-				complete = fmt.Sprintf("%.1f over HTTP", l.P99)
-			}
-			w("| %s | %s | %.2f | %.2f | %s | %s | %s |\n", rr.Size, s.Name, s.Index.MiBps, s.Index.SizeRatio, fmtMs(s.Top10["all"]), complete, fmtAcc(s.Accuracy["all"]))
-		}
-	}
-
-	w("\n## Targets of issues 6 and 15 (%s)\n\n", r.Size)
-	for _, t := range targets(r) {
+	w("### Targets of issues 6 and 15 (%s)\n\n", r.Size)
+	for _, t := range targets(r, rs) {
 		w("- %s\n", t)
 	}
-
-	c := r.Corpus
-	w("\n## The corpus\n\n")
-	w("Generated deterministically (seed %d) from real Chinese prose: the documents of `corpus/`, copied whole, and sentences extracted from the Chinese documentation of the Debian packages %s (HTML and man pages reduced to text; a sentence is kept when it has at least 8 Han characters, two thirds of its characters Han, and no markup). The pool holds %d distinct sentences (%.1f MiB), %d of them in Traditional characters. Documents are shaped like session reports: a headline, sometimes a subheadline naming a session, a lead with a byline, a date and a session, paragraphs of 2–7 sentences, some opened by a speaker (X在报告中说，), some with figures (应到代表341人, 2024年); one document in ten is made of Traditional sentences. Documents are 2–20 KB.\n\n",
-		c.GeneratorSeed, "`"+strings.Join(c.Packages, "`, `")+"`", c.PoolSentences, float64(c.PoolBytes)/mib, c.PoolTrad)
-	w("| corpus | bytes | documents | real text used once | real sentences recombined again | template text |\n|---|---|---|---|---|---|\n")
-	for _, rr := range rs {
-		c := rr.Corpus
-		w("| %s | %d | %d | %.1f%% | %.1f%% | %.1f%% |\n", rr.Size, c.Bytes, c.Documents, 100*float64(c.VerbatimBytes+c.FirstUseBytes)/float64(c.Bytes), 100*float64(c.ReusedBytes)/float64(c.Bytes), 100*float64(c.TemplateBytes)/float64(c.Bytes))
-	}
-	w("\nAll systems index the same passages: the harness parses the corpus with the project's `indexer` package, as `sessionsearch index` does, and loads the passages' folded text (`fold.String`: Traditional to Simplified, full-width to ASCII, lower case) into Groonga and SQLite, so that the peers get the folding for free and their recall measures their tokenizers. The oracle is a plain substring scan of each query's folded terms over the folded passage text; a term starting or ending with a Latin letter or a digit must start or end at a token edge (341 finds 341人, not 1341; 5 does not match inside 3.5).\n\n")
-	w("## The query set\n\n`bench/queries.txt`, generated from the sentence pool by `go run ./bench queries` and committed: single characters (frequent, middle, rare), bigrams (frequent, including 发展, 经济, 改革; middle; rare), phrases of 3–8 characters, phrases that never occur, AND queries of two terms, numbers (341, 1341, 2025年, 第5次, 4.5), queries filtered by kind or year, queries whose kind and year facet counts are compared with the oracle, and Traditional-character queries. Every term is a quoted phrase, so synonym expansion does not apply and the substring contract is exact.\n\n")
-	for _, s := range r.Systems {
-		if len(s.Notes) > 0 {
-			w("Notes on %s: %s.\n\n", s.Name, strings.Join(s.Notes, "; "))
-		}
-	}
+	w("\n")
 	return b.String()
 }
 
@@ -272,7 +305,7 @@ func sortedClasses(m map[string]int) []string {
 }
 
 // targets evaluates the issue's targets on one run.
-func targets(r *Results) []string {
+func targets(r *Results, rs []*Results) []string {
 	ss, gr := r.system("sessionsearch"), r.system("groonga")
 	var out []string
 	verdict := func(ok bool) string {
@@ -306,6 +339,14 @@ func targets(r *Results) []string {
 	if gr != nil && gr.Skipped == "" && gr.Index != nil {
 		// Issue 15's targets, as ratios to Groonga in this run.
 		out = append(out, fmt.Sprintf("Peak memory while indexing at most Groonga's: %s (%.0f vs %.0f MiB, ratio %.2f).", verdict(ss.Index.PeakRSS <= gr.Index.PeakRSS), float64(ss.Index.PeakRSS)/mib, float64(gr.Index.PeakRSS)/mib, float64(ss.Index.PeakRSS)/float64(gr.Index.PeakRSS)))
+		if base := flatBase(rs); base != nil && base != r {
+			b := base.system("sessionsearch")
+			if b != nil && b.Index != nil && b.Index.PeakRSS > 0 {
+				ratio := float64(ss.Index.PeakRSS) / float64(b.Index.PeakRSS)
+				out = append(out, fmt.Sprintf("Peak memory while indexing flat, at most %.2f× the %s run's: %s (%.0f vs %.0f MiB, ratio %.2f; Groonga's ratio %s).",
+					flatSlack, base.Size, verdict(ratio <= flatSlack), float64(ss.Index.PeakRSS)/mib, float64(b.Index.PeakRSS)/mib, ratio, groongaGrowth(base, gr)))
+			}
+		}
 		half := func(where string, a, b Latency) string {
 			return fmt.Sprintf("Top 10 with snippets at most half of Groonga's, p50 and p99, %s: %s (p50 ratio %.2f, p99 ratio %.2f).", where, verdict(a.P50 <= b.P50/2 && a.P99 <= b.P99/2), a.P50/b.P50, a.P99/b.P99)
 		}
@@ -345,6 +386,33 @@ func targets(r *Results) []string {
 	}
 	out = append(out, fmt.Sprintf("Memory while serving stated: peak %.0f MiB for the `serve` process through the query passes and the load test.", float64(ss.ServeRSS)/mib))
 	return out
+}
+
+// flatSlack is how much more than at 10 MB the peak memory of indexing
+// may be and still count as flat: the fixed part (the program, its
+// buffers) is most of it at 10 MB, and what grows with the documents
+// (their catalog) is a part of it.
+const flatSlack = 1.25
+
+// flatBase is the run the flatness of memory is measured against: the
+// 10 MB run.
+func flatBase(rs []*Results) *Results {
+	for _, r := range rs {
+		if r.Size == "10MB" {
+			return r
+		}
+	}
+	return nil
+}
+
+// groongaGrowth is the growth of Groonga's peak memory from base to this
+// run, for comparison.
+func groongaGrowth(base *Results, gr *SystemResult) string {
+	g := base.system("groonga")
+	if g == nil || g.Index == nil || g.Index.PeakRSS == 0 || gr.Index == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", float64(gr.Index.PeakRSS)/float64(g.Index.PeakRSS))
 }
 
 func list(items []string) string {

@@ -16,7 +16,7 @@ func TestClassBoundOverHTTP(t *testing.T) {
 			Name: "sessionsearch", Index: &IndexFigures{MiBps: 1, SizeRatio: 6.5},
 			Top10: top10, Top10HTTP: http,
 		}}}
-		for _, line := range targets(r) {
+		for _, line := range targets(r, []*Results{r}) {
 			if strings.HasPrefix(line, "No query class with a top-10 p99 over 50 ms") {
 				return line
 			}

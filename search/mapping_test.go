@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -75,13 +74,13 @@ func TestChangedMappingRebuilds(t *testing.T) {
 		t.Fatal("人民代表大会 is not in the corpus")
 	}
 	const old = "11/" + indexer.Version
+	// Written as an update writes its meta, and waited for until it is
+	// on disk: a bare SetInternal returns before it is persisted, and the
+	// close that follows did not always persist it.
 	g := x.acquire()
 	m := g.cat.meta
 	m.Mapping = old
-	b, err := json.Marshal(m)
-	if err == nil {
-		err = g.idx.SetInternal([]byte(metaKey), b)
-	}
+	err = persistBarrier(ctx, g.idx, g.idx.NewBatch(), m, g.cat, loadFileStats(g.idx))
 	x.release()
 	if err != nil {
 		t.Fatal(err)
