@@ -76,6 +76,22 @@ func TestRelevanceOrderEqualsBleveSort(t *testing.T) {
 
 func TestMatchesEqualsEveryHit(t *testing.T) {
 	x := openTestIndex(t, copyCorpus(t))
+	checkMatches(t, x)
+	// Again with the facet table, whose ranks sort the matches instead
+	// of their IDs: the same order.
+	if _, err := x.PrepareCounts(); err != nil {
+		t.Fatal(err)
+	}
+	if g := x.acquire(); g.facets.table.Load() == nil {
+		x.release()
+		t.Fatal("no facet table after PrepareCounts")
+	}
+	x.release()
+	checkMatches(t, x)
+}
+
+func checkMatches(t *testing.T, x *Index) {
+	t.Helper()
 	for _, q := range []string{"的", "发展", `"算力之城"`, "没有这个词语"} {
 		want, _ := bleveOrder(t, x, q)
 		m, err := x.Matches(context.Background(), Request{Query: q})

@@ -43,8 +43,18 @@ func (x *Index) Matches(ctx context.Context, req Request) (*MatchList, error) {
 	// index order once the last match is in.
 	sr := bleve.NewSearchRequestOptions(p.query, 0, 0, false)
 	sr.Score = bleve.ScoreNone
+	ft := g.facets.table.Load()
 	var ids []string
+	sorted := false
 	nc := &numCollector{limit: MaxMatches, finished: func(r bindex.IndexReader, nums []uint64) error {
+		// The facet table's rank is each passage's place in document order
+		// (by its order key), so the numbers sort as integers. Sorting
+		// the IDs' strings by date, document and number was 58% of
+		// Matches for 的 at 100 MB (200,000 passages).
+		if t := ft; t != nil && t.reader == r && !slices.ContainsFunc(nums, func(n uint64) bool { return n >= uint64(len(t.rank)) }) {
+			slices.SortFunc(nums, func(a, b uint64) int { return cmp.Compare(t.rank[a], t.rank[b]) })
+			sorted = true
+		}
 		ids = make([]string, len(nums))
 		for i, n := range nums {
 			id, err := r.ExternalID(internalID(n))
@@ -64,30 +74,31 @@ func (x *Index) Matches(ctx context.Context, req Request) (*MatchList, error) {
 	}
 	out := &MatchList{Query: req.Query, Total: res.Total, Interpreted: p.interp, IDs: ids}
 	out.Truncated = res.Total > uint64(len(ids))
-	sortByDocumentOrder(out.IDs, g.cat)
+	if !sorted {
+		sortByDocumentOrder(out.IDs, g.cat)
+	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
 
-// sortByDocumentOrder sorts passage IDs by their document's date and id,
-// then by passage number.
+// sortByDocumentOrder sorts passage IDs in document order, as the facet
+// table ranks them: by order key (date, a hash of the document id,
+// passage number; orderKey), then by ID.
 func sortByDocumentOrder(ids []string, cat *catalog) {
-	type key struct {
-		date, doc, id string
-		n             int
-	}
+	type key struct{ order, id string }
 	keys := make([]key, len(ids))
 	for i, id := range ids {
 		j := strings.LastIndexByte(id, ':')
 		doc := id[:max(j, 0)]
 		n, _ := strconv.Atoi(id[j+1:])
-		keys[i] = key{doc: doc, id: id, n: n}
+		date := ""
 		if d := cat.docs[doc]; d != nil {
-			keys[i].date = d.Date
+			date = d.Date
 		}
+		keys[i] = key{order: orderKey(date, doc, n), id: id}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(strings.Compare(a.date, b.date), strings.Compare(a.doc, b.doc), cmp.Compare(a.n, b.n))
+		return cmp.Or(strings.Compare(a.order, b.order), strings.Compare(a.id, b.id))
 	})
 	for i, k := range keys {
 		ids[i] = k.id
