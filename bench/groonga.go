@@ -53,7 +53,7 @@ func (g *groonga) start(create bool) (time.Duration, error) {
 		return 0, err
 	}
 	if g.client == nil {
-		g.client = &http.Client{Timeout: 5 * time.Minute}
+		g.client = &http.Client{Timeout: 5 * time.Minute, Transport: &http.Transport{DisableCompression: true}}
 	}
 	for i := 0; i < 500; i++ {
 		if _, err := g.command("status", nil); err == nil {
