@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -52,6 +54,7 @@ func (q *boostQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 		return must, nil
 	}
 	s := &boostSearcher{must: must, should: make([]shouldClause, len(q.should))}
+	ft := facetTableOf(ctx, r)
 	for i, sq := range q.should {
 		ss, err := sq.Searcher(ctx, r, m, opts)
 		if err != nil {
@@ -59,6 +62,12 @@ func (q *boostQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 			return nil, err
 		}
 		s.should[i].s = ss
+		if tq, ok := sq.(*bquery.TermQuery); ok && ft != nil && tq.Field() == fieldKind {
+			s.should[i].kinds, s.should[i].kind = ft.column("kind"), -1
+			if c := s.should[i].kinds; c != nil {
+				s.should[i].kind = slices.Index(c.names, tq.Term)
+			}
+		}
 	}
 	// As the boolean searcher normalises its clauses' weights.
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
@@ -79,6 +88,18 @@ type shouldClause struct {
 	s    bsearch.Searcher
 	cur  *bsearch.DocumentMatch // its match at or after the current one; nil before the first
 	done bool                   // no match left
+	// A clause on a passage's kind (the headline boosts) is answered
+	// from the facet table's kind column when the snapshot has one,
+	// instead of advancing its posting list to every match: that was a
+	// third of the time of the middle half of the benchmark's queries at
+	// 100 MB; the 293 queries' top-10 p50 in-process went from 0.95 to
+	// 0.68 ms, 的-like characters' from 14 to 10 ms. A kind has one
+	// token, so every passage of that kind scores the same: the score of
+	// the clause's first match, read once.
+	kinds  *facetColumn
+	kind   int // the index of the clause's kind in kinds.names; -1: none
+	score  float64
+	scored bool
 }
 
 func (s *boostSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -105,6 +126,17 @@ func (s *boostSearcher) boost(ctx *bsearch.SearchContext, dm *bsearch.DocumentMa
 	sum, n := 0.0, 0
 	for i := range s.should {
 		c := &s.should[i]
+		if c.kinds != nil {
+			ok, err := c.matchesKind(ctx, dm)
+			if err != nil {
+				return err
+			}
+			if ok {
+				sum += c.score
+				n++
+			}
+			continue
+		}
 		if c.done {
 			continue
 		}
@@ -131,6 +163,31 @@ func (s *boostSearcher) boost(ctx *bsearch.SearchContext, dm *bsearch.DocumentMa
 		dm.Score += sum * (float64(n) / float64(len(s.should)))
 	}
 	return nil
+}
+
+// matchesKind says whether dm is of the clause's kind, by the facet
+// table, and reads the clause's score at its first match.
+func (c *shouldClause) matchesKind(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch) (bool, error) {
+	num, err := docNum(dm.IndexInternalID)
+	if err != nil {
+		return false, err
+	}
+	k := c.kinds
+	if c.kind < 0 || num+1 >= uint64(len(k.start)) || k.start[num] == k.start[num+1] || int(k.vals[k.start[num]]) != c.kind {
+		return false, nil
+	}
+	if !c.scored {
+		m, err := c.s.Advance(ctx, dm.IndexInternalID)
+		if err != nil {
+			return false, err
+		}
+		if m == nil || !m.IndexInternalID.Equals(dm.IndexInternalID) {
+			return false, fmt.Errorf("passage %d: the facet table says %q, its posting list does not", num, k.names[c.kind])
+		}
+		c.score, c.scored = m.Score, true
+		ctx.DocumentMatchPool.Put(m)
+	}
+	return true, nil
 }
 
 // Weight adds the must clause's weight to the should disjunction's, in the

@@ -34,6 +34,19 @@ func TestBoostSearcherEqualsBleveBoolean(t *testing.T) {
 		}
 		queries = append(queries, q)
 	}
+	// Both with the facet table, which answers the headline clauses, and
+	// without, when they advance their posting lists.
+	paths := phrasePaths(t, x)
+	g := x.acquire()
+	r, err := g.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if facetTableOf(paths[0].ctx, r) == nil || facetTableOf(paths[1].ctx, r) != nil {
+		t.Fatal("the paths do not differ by their facet table")
+	}
+	r.Close()
+	x.release()
 	compared := 0
 	for _, q := range queries {
 		p, err := makePlan(Request{Query: q}, x.opts.Limits, x.syn.Load(), nil)
@@ -45,14 +58,19 @@ func TestBoostSearcherEqualsBleveBoolean(t *testing.T) {
 			t.Fatalf("%q: plan is %T, not a boost query", q, p.query)
 		}
 		compared++
-		got, want := scoresOf(t, x, bq), scoresOf(t, x, bq.booleanForm())
-		if len(got) != len(want) {
-			t.Errorf("%q: %d passages, Bleve %d", q, len(got), len(want))
-			continue
-		}
-		for id, w := range want {
-			if g, ok := got[id]; !ok || g != w {
-				t.Errorf("%q: passage %s score %v (found %v), Bleve %v", q, id, g, ok, w)
+		want := scoresOf(t, x, bq.booleanForm())
+		for _, path := range paths {
+			g := x.acquire()
+			got := scoresIn(t, path.ctx, g.idx, bq)
+			x.release()
+			if len(got) != len(want) {
+				t.Errorf("%q, %s: %d passages, Bleve %d", q, path.name, len(got), len(want))
+				continue
+			}
+			for id, w := range want {
+				if g, ok := got[id]; !ok || g != w {
+					t.Errorf("%q, %s: passage %s score %v (found %v), Bleve %v", q, path.name, id, g, ok, w)
+				}
 			}
 		}
 	}

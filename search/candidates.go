@@ -114,6 +114,30 @@ func (src *textSource) tableOf(r bindex.IndexReader) *textTable {
 	return nil
 }
 
+// facetsOf returns the facet table of the snapshot r if one is built, or
+// nil.
+func (src *textSource) facetsOf(r bindex.IndexReader) *facetTable {
+	var t *facetTable
+	if src.g != nil {
+		t = src.g.facets.table.Load()
+	} else if src.table != nil {
+		t = src.table.facets
+	}
+	if t != nil && t.reader == r {
+		return t
+	}
+	return nil
+}
+
+// facetTableOf is the facet table of the snapshot r that ctx names
+// (withTexts, withTable), or nil.
+func facetTableOf(ctx context.Context, r bindex.IndexReader) *facetTable {
+	if src, ok := ctx.Value(textsKey{}).(*textSource); ok {
+		return src.facetsOf(r)
+	}
+	return nil
+}
+
 // storedText reads the text of passage num from the snapshot: on scorch
 // by the segment's local number, as the text table is built (texts.go).
 func (c *candidateText) storedText(num uint64) (string, error) {

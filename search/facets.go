@@ -251,3 +251,12 @@ func (t *topValues) offer(value string, count int) {
 	copy(t.vals[i+1:], t.vals[i:len(t.vals)-1])
 	t.vals[i] = v
 }
+
+// column is the facet column named name (facetFields), or nil.
+func (t *facetTable) column(name string) *facetColumn {
+	i := slices.IndexFunc(facetFields, func(f struct{ name, field string }) bool { return f.name == name })
+	if i < 0 || i >= len(t.cols) {
+		return nil
+	}
+	return &t.cols[i]
+}

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -74,14 +73,14 @@ type textState struct {
 // the facet table of r.
 func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 	t := &textTable{reader: r, facets: ft, sizes: map[string]*bucketSizes{}}
-	docCol := slices.IndexFunc(facetFields, func(f struct{ name, field string }) bool { return f.name == "doc" })
+	docs := ft.column("doc")
 	n := len(ft.rank)
 	t.start = make([]uint32, 0, n+1)
 	t.runes = make([]uint32, n)
 	t.han = make([]uint32, n)
 	t.live = make([]bool, n)
 	t.doc = make([]int32, n)
-	t.ndocs = len(ft.cols[docCol].names)
+	t.ndocs = len(docs.names)
 	var next uint64 // the next number without a start yet
 	err := visitStored(r, func(num uint64, blob []byte) error {
 		if num < next || num >= uint64(n) {
@@ -107,7 +106,7 @@ func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 		if strings.ContainsFunc(p.Text, isLineBreak) {
 			t.breaks = append(t.breaks, num)
 		}
-		c := &ft.cols[docCol]
+		c := docs
 		if num+1 < uint64(len(c.start)) && c.start[num] < c.start[num+1] {
 			t.doc[num] = int32(c.vals[c.start[num]])
 		}
