@@ -384,7 +384,11 @@ func targets(r *Results, rs []*Results) []string {
 		}
 		out = append(out, fmt.Sprintf("After adding, changing or removing one document, `sessionsearch index` in under one second without a rebuild, and the searches see it: %s (%s%s).", verdict(ok), fmtSteps(ss.Incremental), scope))
 	}
-	out = append(out, fmt.Sprintf("Memory while serving stated: peak %.0f MiB for the `serve` process through the query passes and the load test.", float64(ss.ServeRSS)/mib))
+	split := ""
+	if ss.ServeAnon > 0 || ss.ServeFile > 0 {
+		split = fmt.Sprintf("; at the end, %.0f MiB of its own memory and %.0f MiB of mapped index pages", float64(ss.ServeAnon)/mib, float64(ss.ServeFile)/mib)
+	}
+	out = append(out, fmt.Sprintf("Memory while serving stated: peak %.0f MiB for the `serve` process through the query passes and the load test%s.", float64(ss.ServeRSS)/mib, split))
 	return out
 }
 

@@ -47,7 +47,12 @@ type SystemResult struct {
 	Throughput  map[string]float64   `json:"http_requests_per_s,omitempty"` // by connections
 	Incremental []UpdateStep         `json:"incremental,omitempty"`
 	ServeRSS    int64                `json:"serving_peak_rss_bytes,omitempty"`
-	Notes       []string             `json:"notes,omitempty"`
+	// What the resident set held at the end of serving: the process's
+	// own memory, and the pages of mapped files (the index's segments,
+	// which the kernel can drop and read again).
+	ServeAnon int64    `json:"serving_rss_anon_bytes,omitempty"`
+	ServeFile int64    `json:"serving_rss_file_bytes,omitempty"`
+	Notes     []string `json:"notes,omitempty"`
 }
 
 // Results is one run of the harness.
@@ -140,7 +145,7 @@ func runBench(ctx context.Context, e *env, c config) error {
 		return fmt.Errorf("sessionsearch indexing: %q: %w", out, err)
 	}
 	_ = start
-	ss.Index = figures(time.Duration(ci.Seconds*float64(time.Second)), ci.Bytes, maxRSS(cmd.ProcessState))
+	ss.Index = figures(time.Duration(ci.Seconds*float64(time.Second)), ci.Bytes, ci.PeakRSS)
 	if ci.Passages != len(ps) {
 		ss.Notes = append(ss.Notes, fmt.Sprintf("indexed %d passages, the oracle has %d", ci.Passages, len(ps)))
 	}
@@ -326,6 +331,7 @@ func runBench(ctx context.Context, e *env, c config) error {
 		}
 	}
 	ss.ServeRSS = statusKB(sh.pid(), "VmHWM")
+	ss.ServeAnon, ss.ServeFile = statusKB(sh.pid(), "RssAnon"), statusKB(sh.pid(), "RssFile")
 	if gr != nil {
 		grRes.ServeRSS = statusKB(gr.pid(), "VmHWM")
 	}

@@ -202,6 +202,12 @@ type childIndex struct {
 	Passages int     `json:"passages"`
 	Docs     int     `json:"documents"`
 	Skipped  int     `json:"skipped"`
+	// PeakRSS is the child's own VmHWM when it is done: the rusage of a
+	// finished child also counts the parent's resident set when it
+	// started (Linux keeps the larger of the two when a process execs),
+	// which made the harness's own memory (the oracle's passages) the
+	// indexing peak.
+	PeakRSS int64 `json:"peak_rss_bytes"`
 }
 
 // runChildIndex is the hidden subcommand `ss-index CORPUS INDEX`: it
@@ -212,7 +218,8 @@ func runChildIndex(corpus, index string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return json.NewEncoder(stdout).Encode(childIndex{Seconds: d.Seconds(), Bytes: dirBytes(index), Passages: sum.Passages, Docs: sum.Documents, Skipped: len(sum.Skipped)})
+	return json.NewEncoder(stdout).Encode(childIndex{Seconds: d.Seconds(), Bytes: dirBytes(index), Passages: sum.Passages, Docs: sum.Documents, Skipped: len(sum.Skipped),
+		PeakRSS: statusKB(os.Getpid(), "VmHWM")})
 }
 
 // timedUpdate does what `sessionsearch index` does: it opens the index

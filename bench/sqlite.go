@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -10,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -67,21 +67,48 @@ func (s *sqliteFTS) index(ps []passage) (time.Duration, int64, error) {
 	defer in.Close()
 	cmd := exec.Command("sqlite3", "-batch", s.db())
 	cmd.Stdin = in
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
 	t0 := time.Now()
-	out, err := cmd.CombinedOutput()
+	peak, err := runWatchingPeak(cmd)
 	d := time.Since(t0)
 	if err != nil {
-		return 0, 0, fmt.Errorf("sqlite3 load: %v: %.300s", err, out)
+		return 0, 0, fmt.Errorf("sqlite3 load: %v: %.300s", err, out.String())
 	}
-	return d, maxRSS(cmd.ProcessState), nil
+	return d, peak, nil
 }
 
-// maxRSS is a finished child's peak resident set, in bytes.
-func maxRSS(ps *os.ProcessState) int64 {
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		return ru.Maxrss * 1024
+// runWatchingPeak runs cmd and returns its peak resident set (VmHWM),
+// read every 10 ms while it runs. The rusage of a finished child is no
+// measure: Linux keeps in it the larger of the child's peak and the
+// parent's resident set when the child started, and the parent here
+// holds every passage of the corpus. The last 10 ms of the child may be
+// missed; VmHWM only grows, so the reading before them stands.
+func runWatchingPeak(cmd *exec.Cmd) (int64, error) {
+	if err := cmd.Start(); err != nil {
+		return 0, err
 	}
-	return 0
+	done := make(chan struct{})
+	peak := make(chan int64, 1)
+	go func() {
+		var max int64
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if v := statusKB(cmd.Process.Pid, "VmHWM"); v > max {
+				max = v
+			}
+			select {
+			case <-done:
+				peak <- max
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	err := cmd.Wait()
+	close(done)
+	return <-peak, err
 }
 
 // start opens the database in a long-lived shell and runs a first query;
