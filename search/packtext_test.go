@@ -2,8 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -58,18 +56,7 @@ func TestPackText(t *testing.T) {
 // TestPackTextOnTheSeed measures the form on the seed document: Chinese
 // prose packs to about two thirds of its UTF-8.
 func TestPackTextOnTheSeed(t *testing.T) {
-	matches, _ := filepath.Glob(filepath.Join("..", "corpus", "*.txt"))
-	if len(matches) == 0 {
-		t.Fatal("no document in corpus/")
-	}
-	raw, err := os.ReadFile(matches[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := indexer.Parse("seed.txt", raw, indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseSeed(t)
 	var text, packed int
 	for _, p := range d.Passages {
 		text += len(p.Text)

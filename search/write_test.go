@@ -64,18 +64,7 @@ func TestBulkMergeCapsSegments(t *testing.T) {
 // memory with the file it was parsed from: a record lives as long as the
 // index, and a substring would keep the whole decoded file alive.
 func TestCatalogRecordsOwnTheirStrings(t *testing.T) {
-	matches, _ := filepath.Glob(filepath.Join("..", "corpus", "*.txt"))
-	if len(matches) == 0 {
-		t.Fatal("no document in corpus/")
-	}
-	raw, err := os.ReadFile(matches[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := indexer.Parse("seed.txt", raw, indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseSeed(t)
 	if d.Title == "" || d.MainSession == nil || len(d.Reporters) == 0 {
 		t.Fatalf("the seed lost its metadata: %+v", d)
 	}
@@ -107,4 +96,22 @@ func TestCatalogRecordsOwnTheirStrings(t *testing.T) {
 	if info.Title != d.Title || info.MainSession.Name != d.MainSession.Name || len(info.Reporters) != len(d.Reporters) {
 		t.Errorf("the copy differs: %+v", info)
 	}
+}
+
+// parseSeed parses the project's first corpus document, the seed.
+func parseSeed(t *testing.T) *indexer.Document {
+	t.Helper()
+	matches, _ := filepath.Glob(filepath.Join("..", "corpus", "*.txt"))
+	if len(matches) == 0 {
+		t.Fatal("no document in corpus/")
+	}
+	raw, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := indexer.Parse("seed.txt", raw, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
