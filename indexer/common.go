@@ -2,7 +2,6 @@ package indexer
 
 import (
 	_ "embed"
-	"strings"
 	"unicode/utf8"
 
 	"sessionsearch/fold"
@@ -12,18 +11,7 @@ import (
 var commonCharsData string
 
 // commonSet holds the common characters of data/common_chars.txt.
-var commonSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, line := range strings.Split(commonCharsData, "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		for _, r := range strings.TrimSpace(line) {
-			m[r] = true
-		}
-	}
-	return m
-}()
+var commonSet = runeSet(embeddedList(commonCharsData))
 
 // commonHan counts the runes of b that are common characters, in either
 // script (Traditional ones are folded first).

@@ -107,9 +107,12 @@ func dataLines(name string) []string {
 }
 
 // dataRunes reads a data file of characters, many to a line.
-func dataRunes(name string) map[rune]bool {
+func dataRunes(name string) map[rune]bool { return runeSet(dataLines(name)) }
+
+// runeSet holds the characters of lines, spaces left out.
+func runeSet(lines []string) map[rune]bool {
 	m := map[rune]bool{}
-	for _, line := range dataLines(name) {
+	for _, line := range lines {
 		for _, r := range line {
 			if !unicode.IsSpace(r) {
 				m[r] = true
