@@ -154,6 +154,15 @@ func isCredit(s string) bool {
 // Macao papers write it (folded): 【明報專訊】, 【大公報訊】.
 var specialReportRe = regexp.MustCompile(`^\s*【(\p{Han}{2,8}?)(?:专讯|讯)】`)
 
+// specialReport is the paper a lead's 【明報專訊】 names, as written, or "".
+func specialReport(lead string) string {
+	f := fold.String(lead)
+	if m := specialReportRe.FindStringSubmatchIndex(f); m != nil {
+		return asWritten(lead, f, m[2], m[3])
+	}
+	return ""
+}
+
 //go:embed data/wire_datelines.txt
 var wireDatelineData string
 
@@ -219,10 +228,8 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 				reporters = names
 			}
 		}
-		if f := fold.String(p.Text); source == "" {
-			if sm := specialReportRe.FindStringSubmatchIndex(f); sm != nil {
-				source = asWritten(p.Text, f, sm[2], sm[3])
-			}
+		if source == "" {
+			source = specialReport(p.Text)
 		}
 		break
 	}

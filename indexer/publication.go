@@ -75,10 +75,7 @@ func publication(doc *Document) (paper, page, site string) {
 			if p.Kind != KindLead && p.Kind != KindBody {
 				continue
 			}
-			f := fold.String(p.Text)
-			if m := specialReportRe.FindStringSubmatchIndex(f); m != nil {
-				paper = asWritten(p.Text, f, m[2], m[3])
-			}
+			paper = specialReport(p.Text)
 			break
 		}
 	}
