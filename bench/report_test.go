@@ -36,3 +36,46 @@ func TestClassBoundOverHTTP(t *testing.T) {
 		t.Errorf("char-frequent at 54 ms in-process: %q", got)
 	}
 }
+
+// TestFlatIndexingPeak: a larger run's peak memory of indexing is measured
+// against the 10 MB run's, met up to flatSlack, with Groonga's growth
+// beside it; the 10 MB run itself, or a set without one, states none.
+func TestFlatIndexingPeak(t *testing.T) {
+	run := func(size string, ss, gr int64) *Results {
+		return &Results{Size: size, Systems: []*SystemResult{
+			{Name: "sessionsearch", Index: &IndexFigures{MiBps: 1, PeakRSS: ss * mib}},
+			{Name: "groonga", Index: &IndexFigures{MiBps: 1, PeakRSS: gr * mib}},
+		}}
+	}
+	flat := func(r *Results, rs []*Results) string {
+		for _, line := range targets(r, rs) {
+			if strings.HasPrefix(line, "Peak memory while indexing flat") {
+				return line
+			}
+		}
+		return ""
+	}
+	base := run("10MB", 200, 100)
+	for _, tt := range []struct {
+		name string
+		ss   int64
+		want string
+	}{
+		{"within the slack", 240, "10MB run's: **met** (240 vs 200 MiB, ratio 1.20; Groonga's ratio 1.50)"},
+		{"over the slack", 260, "10MB run's: **not met** (260 vs 200 MiB, ratio 1.30; Groonga's ratio 1.50)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run("100MB", tt.ss, 150)
+			if got := flat(r, []*Results{base, r}); !strings.Contains(got, tt.want) {
+				t.Errorf("flat line = %q, want it to contain %q", got, tt.want)
+			}
+		})
+	}
+	if got := flat(base, []*Results{base}); got != "" {
+		t.Errorf("the 10 MB run against itself: %q", got)
+	}
+	r := run("100MB", 240, 150)
+	if got := flat(r, []*Results{run("1MB", 100, 50), r}); got != "" {
+		t.Errorf("no 10 MB run: %q", got)
+	}
+}
