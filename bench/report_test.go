@@ -79,3 +79,27 @@ func TestFlatIndexingPeak(t *testing.T) {
 		t.Errorf("no 10 MB run: %q", got)
 	}
 }
+
+// TestServingMemorySplit: the serving memory line states the process's own
+// memory and the mapped index pages when they were read, and only then.
+func TestServingMemorySplit(t *testing.T) {
+	serving := func(anon, file int64) string {
+		r := &Results{Size: "100MB", Systems: []*SystemResult{{
+			Name: "sessionsearch", Index: &IndexFigures{MiBps: 1},
+			ServeRSS: 300 * mib, ServeAnon: anon * mib, ServeFile: file * mib,
+		}}}
+		for _, line := range targets(r, []*Results{r}) {
+			if strings.HasPrefix(line, "Memory while serving stated") {
+				return line
+			}
+		}
+		t.Fatal("no line for the serving memory")
+		return ""
+	}
+	if got, want := serving(120, 170), "peak 300 MiB for the `serve` process through the query passes and the load test; at the end, 120 MiB of its own memory and 170 MiB of mapped index pages."; !strings.HasSuffix(got, want) {
+		t.Errorf("serving line = %q, want it to end %q", got, want)
+	}
+	if got, want := serving(0, 0), "the load test."; !strings.HasSuffix(got, want) {
+		t.Errorf("serving line without the split = %q, want it to end %q", got, want)
+	}
+}
