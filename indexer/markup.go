@@ -2,6 +2,7 @@ package indexer
 
 import (
 	_ "embed"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -51,12 +52,10 @@ func splitFrontMatter(s string) (frontMatter, string) {
 		return fm, s
 	}
 	// Keys in Chinese name the fields as the metadata table's headers do
-	// (标题: …, 日期: …, 發言人: …); an English key given too wins.
-	var keys []string
-	for k := range raw {
-		keys = append(keys, k)
-	}
-	for _, k := range keys {
+	// (标题: …, 日期: …, 發言人: …); an English key given too wins, and of
+	// two Chinese keys for one field (标题 and 標題) the first in code
+	// point order, whatever order the map gives.
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		c, ok := knownHeaders[fold.String(strings.TrimSpace(k))]
 		if c == colSpeakers {
 			c = "speakers"

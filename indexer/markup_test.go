@@ -167,6 +167,17 @@ func TestFrontMatterChineseKeys(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("title, date, speaker, place, source, last speaker = %q, want %q", got, want)
 	}
+	// Two Chinese keys for one field: the same one wins every time.
+	const two = "---\n標題: 甲市政府工作报告\n标题: 乙市政府工作报告\n---\n\n正文。\n"
+	for range 20 {
+		doc, err := Parse("two.md", []byte(two), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != "乙市政府工作报告" {
+			t.Fatalf("title = %q, want the key first in code point order (标题)", doc.Title)
+		}
+	}
 }
 
 // TestHTMLPageChrome: a page saved from a news site. Its title is the
