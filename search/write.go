@@ -488,33 +488,32 @@ func forceMerge(ctx context.Context, idx bleve.Index) error {
 // mergeable is the number of segments of the index's current snapshot
 // that plan would still merge (those under half its cap).
 func mergeable(s *scorch.Scorch, plan *mergeplan.MergePlanOptions) int {
-	r, err := s.Reader()
-	if err != nil {
-		return 0
-	}
-	defer r.Close()
 	n := 0
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		for _, ss := range snap.Segments() {
-			if ss.LiveSize() < plan.MaxSegmentSize/2 {
-				n++
-			}
+	for _, size := range segmentSizes(s) {
+		if size < plan.MaxSegmentSize/2 {
+			n++
 		}
 	}
 	return n
 }
 
-// segmentCount is the number of segments in the index's current snapshot.
-func segmentCount(s *scorch.Scorch) int {
+// segmentSizes are the live passages of each segment in the index's
+// current snapshot.
+func segmentSizes(s *scorch.Scorch) []int64 {
 	r, err := s.Reader()
 	if err != nil {
-		return 0
+		return nil
 	}
 	defer r.Close()
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		return len(snap.Segments())
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
 	}
-	return 0
+	sizes := make([]int64, 0, len(snap.Segments()))
+	for _, ss := range snap.Segments() {
+		sizes = append(sizes, ss.LiveSize())
+	}
+	return sizes
 }
 
 // waitForSegments waits, up to limit, until dir holds no more segment
@@ -531,7 +530,7 @@ func waitForSegments(ctx context.Context, idx bleve.Index, dir string, limit tim
 	}
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
-		if m, _ := filepath.Glob(filepath.Join(dir, "*.zap")); len(m) <= max(1, segmentCount(s)) {
+		if m, _ := filepath.Glob(filepath.Join(dir, "*.zap")); len(m) <= max(1, len(segmentSizes(s))) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
