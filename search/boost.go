@@ -172,8 +172,7 @@ func (c *shouldClause) matchesKind(ctx *bsearch.SearchContext, dm *bsearch.Docum
 	if err != nil {
 		return false, err
 	}
-	k := c.kinds
-	if c.kind < 0 || num+1 >= uint64(len(k.start)) || k.start[num] == k.start[num+1] || int(k.vals[k.start[num]]) != c.kind {
+	if v := c.kinds.of(num); c.kind < 0 || len(v) == 0 || int(v[0]) != c.kind {
 		return false, nil
 	}
 	if !c.scored {
@@ -182,7 +181,7 @@ func (c *shouldClause) matchesKind(ctx *bsearch.SearchContext, dm *bsearch.Docum
 			return false, err
 		}
 		if m == nil || !m.IndexInternalID.Equals(dm.IndexInternalID) {
-			return false, fmt.Errorf("passage %d: the facet table says %q, its posting list does not", num, k.names[c.kind])
+			return false, fmt.Errorf("passage %d: the facet table says %q, its posting list does not", num, c.kinds.names[c.kind])
 		}
 		c.score, c.scored = m.Score, true
 		ctx.DocumentMatchPool.Put(m)

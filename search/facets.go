@@ -39,6 +39,14 @@ type facetColumn struct {
 	vals  []uint32
 }
 
+// of is passage num's values, none for a number past the column.
+func (c *facetColumn) of(num uint64) []uint32 {
+	if num+1 >= uint64(len(c.start)) {
+		return nil
+	}
+	return c.vals[c.start[num]:c.start[num+1]]
+}
+
 // facetState is a generation's table and whether one is being built.
 type facetState struct {
 	table    atomic.Pointer[facetTable]
@@ -176,11 +184,7 @@ func newFacetCounter(r bindex.IndexReader, t *facetTable) (*facetCounter, error)
 func (fc *facetCounter) add(id bindex.IndexInternalID, num uint64) error {
 	if fc.table != nil {
 		for i := range fc.table.cols {
-			c := &fc.table.cols[i]
-			if num+1 >= uint64(len(c.start)) {
-				continue
-			}
-			for _, v := range c.vals[c.start[num]:c.start[num+1]] {
+			for _, v := range fc.table.cols[i].of(num) {
 				fc.counts[i][v]++
 			}
 		}

@@ -272,10 +272,11 @@ func (p *plan) unitQueries(u unit, syn *synonyms, operand bool) ([]bquery.Query,
 		return out, texts // a quoted phrase is taken exactly as typed
 	}
 	for _, w := range syn.expand(u.folded) {
-		if q := unitQuery(fold.String(w)); q != nil {
+		f := fold.String(w)
+		if q := unitQuery(f); q != nil {
 			out = append(out, q)
-			p.needles = appendNew(p.needles, fold.String(w))
-			texts = append(texts, fold.String(w))
+			p.needles = appendNew(p.needles, f)
+			texts = append(texts, f)
 			p.interp.Expansions[u.text] = appendNew(p.interp.Expansions[u.text], w)
 		}
 	}

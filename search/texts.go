@@ -106,9 +106,8 @@ func buildTextTable(r bindex.IndexReader, ft *facetTable) (*textTable, error) {
 		if strings.ContainsFunc(p.Text, isLineBreak) {
 			t.breaks = append(t.breaks, num)
 		}
-		c := docs
-		if num+1 < uint64(len(c.start)) && c.start[num] < c.start[num+1] {
-			t.doc[num] = int32(c.vals[c.start[num]])
+		if v := docs.of(num); len(v) > 0 {
+			t.doc[num] = int32(v[0])
 		}
 		return nil
 	})
@@ -260,11 +259,7 @@ func (x *Index) warmTexts(g *generation) {
 
 // values calls f with each value index of field column col at num.
 func (t *textTable) values(col int, num uint64, f func(v uint32)) {
-	c := &t.facets.cols[col]
-	if num+1 >= uint64(len(c.start)) {
-		return
-	}
-	for _, v := range c.vals[c.start[num]:c.start[num+1]] {
+	for _, v := range t.facets.cols[col].of(num) {
 		f(v)
 	}
 }

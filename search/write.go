@@ -302,7 +302,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 	cat.meta = m
 	x.publish(g, cat)
 	if bulkLoad(sum.Passages, cat) {
-		if err := forceMerge(ctx, g.idx); err != nil {
+		if err := forceMerge(ctx, g); err != nil {
 			return sum, err
 		}
 		// Bleve deletes the merged-away segment files when its persister
@@ -311,7 +311,7 @@ func (x *Index) sync(ctx context.Context, g *generation, progress func(Progress)
 		if err := persistBarrier(ctx, g.idx, g.idx.NewBatch(), m, cat, newStats); err != nil {
 			return sum, err
 		}
-		waitForSegments(ctx, g.idx, filepath.Join(x.dir, g.name, "store"), 5*time.Second)
+		waitForSegments(ctx, g, filepath.Join(x.dir, g.name, "store"), 5*time.Second)
 	}
 	sum.Documents = len(cat.docs)
 	sum.gapsOf(cat)
@@ -460,8 +460,8 @@ func bulkMergePlan() mergeplan.MergePlanOptions {
 
 // forceMerge merges the index's small segments into segments of up to
 // maxSegmentPassages.
-func forceMerge(ctx context.Context, idx bleve.Index) error {
-	adv, err := idx.Advanced()
+func forceMerge(ctx context.Context, g *generation) error {
+	adv, err := g.idx.Advanced()
 	if err != nil {
 		return err
 	}
@@ -478,7 +478,7 @@ func forceMerge(ctx context.Context, idx bleve.Index) error {
 		if err := s.ForceMerge(ctx, &plan); err != nil {
 			return fmt.Errorf("merging the index: %w", err)
 		}
-		if mergeable(s, &plan) <= 1 {
+		if mergeable(g, &plan) <= 1 {
 			break
 		}
 	}
@@ -487,51 +487,42 @@ func forceMerge(ctx context.Context, idx bleve.Index) error {
 
 // mergeable is the number of segments of the index's current snapshot
 // that plan would still merge (those under half its cap).
-func mergeable(s *scorch.Scorch, plan *mergeplan.MergePlanOptions) int {
-	r, err := s.Reader()
-	if err != nil {
-		return 0
-	}
-	defer r.Close()
+func mergeable(g *generation, plan *mergeplan.MergePlanOptions) int {
 	n := 0
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		for _, ss := range snap.Segments() {
-			if ss.LiveSize() < plan.MaxSegmentSize/2 {
-				n++
-			}
+	for _, size := range segmentSizes(g) {
+		if size < plan.MaxSegmentSize/2 {
+			n++
 		}
 	}
 	return n
 }
 
-// segmentCount is the number of segments in the index's current snapshot.
-func segmentCount(s *scorch.Scorch) int {
-	r, err := s.Reader()
+// segmentSizes are the live passages of each segment in g's current
+// snapshot.
+func segmentSizes(g *generation) []int64 {
+	r, err := g.reader()
 	if err != nil {
-		return 0
+		return nil
 	}
 	defer r.Close()
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		return len(snap.Segments())
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
 	}
-	return 0
+	sizes := make([]int64, 0, len(snap.Segments()))
+	for _, ss := range snap.Segments() {
+		sizes = append(sizes, ss.LiveSize())
+	}
+	return sizes
 }
 
 // waitForSegments waits, up to limit, until dir holds no more segment
 // files than the index's snapshot has segments: Bleve deletes merged-away
 // files when its persister next goes idle.
-func waitForSegments(ctx context.Context, idx bleve.Index, dir string, limit time.Duration) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return
-	}
+func waitForSegments(ctx context.Context, g *generation, dir string, limit time.Duration) {
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
-		if m, _ := filepath.Glob(filepath.Join(dir, "*.zap")); len(m) <= max(1, segmentCount(s)) {
+		if m, _ := filepath.Glob(filepath.Join(dir, "*.zap")); len(m) <= max(1, len(segmentSizes(g))) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
