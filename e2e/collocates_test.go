@@ -10,14 +10,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestCollocatesView uses the 搭配 view as a reader does: a query typed in
+// testCollocatesView uses the 搭配 view as a reader does: a query typed in
 // the box, the view's tab, another window, another measure by its column,
 // the CSV, and a collocate followed to the concordance of the two.
-func TestCollocatesView(t *testing.T) {
-	ts := startResearchSite(t)
-	b := newBrowser(t, ts.URL)
-	t.Cleanup(func() { b.checkConsole(t) })
-
+func testCollocatesView(t *testing.T, b *browser) {
 	b.open(t, "/")
 	b.waitFor(t, "the home page", `document.querySelector('#main .example')`)
 	searchFromBox(t, b, "发展")
@@ -133,14 +129,5 @@ func TestCollocatesView(t *testing.T) {
 	b.waitFor(t, "the error", `document.querySelector('.error-panel')`)
 	if msg := eval[string](t, b, `document.querySelector('.error-message').textContent`); !strings.Contains(msg, "filter") {
 		t.Errorf("error message %q does not say the query holds a filter", msg)
-	}
-
-	// On a phone the view fits the screen: the table scrolls in its box.
-	b.do(t, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
-	t.Cleanup(func() { b.do(t, "desktop viewport", chromedp.EmulateViewport(1280, 860)) })
-	b.open(t, "/collocates?q="+url.QueryEscape("发展"))
-	b.waitFor(t, "the collocates on a phone", `document.querySelector('.co-table tbody tr')`)
-	if !eval[bool](t, b, `document.documentElement.scrollWidth <= innerWidth + 1`) {
-		t.Errorf("the collocations are wider than the phone: scrollWidth %d > %d", eval[int](t, b, `document.documentElement.scrollWidth`), eval[int](t, b, `innerWidth`))
 	}
 }
