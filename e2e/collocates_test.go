@@ -117,6 +117,18 @@ func testCollocatesView(t *testing.T, b *browser) {
 		t.Errorf("collocates of 推动 = %v, want 高质量发展 or 高质量 among them", words)
 	}
 
+	// So does a query typed in the search box: the view stays.
+	searchFromBox(t, b, "发展")
+	b.waitFor(t, "the collocates of 发展 from the search box", `new URL(location.href).searchParams.get('q') === '发展' && document.querySelector('.co-table tbody tr, #main .hit')`)
+	if got := eval[string](t, b, `location.pathname`); got != "/collocates" {
+		t.Errorf("a query from the search box opened %s, want /collocates", got)
+	}
+	for name, want := range map[string]string{"window": "5", "measure": "ll"} {
+		if got := param(t, b, name); len(got) != 1 || got[0] != want {
+			t.Errorf("%s = %v after a query from the search box, want %s", name, got, want)
+		}
+	}
+
 	// Without a query the view asks for one, and the form takes it.
 	b.open(t, "/collocates?window=10")
 	b.waitFor(t, "the empty view", `document.querySelector('.co-view .panel.empty') && document.activeElement === document.getElementById('co-q')`)
