@@ -5,7 +5,7 @@ import { APIError } from '../api.js';
 import { append, h } from '../dom.js';
 import { formatNumber, kindLabel, t } from '../i18n.js';
 import { navigate } from '../nav.js';
-import { FILTERS, countFilters, parseLocation, urlFor, withState } from '../state.js';
+import { FILTERS, countFilters, parseLocation, queryView, urlFor, withState } from '../state.js';
 import { ui } from '../ui.js';
 import { customKeys, facetTitle, orderFacetValues } from '../fields.js';
 
@@ -69,7 +69,7 @@ export function addFilter(name, value) {
   const st = parseLocation();
   const cur = st.filters[name] || []; // a custom field is absent until filtered on
   if (cur.includes(value)) return;
-  navigate(urlFor(withState({ view: ['kwic', 'distribution', 'collocates'].includes(st.view) ? st.view : 'search', page: '1', filters: { [name]: [...cur, value] } })));
+  navigate(urlFor(withState({ view: queryView(st.view), page: '1', filters: { [name]: [...cur, value] } })));
 }
 
 function toggleFilter(name, value) {
