@@ -10,14 +10,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestCollocatesView uses the 搭配 view as a reader does: a query typed in
+// testCollocatesView uses the 搭配 view as a reader does: a query typed in
 // the box, the view's tab, another window, another measure by its column,
 // the CSV, and a collocate followed to the concordance of the two.
-func TestCollocatesView(t *testing.T) {
-	ts := startResearchSite(t)
-	b := newBrowser(t, ts.URL)
-	t.Cleanup(func() { b.checkConsole(t) })
-
+func testCollocatesView(t *testing.T, b *browser) {
 	b.open(t, "/")
 	b.waitFor(t, "the home page", `document.querySelector('#main .example')`)
 	searchFromBox(t, b, "发展")
@@ -121,6 +117,18 @@ func TestCollocatesView(t *testing.T) {
 		t.Errorf("collocates of 推动 = %v, want 高质量发展 or 高质量 among them", words)
 	}
 
+	// So does a query typed in the search box: the view stays.
+	searchFromBox(t, b, "发展")
+	b.waitFor(t, "the collocates of 发展 from the search box", `new URL(location.href).searchParams.get('q') === '发展' && document.querySelector('.co-table tbody tr, #main .hit')`)
+	if got := eval[string](t, b, `location.pathname`); got != "/collocates" {
+		t.Errorf("a query from the search box opened %s, want /collocates", got)
+	}
+	for name, want := range map[string]string{"window": "5", "measure": "ll"} {
+		if got := param(t, b, name); len(got) != 1 || got[0] != want {
+			t.Errorf("%s = %v after a query from the search box, want %s", name, got, want)
+		}
+	}
+
 	// Without a query the view asks for one, and the form takes it.
 	b.open(t, "/collocates?window=10")
 	b.waitFor(t, "the empty view", `document.querySelector('.co-view .panel.empty') && document.activeElement === document.getElementById('co-q')`)
@@ -133,14 +141,5 @@ func TestCollocatesView(t *testing.T) {
 	b.waitFor(t, "the error", `document.querySelector('.error-panel')`)
 	if msg := eval[string](t, b, `document.querySelector('.error-message').textContent`); !strings.Contains(msg, "filter") {
 		t.Errorf("error message %q does not say the query holds a filter", msg)
-	}
-
-	// On a phone the view fits the screen: the table scrolls in its box.
-	b.do(t, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
-	t.Cleanup(func() { b.do(t, "desktop viewport", chromedp.EmulateViewport(1280, 860)) })
-	b.open(t, "/collocates?q="+url.QueryEscape("发展"))
-	b.waitFor(t, "the collocates on a phone", `document.querySelector('.co-table tbody tr')`)
-	if !eval[bool](t, b, `document.documentElement.scrollWidth <= innerWidth + 1`) {
-		t.Errorf("the collocations are wider than the phone: scrollWidth %d > %d", eval[int](t, b, `document.documentElement.scrollWidth`), eval[int](t, b, `innerWidth`))
 	}
 }

@@ -42,11 +42,12 @@ func TestResearchViews(t *testing.T) {
 	t.Cleanup(func() { b.checkConsole(t) })
 	t.Run("distribution", func(t *testing.T) { testDistribution(t, b) })
 	t.Run("keywords", func(t *testing.T) { testKeywordsView(t, b) })
+	t.Run("collocations", func(t *testing.T) { testCollocatesView(t, b) })
 	t.Run("phone width", func(t *testing.T) { testResearchPhone(t, b) })
 }
 
-// testResearchPhone: on a phone both views fit the screen (the tables
-// scroll in their own box).
+// testResearchPhone: on a phone the three views fit the screen (the
+// tables scroll in their own box).
 func testResearchPhone(t *testing.T, b *browser) {
 	b.do(t, "phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 	t.Cleanup(func() { b.do(t, "desktop viewport", chromedp.EmulateViewport(1280, 860)) })
@@ -61,6 +62,11 @@ func testResearchPhone(t *testing.T, b *browser) {
 	b.waitFor(t, "the keywords on a phone", `document.querySelector('.kw-table tbody tr')`)
 	if !eval[bool](t, b, noOverflow) {
 		t.Errorf("the keywords are wider than the phone: scrollWidth %d > %d", eval[int](t, b, `document.documentElement.scrollWidth`), eval[int](t, b, `innerWidth`))
+	}
+	b.open(t, "/collocates?q="+url.QueryEscape("发展"))
+	b.waitFor(t, "the collocates on a phone", `document.querySelector('.co-table tbody tr')`)
+	if !eval[bool](t, b, noOverflow) {
+		t.Errorf("the collocations are wider than the phone: scrollWidth %d > %d", eval[int](t, b, `document.documentElement.scrollWidth`), eval[int](t, b, `innerWidth`))
 	}
 }
 

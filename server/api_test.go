@@ -533,6 +533,18 @@ func TestCite(t *testing.T) {
 			t.Errorf("hit %s: %q %+v, cite says %q %+v", hit.ID, hit.Permalink, hit.Citation, hc.Permalink, hc.Citation)
 		}
 	}
+	var conc search.Concordance
+	h.get("/api/kwic?q="+url.QueryEscape("算力之城")).decode(t, &conc)
+	if len(conc.Lines) == 0 {
+		t.Fatal("no concordance line for 算力之城")
+	}
+	for _, l := range conc.Lines {
+		var lc search.Citation
+		h.get("/api/documents/"+url.PathEscape(l.DocID)+"/cite?n="+strconv.Itoa(l.N)).decode(t, &lc)
+		if l.Permalink != lc.Permalink || l.Citation != lc.Citation {
+			t.Errorf("line %s: %q %+v, cite says %q %+v", l.PassageID, l.Permalink, l.Citation, lc.Permalink, lc.Citation)
+		}
+	}
 
 	for _, tt := range []struct {
 		name, target string

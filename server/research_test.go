@@ -58,12 +58,7 @@ func TestDistribution(t *testing.T) {
 		if cd := x.resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "distribution-") {
 			t.Errorf("Content-Disposition = %q", cd)
 		}
-		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(x.body, []byte("\uFEFF"))))
-		r.FieldsPerRecord = -1
-		recs, err := r.ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		recs := tableRecords(t, x.body)
 		var keys []string
 		for _, rec := range recs {
 			if len(rec) == 0 || rec[0] == "" {
@@ -105,6 +100,19 @@ func TestDistribution(t *testing.T) {
 			x.checkSpec(t)
 		})
 	}
+}
+
+// tableRecords reads a research table's CSV download (csvTable): its
+// byte order mark dropped, rows of any width.
+func tableRecords(t *testing.T, body []byte) [][]string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\uFEFF"))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
 }
 
 func TestKeywords(t *testing.T) {
@@ -228,12 +236,7 @@ func TestCollocates(t *testing.T) {
 		if cd := x.resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "collocates-") {
 			t.Errorf("Content-Disposition = %q", cd)
 		}
-		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(x.body, []byte("\uFEFF"))))
-		r.FieldsPerRecord = -1
-		recs, err := r.ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		recs := tableRecords(t, x.body)
 		pre := map[string]string{}
 		var keys []string
 		i := 0

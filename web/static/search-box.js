@@ -4,7 +4,7 @@ import { getJSON } from './api.js';
 import { h } from './dom.js';
 import { formatNumber, t } from './i18n.js';
 import { focusItem, navigableItems, navigate } from './nav.js';
-import { parseLocation, urlFor, withState } from './state.js';
+import { parseLocation, queryView, urlFor, withState } from './state.js';
 
 const SUGGEST_DELAY = 150; // ms of quiet typing before asking for suggestions
 
@@ -106,7 +106,7 @@ function applySuggestion(s) {
     box.input.value = q;
     const cur = st.filters[s.type];
     navigate(urlFor(withState({
-      view: ['kwic', 'distribution', 'collocates'].includes(st.view) ? st.view : 'search', q, page: '1',
+      view: queryView(st.view), q, page: '1',
       filters: { [s.type]: cur.includes(s.text) ? cur : [...cur, s.text] },
     })));
     return;
@@ -121,7 +121,7 @@ function submitSearch() {
   const st = parseLocation();
   const q = box.input.value.trim();
   closeSuggestions();
-  navigate(urlFor(withState({ view: ['kwic', 'distribution', 'collocates'].includes(st.view) ? st.view : 'search', q, page: '1' })));
+  navigate(urlFor(withState({ view: queryView(st.view), q, page: '1' })));
 }
 
 export function setupSearchBox() {

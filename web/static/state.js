@@ -95,6 +95,13 @@ export function urlFor(st) {
   return path + (qs ? '?' + qs : '') + (st.hash || '');
 }
 
+// queryView is the view a new query or filter opens from view: the
+// concordance, the distribution and the collocations count the query and
+// keep it; from any other view it opens the results.
+export function queryView(view) {
+  return ['kwic', 'distribution', 'collocates'].includes(view) ? view : 'search';
+}
+
 export function withState(changes) {
   const st = parseLocation();
   const next = { ...st, hash: '', ...changes };

@@ -157,7 +157,7 @@ export async function collocatesView(st, signal) {
     const on = cs.measure === measure;
     return h('th', { scope: 'col', class: cls, 'aria-sort': on ? 'descending' : 'none' },
       h('button', {
-        type: 'button', class: 'th-sort co-sort' + (on ? ' is-sorted' : ''), dataset: { measure }, 'aria-label': m('sortBy', { m: label }),
+        type: 'button', class: 'th-sort co-sort', dataset: { measure }, 'aria-label': m('sortBy', { m: label }),
         onclick: () => go(st.q, { measure }),
       }, label));
   };

@@ -5,7 +5,7 @@ import { APIError } from '../api.js';
 import { append, h } from '../dom.js';
 import { formatNumber, kindLabel, t } from '../i18n.js';
 import { navigate } from '../nav.js';
-import { FILTERS, countFilters, parseLocation, urlFor, withState } from '../state.js';
+import { FILTERS, countFilters, parseLocation, queryView, urlFor, withState } from '../state.js';
 import { ui } from '../ui.js';
 import { customKeys, facetTitle, orderFacetValues } from '../fields.js';
 
@@ -24,12 +24,13 @@ export function formatMs(ms) {
 
 export function toolbar(st, view, count) {
   const base = { ...st, hash: '', page: '1' };
+  // A tab keeps the view's own parameters (extra) only on its own view.
+  const tab = (v, label) => h('a', {
+    href: urlFor({ ...base, view: v, extra: view === v ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === v ? 'page' : null,
+  }, t(label));
   const tabs = h('nav', { class: 'view-tabs', 'aria-label': t('viewLabel') },
-    h('a', { href: urlFor({ ...base, view: 'search' }), 'data-route': '', class: 'tab', 'aria-current': view === 'search' ? 'page' : null }, t('viewResults')),
-    h('a', { href: urlFor({ ...base, view: 'kwic' }), 'data-route': '', class: 'tab', 'aria-current': view === 'kwic' ? 'page' : null }, t('viewKwic')),
-    h('a', { href: urlFor({ ...base, view: 'distribution', extra: view === 'distribution' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'distribution' ? 'page' : null }, t('viewDistribution')),
-    h('a', { href: urlFor({ ...base, view: 'keywords', extra: view === 'keywords' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'keywords' ? 'page' : null }, t('viewKeywords')),
-    h('a', { href: urlFor({ ...base, view: 'collocates', extra: view === 'collocates' ? base.extra : [] }), 'data-route': '', class: 'tab', 'aria-current': view === 'collocates' ? 'page' : null }, t('viewCollocates')));
+    tab('search', 'viewResults'), tab('kwic', 'viewKwic'), tab('distribution', 'viewDistribution'),
+    tab('keywords', 'viewKeywords'), tab('collocates', 'viewCollocates'));
   let sort = null;
   if (view === 'search') {
     const select = h('select', { id: 'sort', class: 'select' },
@@ -69,7 +70,7 @@ export function addFilter(name, value) {
   const st = parseLocation();
   const cur = st.filters[name] || []; // a custom field is absent until filtered on
   if (cur.includes(value)) return;
-  navigate(urlFor(withState({ view: ['kwic', 'distribution', 'collocates'].includes(st.view) ? st.view : 'search', page: '1', filters: { [name]: [...cur, value] } })));
+  navigate(urlFor(withState({ view: queryView(st.view), page: '1', filters: { [name]: [...cur, value] } })));
 }
 
 function toggleFilter(name, value) {
