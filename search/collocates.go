@@ -545,7 +545,7 @@ func kwicQuery(q, item string, win Window, p *plan) string {
 	q = strings.TrimSpace(q)
 	quoted := `"` + item + `"`
 	near := q
-	if p.groups > 1 || len(p.prox) > 0 || len(p.interp.Exclusions) > 0 {
+	if p.groups > 1 || len(p.interp.Exclusions) > 0 { // a query with NEAR or 同句 has no collocates
 		near = q + " " + p.anyUnit
 	}
 	switch win.Unit {
