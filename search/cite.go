@@ -64,11 +64,19 @@ func fingerprint(text string) string {
 }
 
 // permalink is the reader's address of passage n of a document, with the
-// fingerprint of its text. The document ID is escaped as a path segment
-// (IDs keep Chinese letters).
+// fingerprint of its text.
 func permalink(docID string, n int, text string) string {
-	return "/d/" + url.PathEscape(docID) + "#p" + strconv.Itoa(n) + "-" + fingerprint(text)
+	return passageLink(docLink(docID), n, fingerprint(text))
 }
+
+// docLink is the start of the permalinks of a document's passages,
+// "/d/{doc}#p": the document ID is escaped as a path segment (IDs keep
+// Chinese letters).
+func docLink(docID string) string { return "/d/" + url.PathEscape(docID) + "#p" }
+
+// passageLink is the permalink of passage n from its document's docLink
+// and its text's fingerprint fp.
+func passageLink(doc string, n int, fp string) string { return doc + strconv.Itoa(n) + "-" + fp }
 
 // source is what a document's citation says, read once per document from
 // its metadata. A field the document lacks stays "": nothing is guessed.
@@ -228,7 +236,7 @@ type citer struct {
 
 type citedDoc struct {
 	heads
-	link string // "/d/{escaped doc}#p"
+	link string // docLink
 }
 
 func newCiter(cat *catalog) *citer {
@@ -240,13 +248,13 @@ func newCiter(cat *catalog) *citer {
 func (c *citer) cite(docID string, n int, text string) (string, CitationForms) {
 	d, ok := c.docs[docID]
 	if !ok {
-		d.link = "/d/" + url.PathEscape(docID) + "#p"
+		d.link = docLink(docID)
 		if info := c.cat.docs[docID]; info != nil {
 			d.heads = sourceOf(info).heads()
 		}
 		c.docs[docID] = d
 	}
-	link := d.link + strconv.Itoa(n) + "-" + fingerprint(text)
+	link := passageLink(d.link, n, fingerprint(text))
 	if d.gbt == "" {
 		return link, CitationForms{}
 	}
@@ -283,8 +291,9 @@ func (x *Index) Cite(ctx context.Context, id string, n int) (*Citation, error) {
 		return nil, err
 	}
 	s := sourceOf(d)
+	fp := fingerprint(sp.Text)
 	return &Citation{
-		DocID: id, N: n, Permalink: permalink(id, n, sp.Text), Fingerprint: fingerprint(sp.Text),
+		DocID: id, N: n, Permalink: passageLink(docLink(id), n, fp), Fingerprint: fp,
 		Type: s.typ, Text: sp.Text, Citation: s.forms(n),
 	}, nil
 }

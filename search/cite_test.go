@@ -327,6 +327,19 @@ func TestCitationsOnHits(t *testing.T) {
 	}
 }
 
+// TestCiteUnknownDocument: a passage of a document the catalog lacks gets
+// its permalink and no citation forms, which would cite nothing.
+func TestCiteUnknownDocument(t *testing.T) {
+	text := "本次大会应到代表341人。"
+	link, forms := newCiter(newCatalog()).cite("无此文件", 2, text)
+	if want := permalink("无此文件", 2, text); link != want {
+		t.Errorf("permalink = %q, want %q", link, want)
+	}
+	if forms != (CitationForms{}) {
+		t.Errorf("citation = %+v, want none", forms)
+	}
+}
+
 // passageAt opens a permalink as the reader does: the document, passage n,
 // and whether its text still has the link's fingerprint.
 func passageAt(t *testing.T, x *Index, link string) (text string, same bool, err error) {

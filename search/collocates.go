@@ -381,17 +381,19 @@ func collectWindows(t *textTable, nums []uint64, m *matcher, win Window, bound i
 				i = j
 			}
 		}
-		// Each window less the nodes, its Chinese runs appended to seq.
+		// Each window less the nodes, its Chinese runs appended to seq; a
+		// run ends at a rune that is no Chinese character, in a node, or
+		// at the window's end.
 		k := 0
 		for _, s := range spans {
 			inRun := false
-			for i := s.start; i < s.end; i++ {
+			for i := s.start; i <= s.end; i++ {
 				for k < len(nodes) && nodes[k].end <= i {
 					k++
 				}
 				inNode := k < len(nodes) && nodes[k].start <= i
-				if r := text[i]; !inNode && isHan(r) {
-					w.seq = append(w.seq, r)
+				if i < s.end && !inNode && isHan(text[i]) {
+					w.seq = append(w.seq, text[i])
 					w.docs = append(w.docs, d)
 					if win.Unit == "chars" {
 						w.lim = append(w.lim, uint8(min(maxNgram, reach[i]-i)))
@@ -404,12 +406,6 @@ func collectWindows(t *textTable, nums []uint64, m *matcher, win Window, bound i
 						w.lim = append(w.lim, 0)
 					}
 					inRun = false
-				}
-			}
-			if inRun {
-				w.seq, w.docs = append(w.seq, 0), append(w.docs, d)
-				if win.Unit == "chars" {
-					w.lim = append(w.lim, 0)
 				}
 			}
 		}
@@ -549,7 +545,7 @@ func kwicQuery(q, item string, win Window, p *plan) string {
 	q = strings.TrimSpace(q)
 	quoted := `"` + item + `"`
 	near := q
-	if p.groups > 1 || len(p.prox) > 0 || len(p.interp.Exclusions) > 0 {
+	if p.groups > 1 || len(p.interp.Exclusions) > 0 { // a query with NEAR or 同句 has no collocates
 		near = q + " " + p.anyUnit
 	}
 	switch win.Unit {

@@ -375,6 +375,25 @@ func TestWindowsBound(t *testing.T) {
 	}
 }
 
+// TestWindowsEndTheirRuns: a window's run of Chinese characters ends
+// with the window, so that no item is counted across the end of one
+// window and the start of the next (here in the next passage, the
+// passage ending without punctuation).
+func TestWindowsEndTheirRuns(t *testing.T) {
+	a, b := "推动发展经济", "改革发展"
+	tt := &textTable{text: []byte(a + b), start: []uint32{0, uint32(len(a)), uint32(len(a + b))}, live: []bool{true, true}, doc: []int32{0, 1}}
+	m := newMatcher([]string{"发展"})
+	for _, win := range []Window{{Unit: "passage"}, {Unit: "sentence"}, {Unit: "chars", Chars: 2}} {
+		w, err := collectWindows(tt, []uint64{0, 1}, m, win, MaxWindowCharacters, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := string(w.seq), "推动\x00经济\x00改革\x00"; got != want {
+			t.Errorf("window %s: runs %q, want %q", win, got, want)
+		}
+	}
+}
+
 // TestCountReferenceStops: the pass over the subcorpus stops with the
 // context's error, and counts when the context is live.
 func TestCountReferenceStops(t *testing.T) {

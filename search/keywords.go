@@ -387,8 +387,8 @@ func countNgramsIn(seq []rune, docs []int32, lim []uint8, min int) *ngramCounts 
 }
 
 // number numbers the kept n-grams, the most frequent first (so that the
-// counters B's pass hits most often share cache lines), and indexes them
-// for B by kid. The kept ones must hold the prefix of each.
+// counters B's pass hits most often share cache lines). The kept ones
+// must hold the prefix of each.
 func (c *ngramCounts) number() {
 	c.kept = c.kept[:0]
 	for id := range c.entries {
@@ -403,6 +403,12 @@ func (c *ngramCounts) number() {
 	for kid, id := range c.kept {
 		c.entries[id].kid = int32(kid)
 	}
+}
+
+// index indexes the kept n-grams by kid for B's pass: built by the pass,
+// after the last number (collocations number again once they have
+// chosen what to list).
+func (c *ngramCounts) index() {
 	var perLevel [maxNgram + 1]int
 	for _, id := range c.kept {
 		perLevel[c.entries[id].n]++
@@ -524,6 +530,7 @@ func (t *ngramTable) get(key uint64) (int32, bool) {
 // error when ctx is done (the pass takes seconds for a large A, and a
 // page that asks again cancels the request it no longer wants).
 func (c *ngramCounts) countReference(ctx context.Context, t *textTable, nums []uint64) error {
+	c.index()
 	// One struct per kid: the three counters of a hit share a cache line.
 	type counter struct{ freq, docs, last int32 }
 	k := len(c.kept)

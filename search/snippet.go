@@ -4,7 +4,6 @@ import (
 	"html"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"sessionsearch/fold"
 )
@@ -92,17 +91,15 @@ func (m *matcher) spans(text string) []span {
 		return m.find(matchRunes(text))
 	}
 	pt := foldedText(text)
-	// Byte offsets in pt.text to rune offsets (one rune per rune of text).
+	// pt.text as runes (one per rune of text), and its byte offsets to
+	// rune offsets.
+	folded := make([]rune, 0, len(pt.text))
 	runeAt := make([]int32, len(pt.text)+1)
-	n := int32(0)
-	for i := range pt.text {
-		if utf8.RuneStart(pt.text[i]) {
-			runeAt[i] = n
-			n++
-		}
+	for i, r := range string(pt.text) {
+		runeAt[i] = int32(len(folded))
+		folded = append(folded, r)
 	}
-	runeAt[len(pt.text)] = n
-	folded := []rune(string(pt.text))
+	runeAt[len(pt.text)] = int32(len(folded))
 	out := m.free.find(folded)
 	for _, c := range m.prox {
 		for _, o := range c.participants(pt) {
