@@ -264,3 +264,34 @@ func (t *facetTable) column(name string) *facetColumn {
 	}
 	return &t.cols[i]
 }
+
+// only is f restricted to names, in a new map: f may be the cached
+// counts of the query.
+func (f Facets) only(names []string) Facets {
+	out := make(Facets, len(names))
+	for _, n := range names {
+		if v, ok := f[n]; ok {
+			out[n] = v
+		}
+	}
+	return out
+}
+
+// checkFacetNames refuses a facet a request names that no result has: the
+// passage facets and the catalog's document-level ones.
+func checkFacetNames(names []string, cat *catalog) error {
+	if len(names) == 0 {
+		return nil
+	}
+	known := make([]string, 0, len(facetFields)+4)
+	for _, f := range facetFields {
+		known = append(known, f.name)
+	}
+	known = append(known, docFacetNames(cat)...)
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			return invalidf("unknown facet %q: the facets are %s", n, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}

@@ -2,10 +2,12 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -120,5 +122,39 @@ func TestTopValuesEqualsSortAndCut(t *testing.T) {
 		if !slices.Equal(top.vals, want) {
 			t.Fatalf("round %d (n %d, k %d):\n%v\nwant\n%v", round, n, k, top.vals, want)
 		}
+	}
+}
+
+// TestChosenFacets: a request that names its facets gets those, with the
+// counts of the whole set; the cached whole is not cut; an unknown name is
+// an error naming the ones there are.
+func TestChosenFacets(t *testing.T) {
+	x := openTestIndex(t, copyCorpus(t))
+	all := facetsOfSearch(t, x, Request{Query: "发展"})
+	if len(all["kind"]) == 0 || len(all["place"]) == 0 {
+		t.Fatalf("发展: facets %v, want kind and place values", all)
+	}
+	for _, names := range [][]string{{"kind", "year"}, {"place"}, {}} {
+		for _, cached := range []bool{false, true} {
+			if !cached {
+				x.cache.clear()
+			}
+			got := search(t, x, Request{Query: "发展", Facets: names}).Facets
+			want := Facets{}
+			for _, n := range names {
+				want[n] = all[n]
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("facets %v (cached %v): %v, want %v", names, cached, got, want)
+			}
+		}
+	}
+	if got := search(t, x, Request{Query: "发展"}).Facets; !reflect.DeepEqual(got, all) {
+		t.Errorf("after chosen facets, the whole set is %v, want %v", got, all)
+	}
+	_, err := x.Search(context.Background(), Request{Query: "发展", Facets: []string{"kind", "colour"}})
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrInvalid) || !strings.Contains(e.Msg, `"colour"`) || !strings.Contains(e.Msg, "place, level") {
+		t.Errorf("unknown facet: %v, want an invalid-request error naming it and the facets", err)
 	}
 }

@@ -32,6 +32,13 @@ type Request struct {
 	// it is served with Bleve's search-after, without scoring what came
 	// before. It takes precedence over Page.
 	After string `json:"after,omitempty"`
+	// Facets names the facets the result carries (kind, year, …); nil
+	// means all of them, an empty list none. Counting is the same either
+	// way (the counts are cached for the query's later pages); a client
+	// that shows two facets is spared the bytes of the others, which for
+	// the doc facet of a frequent term are half of a top-10 answer. A
+	// name the index does not have is an error.
+	Facets []string `json:"facets,omitempty"`
 }
 
 // Result is the answer to a Request.

@@ -89,6 +89,9 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkFacetNames(req.Facets, g.cat); err != nil {
+		return nil, err
+	}
 
 	from := (page - 1) * size
 	sr := bleve.NewSearchRequestOptions(p.query, size, from, false)
@@ -158,6 +161,9 @@ func (x *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	if !haveFacets {
 		x.cache.put(key, out.Facets)
+	}
+	if req.Facets != nil {
+		out.Facets = out.Facets.only(req.Facets)
 	}
 	if tc != nil && tc.rank == nil {
 		x.buildFacetTable(g)
@@ -305,7 +311,7 @@ func facetsOf(fr bsearch.FacetResults, cat *catalog) Facets {
 
 // cacheKey identifies a query and its filters, not its page or sort.
 func cacheKey(r Request) string {
-	r.Page, r.Size, r.After, r.Sort = 0, 0, "", ""
+	r.Page, r.Size, r.After, r.Sort, r.Facets = 0, 0, "", "", nil
 	b, _ := json.Marshal(r)
 	return string(b)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -84,6 +85,38 @@ func TestSearch(t *testing.T) {
 		}
 		if r2.Page != 2 || r2.Size != 1 {
 			t.Errorf("page 2: result says page %d size %d", r2.Page, r2.Size)
+		}
+	})
+
+	t.Run("facets chosen", func(t *testing.T) {
+		facetsOf := func(query string) search.Facets {
+			x := h.get("/api/search?q=" + url.QueryEscape("发展") + query)
+			x.wantStatus(t, http.StatusOK)
+			x.checkSpec(t)
+			var res search.Result
+			x.decode(t, &res)
+			if res.Facets == nil {
+				t.Fatalf("%s: no facets object: %s", query, short(x.body))
+			}
+			return res.Facets
+		}
+		all := facetsOf("")
+		for _, query := range []string{"&facets=kind,year", "&facets=kind&facets=year", "&facets=+kind+,,year"} {
+			got := facetsOf(query)
+			if len(got) != 2 || !reflect.DeepEqual(got["kind"], all["kind"]) || !reflect.DeepEqual(got["year"], all["year"]) || len(got["kind"]) == 0 {
+				t.Errorf("%s: facets %v, want only kind and year as without the parameter (%v, %v)", query, got, all["kind"], all["year"])
+			}
+		}
+		if got := facetsOf("&facets="); len(got) != 0 {
+			t.Errorf("facets= (empty): %v, want none", got)
+		}
+		if got := facetsOf(""); !reflect.DeepEqual(got, all) {
+			t.Errorf("after asking for two facets, the whole set changed: %v, want %v", got, all)
+		}
+		x := h.get("/api/search?q=" + url.QueryEscape("发展") + "&facets=kind,colour")
+		x.wantStatus(t, http.StatusBadRequest)
+		if p := x.problem(t); !strings.Contains(p.Detail, `"colour"`) || !strings.Contains(p.Detail, "speaker, topic") {
+			t.Errorf("unknown facet: detail %q, want the name and the list of facets", p.Detail)
 		}
 	})
 

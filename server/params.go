@@ -202,7 +202,32 @@ func (s *Server) searchRequest(p params) (search.Request, error) {
 	if req.After, err = p.text("after", maxCursorBytes); err != nil {
 		return req, err
 	}
+	if req.Facets, err = p.names("facets"); err != nil {
+		return req, err
+	}
 	return req, nil
+}
+
+// names reads a parameter of names, repeated or comma-separated
+// (facets=kind,year): nil when it is absent, empty when it is given empty
+// (facets= asks for none). Which names are known is the search's to say.
+func (p params) names(name string) ([]string, error) {
+	vals, ok := p.v[name]
+	if !ok {
+		return nil, nil
+	}
+	out := []string{}
+	for _, v := range vals {
+		for _, n := range strings.Split(v, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				out = append(out, n)
+			}
+		}
+	}
+	if len(out) > maxFilterValues {
+		return nil, badParam(name, "parameter %s names %d values; the limit is %d", name, len(out), maxFilterValues)
+	}
+	return out, nil
 }
 
 // fields returns the custom-field filters of a repeatable NAME:VALUE
