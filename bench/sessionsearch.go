@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
 	"time"
 
@@ -21,8 +22,14 @@ type ssInproc struct{ idx *search.Index }
 
 func (s *ssInproc) Name() string { return "sessionsearch" }
 
+// benchFacets are the facets every system is asked for: Groonga's
+// drilldown is kind and year, so sessionsearch answers with the same two
+// instead of all eight (the doc facet of a frequent term alone was 7.7 of
+// the 23 KB of a top-10 answer at 10 MB).
+var benchFacets = []string{"kind", "year"}
+
 func (s *ssInproc) Top10(ctx context.Context, q query) (int, error) {
-	res, err := s.idx.Search(ctx, search.Request{Query: q.Box, Size: 10})
+	res, err := s.idx.Search(ctx, search.Request{Query: q.Box, Size: 10, Facets: benchFacets})
 	if err != nil {
 		return 0, err
 	}
@@ -39,7 +46,7 @@ func (s *ssInproc) All(ctx context.Context, q query) ([]string, error) {
 }
 
 func (s *ssInproc) Facets(ctx context.Context, q query) (map[string]map[string]int, error) {
-	res, err := s.idx.Search(ctx, search.Request{Query: q.Box, Size: 1})
+	res, err := s.idx.Search(ctx, search.Request{Query: q.Box, Size: 1, Facets: benchFacets})
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +129,7 @@ func (s *ssHTTP) stop() {
 }
 
 func (s *ssHTTP) searchPath(q query, size int, after string) string {
-	v := url.Values{"q": {q.Box}, "size": {fmt.Sprint(size)}}
+	v := url.Values{"q": {q.Box}, "size": {fmt.Sprint(size)}, "facets": {strings.Join(benchFacets, ",")}}
 	if after != "" {
 		v.Set("after", after)
 	}
@@ -153,9 +160,16 @@ func (s *ssHTTP) getJSON(path string, v any) error {
 	return json.Unmarshal(b, v)
 }
 
+// Top10 reads the answer as deep as Groonga's client reads its own: the
+// whole body parsed, the hits kept as raw JSON and counted. Decoding them
+// into search.Result (snippets, citations, facets into Go values) cost the
+// client 270 µs for a 23 KB answer against 175 µs for this, time that
+// measured Go's encoding/json rather than the server.
 func (s *ssHTTP) Top10(ctx context.Context, q query) (int, error) {
-	res, err := s.get(s.searchPath(q, 10, ""))
-	if err != nil {
+	var res struct {
+		Hits []json.RawMessage `json:"hits"`
+	}
+	if err := s.getJSON(s.searchPath(q, 10, ""), &res); err != nil {
 		return 0, err
 	}
 	return len(res.Hits), nil
