@@ -185,7 +185,8 @@ func TestFacetFiltersEqualBleve(t *testing.T) {
 }
 
 // TestFacetFiltersFallBack: with no facet table, or the table of another
-// snapshot, a filtered query runs Bleve's conjunction over posting lists.
+// snapshot, or for a filter that most passages fail, a filtered query runs
+// Bleve's conjunction over posting lists.
 func TestFacetFiltersFallBack(t *testing.T) {
 	x := openTestIndex(t, copyCorpus(t))
 	paths := phrasePaths(t, x)
@@ -198,20 +199,28 @@ func TestFacetFiltersFallBack(t *testing.T) {
 	defer r.Close()
 	ft := facetTableOf(paths[0].ctx, r)
 	stale := withTable(context.Background(), &textTable{facets: &facetTable{cols: ft.cols}})
-	p, err := makePlan(Request{Query: "发展 kind:body"}, x.opts.Limits, x.syn.Load(), nil)
-	if err != nil {
-		t.Fatal(err)
+	conj := func(q string) *conjunction {
+		p, err := makePlan(Request{Query: q}, x.opts.Limits, x.syn.Load(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := conjunctionOf(p.query)
+		if c == nil {
+			t.Fatalf("%s: no conjunction in the plan", q)
+		}
+		return c
 	}
-	c := conjunctionOf(p.query)
-	if c == nil {
-		t.Fatal("no conjunction in the plan")
-	}
+	body, headline := conj("发展 kind:body"), conj("发展 kind:headline")
 	for _, tc := range []struct {
 		name  string
+		c     *conjunction
 		ctx   context.Context
 		table bool
-	}{{"current table", paths[0].ctx, true}, {"no table", context.Background(), false}, {"stale table", stale, false}} {
-		s, err := c.Searcher(tc.ctx, r, g.idx.Mapping(), bsearch.SearcherOptions{})
+	}{
+		{"current table", body, paths[0].ctx, true}, {"no table", body, context.Background(), false},
+		{"stale table", body, stale, false}, {"a filter most passages fail", headline, paths[0].ctx, false},
+	} {
+		s, err := tc.c.Searcher(tc.ctx, r, g.idx.Mapping(), bsearch.SearcherOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
