@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -191,7 +192,7 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 				}
 			}
 		}
-		must = append(must, disjunction(alts))
+		must = append(must, filterQuery(key, vals, disjunction(alts)))
 	}
 	if pq.from != "" || pq.to != "" {
 		p.interp.Filters["date"] = pq.from + ".." + pq.to
@@ -211,6 +212,9 @@ func makePlan(req Request, lim Limits, syn *synonyms, custom map[string]bool) (*
 	}
 	if len(must) == 0 {
 		must = append(must, allPassages())
+	}
+	if len(must) > 1 && slices.ContainsFunc(must, func(q bquery.Query) bool { _, ok := q.(*facetFilter); return ok }) {
+		must = []bquery.Query{&conjunction{must: must}}
 	}
 	var q bquery.Query
 	if len(must) == 1 && len(mustNot) == 0 {
