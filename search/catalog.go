@@ -115,25 +115,13 @@ func recordDocument(d *DocumentInfo) (*document.Document, error) {
 	return doc, nil
 }
 
-// encodeCatalog is the catalog blob: the records as JSON, gzipped. JSON
-// of names, places and sessions compresses well: the 15,258 records of
-// the 100 MB benchmark corpus took 13.0 MB as JSON, which bbolt's
-// copy-on-write pages doubled in root.bolt (29 MB, 0.28× the text).
-func encodeCatalog(docs []*DocumentInfo) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err := json.NewEncoder(zw).Encode(docs); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// decodeCatalog reads a catalog blob; one of an index written before the
-// blob was gzipped is plain JSON.
+// decodeCatalog reads a catalog blob: the binary form (catalogblob.go),
+// or the JSON of an index written before it, gzipped or, older still,
+// plain.
 func decodeCatalog(b []byte) ([]*DocumentInfo, error) {
+	if len(b) > 0 && b[0] == catalogVersion {
+		return decodeCatalogBinary(b)
+	}
 	var docs []*DocumentInfo
 	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
 		err := json.Unmarshal(b, &docs)

@@ -1,10 +1,12 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -209,29 +211,50 @@ func TestDamagedIndexHeals(t *testing.T) {
 // A catalog blob that cannot be read is not damage: the document records
 // hold the same, and Open reads them instead.
 func TestBrokenCatalogBlobReadsRecords(t *testing.T) {
-	corpus := copyCorpus(t)
-	dir := filepath.Join(t.TempDir(), "index")
-	gen, want := buildIndex(t, dir, corpus, "算力之城")
-	writeBatch(t, gen, func(b *bleve.Batch) { b.SetInternal([]byte(catalogKey), []byte(`[{"id":`)) })
-	x, err := Open(dir, Options{Corpus: corpus})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if d := x.Damaged(); d != nil {
-		t.Errorf("Damaged() = %v, want nil", d)
-	}
-	if b, _ := x.gen.idx.GetInternal([]byte(catalogKey)); string(b) != `[{"id":` {
-		t.Fatalf("the catalog blob was not broken: %.20q", b)
-	}
-	if got := search(t, x, Request{Query: "算力之城"}).Total; got != want {
-		t.Errorf("算力之城: %d hits, want %d", got, want)
-	}
-	sum, err := x.Update(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sum.Added+sum.Changed+sum.Removed != 0 {
-		t.Errorf("update after reading the records: %+v, want nothing to do", sum)
+	for name, cut := range map[string]func([]byte) []byte{
+		"cut JSON":   func([]byte) []byte { return []byte(`[{"id":`) },
+		"cut binary": func(b []byte) []byte { return b[:len(b)/2] },
+	} {
+		t.Run(name, func(t *testing.T) {
+			corpus := copyCorpus(t)
+			dir := filepath.Join(t.TempDir(), "index")
+			gen, want := buildIndex(t, dir, corpus, "算力之城")
+			idx, err := bleve.OpenUsing(gen, scorchConfig(true))
+			if err != nil {
+				t.Fatal(err)
+			}
+			blob, err := idx.GetInternal([]byte(catalogKey))
+			idx.Close()
+			if err != nil || len(blob) == 0 || blob[0] != catalogVersion {
+				t.Fatalf("the catalog blob: %.8q, %v", blob, err)
+			}
+			written, _ := decodeCatalog(blob)
+			broken := cut(blob)
+			writeBatch(t, gen, func(b *bleve.Batch) { b.SetInternal([]byte(catalogKey), broken) })
+			x, err := Open(dir, Options{Corpus: corpus})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer x.Close()
+			if d := x.Damaged(); d != nil {
+				t.Errorf("Damaged() = %v, want nil", d)
+			}
+			if b, _ := x.gen.idx.GetInternal([]byte(catalogKey)); !bytes.Equal(b, broken) {
+				t.Fatalf("the catalog blob was not broken: %.20q", b)
+			}
+			if got := x.gen.cat.list(); !reflect.DeepEqual(got, written) {
+				t.Errorf("the catalog read from the records is\n%#v\nwant\n%#v", got, written)
+			}
+			if got := search(t, x, Request{Query: "算力之城"}).Total; got != want {
+				t.Errorf("算力之城: %d hits, want %d", got, want)
+			}
+			sum, err := x.Update(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Added+sum.Changed+sum.Removed != 0 {
+				t.Errorf("update after reading the records: %+v, want nothing to do", sum)
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -469,6 +470,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := search(t, x, Request{Query: "的"}).Total
+	written := x.gen.cat.list()
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -477,6 +479,21 @@ func TestReopenKeepsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer y.Close()
+	// The catalog is read back from its blob, in the binary form, as it
+	// was written.
+	if b, _ := y.gen.idx.GetInternal([]byte(catalogKey)); len(b) == 0 || b[0] != catalogVersion {
+		t.Errorf("the catalog blob starts %.8q, want the binary form", b)
+	}
+	if got := y.gen.cat.list(); !reflect.DeepEqual(got, written) {
+		t.Errorf("after reopening, the catalog is\n%#v\nwant\n%#v", got, written)
+	}
+	fields := 0
+	for _, d := range written {
+		fields += len(d.Fields)
+	}
+	if len(written) < 4 || fields == 0 {
+		t.Errorf("%d documents with %d custom fields written: the check checks little", len(written), fields)
+	}
 	if got := search(t, y, Request{Query: "的"}).Total; got != want {
 		t.Errorf("after reopening, 的 has %d hits, want %d", got, want)
 	}

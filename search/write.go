@@ -416,10 +416,7 @@ func persistBarrier(ctx context.Context, idx bleve.Index, b *bleve.Batch, m meta
 	if err != nil {
 		return err
 	}
-	cb, err := encodeCatalog(cat.list())
-	if err != nil {
-		return err
-	}
+	cb := encodeCatalog(cat.list())
 	sb := encodeFileStats(stats)
 	b.SetInternal([]byte(metaKey), mb)
 	b.SetInternal([]byte(catalogKey), cb)
