@@ -10,6 +10,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // filterRequests are filtered requests of every shape: kind, year,
@@ -58,25 +59,38 @@ func conjunctionOf(q bquery.Query) *conjunction {
 	return nil
 }
 
+// tableSnapshot opens the test corpus and holds its generation and a
+// reader of its snapshot until the test ends, with the two ways of
+// searching it (phrasePaths: with the snapshot's facet table, which it
+// returns, and without a table).
+func tableSnapshot(t *testing.T) (*Index, *generation, bindex.IndexReader, []struct {
+	name string
+	ctx  context.Context
+}, *facetTable) {
+	t.Helper()
+	x := openTestIndex(t, copyCorpus(t))
+	paths := phrasePaths(t, x)
+	g := x.acquire()
+	t.Cleanup(x.release)
+	r, err := g.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	ft := facetTableOf(paths[0].ctx, r)
+	if ft == nil || facetTableOf(paths[1].ctx, r) != nil {
+		t.Fatal("the paths do not differ by their facet table")
+	}
+	return x, g, r, paths, ft
+}
+
 // TestFacetFiltersEqualBleve: answered from the facet table, filters give
 // the hits, order, scores to the last bit, totals and facets that Bleve's
 // conjunction gives reading their posting lists, scored and unscored (the
 // complete result sets); and the index's Search and Matches, which use the
 // table once it is built, give what Bleve gives.
 func TestFacetFiltersEqualBleve(t *testing.T) {
-	x := openTestIndex(t, copyCorpus(t))
-	paths := phrasePaths(t, x)
-	g := x.acquire()
-	defer x.release()
-	r, err := g.reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	ft := facetTableOf(paths[0].ctx, r)
-	if ft == nil || facetTableOf(paths[1].ctx, r) != nil {
-		t.Fatal("the paths do not differ by their facet table")
-	}
+	x, g, r, paths, ft := tableSnapshot(t)
 	speakers := ft.column("speaker").names
 	if len(speakers) == 0 {
 		t.Fatal("no speaker in the test corpus")
@@ -188,16 +202,7 @@ func TestFacetFiltersEqualBleve(t *testing.T) {
 // snapshot, or for a filter that most passages fail, a filtered query runs
 // Bleve's conjunction over posting lists.
 func TestFacetFiltersFallBack(t *testing.T) {
-	x := openTestIndex(t, copyCorpus(t))
-	paths := phrasePaths(t, x)
-	g := x.acquire()
-	defer x.release()
-	r, err := g.reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	ft := facetTableOf(paths[0].ctx, r)
+	x, g, r, paths, ft := tableSnapshot(t)
 	stale := withTable(context.Background(), &textTable{facets: &facetTable{cols: ft.cols}})
 	conj := func(q string) *conjunction {
 		p, err := makePlan(Request{Query: q}, x.opts.Limits, x.syn.Load(), nil)
