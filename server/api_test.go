@@ -192,6 +192,8 @@ func TestSearchBadParameters(t *testing.T) {
 		{"not a date", "from=yesterday", "", true, "date"},
 		{"range backwards", "from=2025-03-01&to=2025-02-01", "", false, "before it starts"},
 		{"cursor too long", "after=" + strings.Repeat("x", 2000), "after", true, "limit"},
+		{"facet name over the limit", "facets=kind," + url.QueryEscape(long), "facets", false, "limit is 256"},
+		{"facets repeated past the limit", strings.Repeat("facets=kind&", 51), "facets", false, "limit is 50"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -202,19 +202,23 @@ func (s *Server) searchRequest(p params) (search.Request, error) {
 	if req.After, err = p.text("after", maxCursorBytes); err != nil {
 		return req, err
 	}
-	if req.Facets, err = p.names("facets"); err != nil {
+	if req.Facets, err = p.names("facets", lim.MaxQueryRunes); err != nil {
 		return req, err
 	}
 	return req, nil
 }
 
 // names reads a parameter of names, repeated or comma-separated
-// (facets=kind,year): nil when it is absent, empty when it is given empty
-// (facets= asks for none). Which names are known is the search's to say.
-func (p params) names(name string) ([]string, error) {
-	vals, ok := p.v[name]
-	if !ok {
+// (facets=kind,year), with list's limits on each value: nil when it is
+// absent, empty when it is given empty (facets= asks for none). Which
+// names are known is the search's to say.
+func (p params) names(name string, maxLen int) ([]string, error) {
+	if _, ok := p.v[name]; !ok {
 		return nil, nil
+	}
+	vals, err := p.list(name, maxLen)
+	if err != nil {
+		return nil, err
 	}
 	out := []string{}
 	for _, v := range vals {
