@@ -290,6 +290,11 @@ func writeCurrent(dir, name string) error {
 	if err := os.Rename(tmp, filepath.Join(dir, currentFile)); err != nil {
 		return err
 	}
+	return syncDir(dir)
+}
+
+// syncDir syncs a directory, so that a rename in it survives a crash.
+func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
@@ -419,6 +424,11 @@ func (x *Index) Close() error {
 	var err error
 	if x.gen != nil {
 		err = x.gen.idx.Close()
+		// A writer compacts the generation it leaves: the one an update
+		// bulk-loaded (the first index of a corpus) is not reopened before.
+		if err == nil && !x.opts.ReadOnly {
+			x.compact(filepath.Join(x.dir, x.gen.name))
+		}
 		x.gen = nil
 	}
 	x.unlock()

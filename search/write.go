@@ -107,6 +107,9 @@ func (x *Index) rebuild(ctx context.Context, progress func(Progress)) (*Summary,
 	if cerr := g.idx.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		x.compact(path)
+	}
 	var ng *generation
 	if err == nil {
 		ng, err = openGeneration(path, false)
