@@ -235,6 +235,9 @@ func figures(r *Results, rs []*Results) string {
 		if s.StartupHTTP > 0 {
 			parts = append(parts, fmt.Sprintf("%.3f s to HTTP", s.StartupHTTP))
 		}
+		if s.WarmHTTP > 0 {
+			parts = append(parts, fmt.Sprintf("%.3f s until warm", s.WarmHTTP))
+		}
 		if len(parts) == 0 {
 			return "–"
 		}

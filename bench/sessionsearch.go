@@ -112,6 +112,25 @@ func (s *ssHTTP) start(logTo io.Writer) (time.Duration, error) {
 	return 0, fmt.Errorf("sessionsearch serve did not become ready")
 }
 
+// waitWarm waits until /healthz reports that the server's search tables
+// are built, and returns how long that took.
+func (s *ssHTTP) waitWarm() (time.Duration, error) {
+	t0 := time.Now()
+	for time.Since(t0) < 5*time.Minute {
+		var h struct {
+			Warming bool `json:"warming"`
+		}
+		if err := s.getJSON("/healthz", &h); err != nil {
+			return 0, err
+		}
+		if !h.Warming {
+			return time.Since(t0), nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return 0, fmt.Errorf("sessionsearch serve was still warming after 5 minutes")
+}
+
 func (s *ssHTTP) stop() {
 	if s.cmd == nil || s.cmd.Process == nil {
 		return

@@ -423,6 +423,14 @@ func (x *Index) Warm() {
 	x.warmTexts(g)
 }
 
+// Warming reports whether a build that Warm started is still under way on
+// the live generation: searches are answered meanwhile, more slowly.
+func (x *Index) Warming() bool {
+	g := x.acquire()
+	defer x.release()
+	return g.facets.building.Load() || g.texts.warming.Load()
+}
+
 // buildFacetTable starts reading the facet table of g's current snapshot
 // in the background, unless a build is under way. The build holds the
 // generation (a swap waits for it) and gives up quietly on error: facets

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	bindex "github.com/blevesearch/bleve_index_api"
 )
@@ -70,4 +71,31 @@ func count(bs []bool) int {
 		}
 	}
 	return n
+}
+
+func TestWarmingEndsWithTablesBuilt(t *testing.T) {
+	x := openTestIndex(t, copyCorpus(t))
+	x.Warm()
+	deadline := time.Now().Add(30 * time.Second)
+	for x.Warming() {
+		if time.Now().After(deadline) {
+			t.Fatal("still warming after 30 s")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	g := x.acquire()
+	defer x.release()
+	r, err := g.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if ft := g.facets.table.Load(); ft == nil || ft.reader != r {
+		t.Error("warm, but the facet table of the live snapshot is not built")
+	}
+	g.texts.mu.Lock()
+	defer g.texts.mu.Unlock()
+	if tt := g.texts.table; tt == nil || tt.reader != r {
+		t.Error("warm, but the text table of the live snapshot is not built")
+	}
 }

@@ -454,7 +454,7 @@ func TestStatsHealthOpenAPI(t *testing.T) {
 	x = h.get("/healthz")
 	x.wantStatus(t, http.StatusOK)
 	x.checkSpec(t)
-	if strings.TrimSpace(string(x.body)) != `{"status":"ok"}` {
+	if strings.TrimSpace(string(x.body)) != `{"status":"ok","warming":false}` {
 		t.Errorf("healthz = %s", x.body)
 	}
 

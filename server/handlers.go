@@ -301,6 +301,10 @@ func (s *Server) stats(c *gin.Context) error {
 // Health is the body of /healthz.
 type Health struct {
 	Status string `json:"status"` // "ok", or "closing" during shutdown
+	// Warming is true while the tables that speed up searches are built,
+	// after start-up (a few seconds for a few hundred MB of text):
+	// searches are answered meanwhile, more slowly.
+	Warming bool `json:"warming"`
 }
 
 // healthz answers GET /healthz: 200 while the process is alive and the
@@ -309,7 +313,7 @@ func (s *Server) healthz(c *gin.Context) error {
 	if s.closing.Load() {
 		return writeJSON(c, http.StatusServiceUnavailable, cacheNever, Health{Status: "closing"})
 	}
-	return writeJSON(c, http.StatusOK, cacheNever, Health{Status: "ok"})
+	return writeJSON(c, http.StatusOK, cacheNever, Health{Status: "ok", Warming: s.idx.Warming()})
 }
 
 // serveMetrics answers GET /metrics in the Prometheus text format, with
