@@ -240,8 +240,8 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		if source != "" && (source == fm.Source || !strings.HasPrefix(source, "本报")) || p.Kind == KindLead || p.Kind == KindBody {
 			break
 		}
-		if m := sourceRe.FindStringSubmatch(p.Text); m != nil {
-			source = m[1]
+		if w := sourceField(p.Text); w != "" {
+			source = w
 		}
 	}
 	for _, p := range ps {
@@ -260,8 +260,6 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 	}
 	return source, reporters
 }
-
-var sourceRe = regexp.MustCompile(`来源[：:]\s*([\p{Han}A-Za-z0-9·]{2,20})`)
 
 // photographerRe is a photo credit on a line of its own (folded), the
 // words before 摄: 本报记者 张占兵 摄.

@@ -52,6 +52,8 @@ func TestBylineLines(t *testing.T) {
 		{"大会发言\n\n2024-03-06 19:05　来源：人民政协网\n\n本报北京3月6日电（记者 王惠兵 刘彤）会议6日下午举行。\n", "人民政协网", []string{"王惠兵", "刘彤"}},
 		{"政协会议开幕\n\n来源：兴安日报　　发布时间：2024-01-08 09:12\n\n本报讯（记者 包金花）1月7日上午，会议开幕。\n", "兴安日报", []string{"包金花"}},
 		{"政协会议开幕\n\n本报讯（记者 包金花）1月7日上午，会议开幕。\n", "本报讯", []string{"包金花"}},
+		// A site by its domain, as written.
+		{"政协会议开幕\n\n来源: www.people.com.cn\n\n本报北京3月6日电（记者 王惠兵）会议6日下午举行。\n", "www.people.com.cn", []string{"王惠兵"}},
 		{"市人代会开幕\n\n本报讯（记者　刘晓燕　张　蕾　陈思远）1月29日上午，大会开幕。\n", "本报讯", []string{"刘晓燕", "张蕾", "陈思远"}},
 		{"市人代会举行第二次全体会议\n\n本报讯（成都日报锦观新闻记者 王雪锋 程瑞）1月24日上午，会议举行第二次全体会议。\n", "本报讯", []string{"王雪锋", "程瑞"}},
 		{"市人代会闭幕\n\n本报讯（全媒体记者　阿依努尔·买买提　王　磊）1月12日下午，大会闭幕。\n", "本报讯", []string{"阿依努尔·买买提", "王磊"}},
@@ -132,6 +134,20 @@ func TestPhotoCredits(t *testing.T) {
 		}
 		if !cmp.Equal(doc.Photographers, want) {
 			t.Errorf("%s: photographers %q, want %q", line, doc.Photographers, want)
+		}
+	}
+}
+
+func TestSourceField(t *testing.T) {
+	for text, want := range map[string]string{
+		"2026/1/20 10:30 来源：太原日报 编辑：王五": "太原日报",
+		"2024-03-06 19:05　來源：人民政協網":     "人民政協網", // Traditional, full-width colon
+		"来源: www.people.com.cn":         "www.people.com.cn",
+		"来源：":                           "",
+		"本报讯（记者 包金花）":                   "",
+	} {
+		if got := sourceField(text); got != want {
+			t.Errorf("sourceField(%q) = %q, want %q", text, got, want)
 		}
 	}
 }

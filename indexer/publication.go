@@ -32,9 +32,19 @@ func isPaper(name string) bool {
 // the page, as 第N版 or a letter and a number.
 var pageHeaderRe = regexp.MustCompile(`^(\p{Han}{1,8}报)\s+\d{4}年\d{1,2}月\d{1,2}日(?:\s+(?:星期|周)\p{Han})?\s+(?:第(\d{1,3})版|([a-z]?\d{1,3})(?:\s|$))`)
 
-// datelineSourceRe is a saved page's 来源 field (folded): 来源：太原日报,
-// 來源：人民網.
-var datelineSourceRe = regexp.MustCompile(`来源:\s*([\p{Han}a-z0-9.·-]{2,20})`)
+// sourceFieldRe is a saved page's 来源 field (folded): 来源：太原日报,
+// 來源：人民網, 来源：people.com.cn.
+var sourceFieldRe = regexp.MustCompile(`来源:\s*([\p{Han}a-z0-9.·-]{2,20})`)
+
+// sourceField returns the name, as written, in the 来源 field of text, or
+// "" when it has none.
+func sourceField(text string) string {
+	f := fold.String(text)
+	if m := sourceFieldRe.FindStringSubmatchIndex(f); m != nil {
+		return asWritten(text, f, m[2], m[3])
+	}
+	return ""
+}
 
 // publication reads a document's paper, page and site, in this order of
 // evidence: a page header in its title block; a byline line naming the
@@ -60,8 +70,7 @@ func publication(doc *Document) (paper, page, site string) {
 		if c, ok := creditLine(p.Text); ok && paper == "" && isPaper(c.paper) {
 			paper = c.paper
 		}
-		if m := datelineSourceRe.FindStringSubmatchIndex(f); m != nil {
-			w := asWritten(written, f, m[2], m[3])
+		if w := sourceField(written); w != "" {
 			switch {
 			case isPaper(w) && paper == "":
 				paper = w
