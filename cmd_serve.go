@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -49,6 +50,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	fs.IntVar(&lim.KWICLines, "max-kwic-lines", lim.KWICLines, "most concordance lines")
 	fs.IntVar(&cfg.server.MaxConcurrent, "max-concurrent", 16, "most requests reading the index at once; others wait")
 	fs.DurationVar(&cfg.server.Timeout, "timeout", server.DefaultTimeout, "deadline of each request")
+	fs.StringVar(&cfg.server.PublicURL, "public-url", "", "address users reach the server at behind a reverse proxy (https://example.org/sessionsearch), for the links in downloads; default: the address each request was made to")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: sessionsearch serve [flags]\n\nServes the web page and the JSON API. Environment:\n  %s\tbearer token enabling POST /api/admin/reindex\n  %s\tcomma-separated origins allowed by CORS (* for any)\n\nFlags:\n", envAdminToken, envCORSOrigins)
 		fs.PrintDefaults()
@@ -75,6 +77,13 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	}
 	if _, _, err := net.SplitHostPort(cfg.addr); err != nil {
 		return cfg, usageError{fmt.Sprintf("--addr %q: %v", cfg.addr, err)}
+	}
+	if cfg.server.PublicURL != "" {
+		u, err := url.Parse(cfg.server.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return cfg, usageError{fmt.Sprintf("--public-url %q: want an http or https address without query or fragment, as https://example.org/sessionsearch", cfg.server.PublicURL)}
+		}
+		cfg.server.PublicURL = strings.TrimRight(cfg.server.PublicURL, "/")
 	}
 	lim.DefaultSize = min(lim.DefaultSize, lim.MaxPageSize)
 	cfg.limits = lim

@@ -34,9 +34,12 @@ func TestParseServe(t *testing.T) {
 		t.Errorf("default limits = %+v / %+v, want %+v for both", cfg.limits, cfg.server.Limits, search.DefaultLimits)
 	}
 
-	cfg, err = parseServe([]string{"--addr", "127.0.0.1:0", "--max-query", "50", "--max-page-size", "5", "--timeout", "2s"}, getenv, io.Discard)
+	cfg, err = parseServe([]string{"--addr", "127.0.0.1:0", "--max-query", "50", "--max-page-size", "5", "--timeout", "2s", "--public-url", "https://example.org/ss/"}, getenv, io.Discard)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if cfg.server.PublicURL != "https://example.org/ss" {
+		t.Errorf("public URL = %q, want https://example.org/ss (the permalinks bring their own /)", cfg.server.PublicURL)
 	}
 	if cfg.server.AdminToken != "tok" {
 		t.Errorf("token = %q, want tok", cfg.server.AdminToken)
@@ -57,6 +60,9 @@ func TestParseServe(t *testing.T) {
 		{"negative concurrency", []string{"--max-concurrent", "-1"}},
 		{"zero timeout", []string{"--timeout", "0s"}},
 		{"bad address", []string{"--addr", "8080"}},
+		{"public URL without scheme", []string{"--public-url", "example.org"}},
+		{"public URL of another scheme", []string{"--public-url", "ftp://example.org"}},
+		{"public URL with a query", []string{"--public-url", "https://example.org/?a=1"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := parseServe(tt.args, getenv, io.Discard)

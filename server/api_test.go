@@ -404,6 +404,21 @@ func TestKWIC(t *testing.T) {
 		}
 	})
 
+	t.Run("csv behind a proxy", func(t *testing.T) {
+		hp := newHarness(t, Config{PublicURL: "https://example.org/ss"})
+		x := hp.get("/api/kwic?q=" + q + "&width=10&format=csv")
+		x.wantStatus(t, http.StatusOK)
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(x.body, []byte("\uFEFF")))).ReadAll()
+		if err != nil || len(recs) < 2 {
+			t.Fatalf("reading the CSV: %v, %d records", err, len(recs))
+		}
+		for i, r := range recs[1:] {
+			if want := "https://example.org/ss" + conc.Lines[i].Permalink; r[10] != want {
+				t.Errorf("CSV row %d: permalink %q, want %q", i+1, r[10], want)
+			}
+		}
+	})
+
 	for _, tt := range []struct{ name, query string }{
 		{"no query", "width=10"},
 		{"blank query", "q=+"},

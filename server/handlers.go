@@ -201,7 +201,7 @@ func (s *Server) kwic(c *gin.Context) error {
 		conc.Lines = []search.KWICLine{}
 	}
 	return writeTable(c, format, conc, "kwic-"+fileSafe(req.Query)+".csv",
-		func() ([]byte, error) { return kwicCSV(conc, siteURL(c)) })
+		func() ([]byte, error) { return kwicCSV(conc, s.siteURL(c)) })
 }
 
 // kwicCSVHeader is the header row of the concordance download.
@@ -219,10 +219,13 @@ func kwicCSV(conc *search.Concordance, site string) ([]byte, error) {
 	return csvTable(nil, kwicCSVHeader, rows)
 }
 
-// siteURL is the scheme and host the request was made to
-// (http://localhost:8080), which the permalinks of a download are made
-// absolute with.
-func siteURL(c *gin.Context) string {
+// siteURL is what the permalinks of a download are made absolute with:
+// the configured public URL, else the scheme and host the request was made
+// to (http://localhost:8080).
+func (s *Server) siteURL(c *gin.Context) string {
+	if s.cfg.PublicURL != "" {
+		return s.cfg.PublicURL
+	}
 	scheme := "http"
 	if c.Request.TLS != nil {
 		scheme = "https"

@@ -41,6 +41,13 @@ type Config struct {
 	Rebuild func(ctx context.Context) (*search.Summary, error)
 	// SuggestLimit is the most suggestions returned.
 	SuggestLimit int
+	// PublicURL is the address users reach the server at
+	// (https://example.org/sessionsearch), which the permalinks of a
+	// download are made absolute with. Empty: the scheme and host each
+	// request was made to, which behind a reverse proxy are the proxy's
+	// view of the server, not the user's. Forwarded headers are not read:
+	// any client can send them.
+	PublicURL string
 }
 
 // Defaults for the zero fields of Config.
