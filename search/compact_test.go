@@ -53,16 +53,8 @@ func bloat(t *testing.T, gen string, n int) {
 
 func TestCloseCompactsRootBolt(t *testing.T) {
 	corpus := copyCorpus(t)
-	dir := filepath.Join(t.TempDir(), "index")
 	ctx := context.Background()
-	x, err := Open(dir, Options{Corpus: corpus})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := x.Update(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x, dir, sum := indexIn(t, corpus)
 	want := search(t, x, Request{Query: "的"}).Total
 	written := x.gen.cat.list()
 	gen := filepath.Join(dir, x.gen.name)

@@ -457,18 +457,27 @@ func TestRebuildWhileSearching(t *testing.T) {
 
 // TestReopenKeepsEverything: batches return before they are persisted, so
 // an index closed right after Update must still hold every passage.
-func TestReopenKeepsEverything(t *testing.T) {
-	corpus := copyCorpus(t)
+// indexIn indexes corpus into a fresh directory and returns the open
+// index (the caller closes it, to reopen the directory), the directory
+// and what the update did.
+func indexIn(t *testing.T, corpus string) (*Index, string, *Summary) {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
-	ctx := context.Background()
 	x, err := Open(dir, Options{Corpus: corpus})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := x.Update(ctx, nil)
+	sum, err := x.Update(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return x, dir, sum
+}
+
+func TestReopenKeepsEverything(t *testing.T) {
+	corpus := copyCorpus(t)
+	ctx := context.Background()
+	x, dir, sum := indexIn(t, corpus)
 	want := search(t, x, Request{Query: "的"}).Total
 	written := x.gen.cat.list()
 	if err := x.Close(); err != nil {
