@@ -240,7 +240,7 @@ func byline(ps []Passage, fm frontMatter) (string, []string) {
 		if source != "" && (source == fm.Source || !strings.HasPrefix(source, "本报")) || p.Kind == KindLead || p.Kind == KindBody {
 			break
 		}
-		if w := sourceField(p.Text); w != "" {
+		if w := sourceField(p.Text, fold.String(p.Text)); w != "" {
 			source = w
 		}
 	}

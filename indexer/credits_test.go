@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"sessionsearch/fold"
 )
 
 // TestBylineLines: bylines set on a line of their own under the headline,
@@ -146,7 +148,7 @@ func TestSourceField(t *testing.T) {
 		"来源：":                           "",
 		"本报讯（记者 包金花）":                   "",
 	} {
-		if got := sourceField(text); got != want {
+		if got := sourceField(text, fold.String(text)); got != want {
 			t.Errorf("sourceField(%q) = %q, want %q", text, got, want)
 		}
 	}

@@ -36,10 +36,9 @@ var pageHeaderRe = regexp.MustCompile(`^(\p{Han}{1,8}报)\s+\d{4}年\d{1,2}月\d
 // 來源：人民網, 来源：people.com.cn.
 var sourceFieldRe = regexp.MustCompile(`来源:\s*([\p{Han}a-z0-9.·-]{2,20})`)
 
-// sourceField returns the name, as written, in the 来源 field of text, or
-// "" when it has none.
-func sourceField(text string) string {
-	f := fold.String(text)
+// sourceField returns the name, as written, in the 来源 field of text
+// (f is text folded), or "" when it has none.
+func sourceField(text, f string) string {
 	if m := sourceFieldRe.FindStringSubmatchIndex(f); m != nil {
 		return asWritten(text, f, m[2], m[3])
 	}
@@ -70,7 +69,7 @@ func publication(doc *Document) (paper, page, site string) {
 		if c, ok := creditLine(p.Text); ok && paper == "" && isPaper(c.paper) {
 			paper = c.paper
 		}
-		if w := sourceField(written); w != "" {
+		if w := sourceField(written, f); w != "" {
 			switch {
 			case isPaper(w) && paper == "":
 				paper = w
