@@ -26,8 +26,8 @@ var compactMinFree int64 = 1 << 20 // a variable for the tests
 // compactStore rewrites the root.bolt of the closed generation at path
 // without its unused pages, when they are at least compactMinFree and a
 // quarter of the file. The copy is written beside it, synced and renamed
-// over it, so a crash at any point leaves one whole file. It returns the file's size
-// before and after (equal when it was left as it was).
+// over it, so a crash at any point leaves one whole file. It returns the
+// file's size before and after (equal when it was left as it was).
 func compactStore(path string) (before, after int64, err error) {
 	p := filepath.Join(path, "store", "root.bolt")
 	tmp := p + ".compact"
@@ -58,8 +58,9 @@ func compactStore(path string) (before, after int64, err error) {
 	}
 	// Compact commits, and so syncs, the copy.
 	err = bolt.Compact(dst, src, 0)
+	var copied int64 // the pages the copy uses
 	if err == nil {
-		err = dst.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil })
+		err = dst.View(func(tx *bolt.Tx) error { copied = tx.Size(); return nil })
 	}
 	if cerr := dst.Close(); err == nil {
 		err = cerr
@@ -68,7 +69,7 @@ func compactStore(path string) (before, after int64, err error) {
 	// made an 8 MB file): the copy is cut to the pages in use, and bbolt
 	// grows it again when it needs to.
 	if err == nil {
-		err = truncateSync(tmp, used)
+		err = truncateSync(tmp, copied)
 	}
 	if err == nil {
 		err = os.Rename(tmp, p)

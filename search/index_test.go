@@ -455,8 +455,6 @@ func TestRebuildWhileSearching(t *testing.T) {
 	}
 }
 
-// TestReopenKeepsEverything: batches return before they are persisted, so
-// an index closed right after Update must still hold every passage.
 // indexIn indexes corpus into a fresh directory and returns the open
 // index (the caller closes it, to reopen the directory), the directory
 // and what the update did.
@@ -474,6 +472,8 @@ func indexIn(t *testing.T, corpus string) (*Index, string, *Summary) {
 	return x, dir, sum
 }
 
+// TestReopenKeepsEverything: batches return before they are persisted, so
+// an index closed right after Update must still hold every passage.
 func TestReopenKeepsEverything(t *testing.T) {
 	corpus := copyCorpus(t)
 	ctx := context.Background()
