@@ -276,6 +276,8 @@ func runBench(ctx context.Context, e *env, c config) error {
 	}
 	defer sh.stop()
 	ss.StartupHTTP = st.Seconds()
+	// The serving peak includes the tables' build, which serve does.
+	resetPeak(sh.pid())
 	// The queries are timed on a warm server, as in-process they are on a
 	// warm index: serve builds its search tables in the background after
 	// its first answer (about 2 s at 100 MB), and a first pass run
@@ -285,7 +287,6 @@ func runBench(ctx context.Context, e *env, c config) error {
 		return err
 	}
 	ss.WarmHTTP = warm.Seconds() + ss.StartupHTTP
-	resetPeak(sh.pid())
 	httpEngines := []engine{sh}
 	httpResults := []*SystemResult{ss}
 	if gr != nil {
