@@ -196,20 +196,24 @@ func wireByline(lead string) (service string, reporters []string, ok bool) {
 	return "", nil, false
 }
 
-// byline reads 本报讯（记者 李雪峰） from the lead.
+// byline reads 本报讯（记者 李雪峰） or 本報訊（記者 陳志遠） from the lead.
 func byline(ps []Passage, fm frontMatter) (string, []string) {
 	source, reporters := fm.Source, fm.Reporter
 	for _, p := range ps {
 		if p.Kind != KindLead {
 			continue
 		}
-		m := bylineRe.FindStringSubmatch(p.Text)
-		if source == "" {
-			source = m[1] + m[3]
+		// Folded as kinds reads it; the values as printed.
+		f := fold.String(p.Text)
+		m := bylineRe.FindStringSubmatchIndex(f)
+		if m == nil {
+			break
 		}
-
+		if source == "" {
+			source = asWritten(p.Text, f, m[2], m[3]) + asWritten(p.Text, f, m[6], m[7])
+		}
 		if len(reporters) == 0 {
-			reporters = creditNamesOf(m[2])
+			reporters = creditNamesOf(asWritten(p.Text, f, m[4], m[5]))
 		}
 		break
 	}

@@ -50,7 +50,9 @@ func classify(paras []string, fmTitle string) []Kind {
 			kinds[i] = KindBody
 		}
 		if kinds[i] != KindSubheadline {
-			if inHead && kinds[i] == KindBody && bylineRe.MatchString(p) {
+			// Folded, so that a Traditional lead (本報北京3月6日電（記者
+			// 陳志遠）) is one too.
+			if inHead && kinds[i] == KindBody && bylineRe.MatchString(fold.String(p)) {
 				kinds[i] = KindLead
 			}
 			inHead = false
