@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"sync/atomic"
 
@@ -102,6 +104,32 @@ func (c *catalog) title(id string) string {
 		return d.Title
 	}
 	return ""
+}
+
+// dictTable shares one map among the records whose maps are equal: a
+// record's provenance names where each of its fields came from, and most
+// documents of one corpus have the same (the 15,258 documents of the
+// 100 MB benchmark corpus have few distinct ones), while a map of a few
+// entries costs about 300 bytes, a fifth of a record. Records are never
+// changed once made, so sharing their maps is safe.
+type dictTable map[string]map[string]string
+
+// intern returns the table's map equal to m, adding m when there is none.
+func (t dictTable) intern(m map[string]string) map[string]string {
+	if m == nil || t == nil {
+		return m
+	}
+	// Each string prefixed with its length, so that no two maps have
+	// one key.
+	var b []byte
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		b = appendString(appendString(b, k), m[k])
+	}
+	if shared, ok := t[string(b)]; ok {
+		return shared
+	}
+	t[string(b)] = m
+	return m
 }
 
 func recordDocument(d *DocumentInfo) (*document.Document, error) {

@@ -39,7 +39,7 @@ func realRecords(t testing.TB) []*DocumentInfo {
 			} else if err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, infoOf(d))
+			out = append(out, infoOf(d, nil))
 		}
 	}
 	if len(out) < 90 {
@@ -175,6 +175,59 @@ func TestCatalogBlobSharesStrings(t *testing.T) {
 	}
 	if shared < 1000 {
 		t.Errorf("%d shared values, want the places, levels, sessions and provenance of %d documents", shared, len(docs))
+	}
+}
+
+// Records with equal maps share one, both as the writer makes them and
+// as the blob decodes them; a map that differs is its own.
+func TestCatalogSharesMaps(t *testing.T) {
+	dicts := dictTable{}
+	a := dicts.intern(map[string]string{"title": "text", "date": "file name"})
+	b := dicts.intern(map[string]string{"date": "file name", "title": "text"})
+	c := dicts.intern(map[string]string{"title": "text", "date": "table"})
+	// Pairs whose strings join into the same text stay apart.
+	d := dicts.intern(map[string]string{"a\x00b": "c"})
+	e := dicts.intern(map[string]string{"a": "b\x00c"})
+	if reflect.ValueOf(a).UnsafePointer() != reflect.ValueOf(b).UnsafePointer() {
+		t.Error("two equal maps were not shared")
+	}
+	if reflect.ValueOf(d).UnsafePointer() == reflect.ValueOf(e).UnsafePointer() {
+		t.Error(`{"a\x00b": "c"} shared with {"a": "b\x00c"}`)
+	}
+	for _, other := range []map[string]string{c, d, e} {
+		if reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(other).UnsafePointer() {
+			t.Errorf("%v shared with %v", other, a)
+		}
+	}
+	if dicts.intern(nil) != nil {
+		t.Error("nil became a map")
+	}
+
+	docs := realRecords(t)
+	got, err := decodeCatalog(encodeCatalog(docs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps := map[string]bool{}
+	for _, d := range got {
+		if d.Provenance != nil {
+			maps[fmt.Sprint(reflect.ValueOf(d.Provenance).UnsafePointer())] = true
+		}
+	}
+	distinct := map[string]bool{}
+	for _, d := range docs {
+		if d.Provenance != nil {
+			distinct[fmt.Sprint(d.Provenance)] = true
+		}
+	}
+	if len(maps) != len(distinct) {
+		t.Errorf("%d provenance maps decoded for %d distinct ones among %d records", len(maps), len(distinct), len(got))
+	}
+	if len(distinct) >= len(got)/2 {
+		t.Errorf("%d distinct provenance maps among %d records: the test shares nothing", len(distinct), len(got))
+	}
+	if !reflect.DeepEqual(got, docs) {
+		t.Error("shared maps changed a record")
 	}
 }
 

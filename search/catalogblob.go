@@ -158,6 +158,7 @@ func (w *catalogWriter) dict(m map[string]string) {
 type catalogReader struct {
 	storedReader
 	table []string
+	dicts dictTable
 }
 
 // The fewest bytes a record and a session take: a byte for each string,
@@ -168,7 +169,7 @@ func decodeCatalogBinary(b []byte) ([]*DocumentInfo, error) {
 	if len(b) == 0 || b[0] != catalogVersion {
 		return nil, errCatalog
 	}
-	r := &catalogReader{storedReader: storedReader{b: b[1:]}}
+	r := &catalogReader{storedReader: storedReader{b: b[1:]}, dicts: dictTable{}}
 	n := r.uvarint()
 	size := r.bound(r.uvarint(), 1)
 	if r.err != nil || n > uint64(size) { // a string takes at least its length's byte
@@ -247,7 +248,7 @@ func (r *catalogReader) record() *DocumentInfo {
 	default:
 		r.err = errCatalog
 	}
-	d.Fields, d.Provenance = r.dict(), r.dict()
+	d.Fields, d.Provenance = r.dicts.intern(r.dict()), r.dicts.intern(r.dict())
 	d.Passages = r.varint()
 	return d
 }

@@ -527,7 +527,7 @@ func TestCitationsOfParsedDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := sourceOf(infoOf(d)).forms(tt.n).GBT7714
+			got := sourceOf(infoOf(d, nil)).forms(tt.n).GBT7714
 			if tt.gbt == "" {
 				// The page header gives the page: …[N]. 深圳特区报, 2024-01-30(A01).
 				if !strings.HasSuffix(got, "[N]. 深圳特区报, 2024-01-30(A01).") {

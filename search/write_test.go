@@ -76,7 +76,7 @@ func TestCatalogRecordsOwnTheirStrings(t *testing.T) {
 			parsed[uintptr(unsafe.Pointer(unsafe.StringData(s)))] = true
 		}
 	}
-	info := infoOf(d)
+	info := infoOf(d, nil)
 	strs := []string{info.ID, info.Path, info.Title, info.Date, info.Source, info.Paper, info.Page, info.Site,
 		info.Place, info.Level, info.Speaker, info.Hash, info.MainSession.Name, info.MainSession.Place, info.MainSession.Body, info.MainSession.Level}
 	strs = append(strs, info.Subtitles...)
