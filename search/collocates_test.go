@@ -341,7 +341,7 @@ func TestIsHan(t *testing.T) {
 // is in no sentence, as 同句 has it, and so has no window.
 func TestSentenceWindowOfACrossingNode(t *testing.T) {
 	text := "甲乙发展。推动丙丁。戊"
-	tt := &textTable{text: []byte(text), start: []uint32{0, uint32(len(text))}, live: []bool{true}, doc: []int32{0}}
+	tt := tableOf([]int32{0}, text)
 	for _, c := range []struct {
 		q          string
 		nodes, han int64
@@ -365,7 +365,7 @@ func TestSentenceWindowOfACrossingNode(t *testing.T) {
 // that a frequent character by passage is refused, not counted.
 func TestWindowsBound(t *testing.T) {
 	text := "甲乙发展丙丁"
-	tt := &textTable{text: []byte(text + text + text), start: []uint32{0, uint32(len(text)), uint32(2 * len(text)), uint32(3 * len(text))}, live: []bool{true, true, true}, doc: []int32{0, 0, 0}}
+	tt := tableOf([]int32{0, 0, 0}, text, text, text)
 	m := newMatcher([]string{"发展"})
 	if w, _ := collectWindows(tt, []uint64{0, 1, 2}, m, Window{Unit: "passage"}, 100, nil); w.han != 12 || w.nodes != 3 {
 		t.Errorf("unbounded: %d characters, %d nodes; want 12 and 3", w.han, w.nodes)
@@ -381,7 +381,7 @@ func TestWindowsBound(t *testing.T) {
 // passage ending without punctuation).
 func TestWindowsEndTheirRuns(t *testing.T) {
 	a, b := "推动发展经济", "改革发展"
-	tt := &textTable{text: []byte(a + b), start: []uint32{0, uint32(len(a)), uint32(len(a + b))}, live: []bool{true, true}, doc: []int32{0, 1}}
+	tt := tableOf([]int32{0, 1}, a, b)
 	m := newMatcher([]string{"发展"})
 	for _, win := range []Window{{Unit: "passage"}, {Unit: "sentence"}, {Unit: "chars", Chars: 2}} {
 		w, err := collectWindows(tt, []uint64{0, 1}, m, win, MaxWindowCharacters, nil)
@@ -398,7 +398,7 @@ func TestWindowsEndTheirRuns(t *testing.T) {
 // context's error, and counts when the context is live.
 func TestCountReferenceStops(t *testing.T) {
 	text := "推动高质量发展，推动高质量发展。"
-	tt := &textTable{text: []byte(text), start: []uint32{0, uint32(len(text))}, live: []bool{true}, doc: []int32{0}}
+	tt := tableOf([]int32{0}, text)
 	c := countNgramsIn(hanRunsOnly(nil, []byte(text)), make([]int32, 20), nil, 2)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -26,6 +26,7 @@ func TestStoredFormRoundTrip(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(got, p) {
 			t.Errorf("round trip of %+v via %s: %+v, %v", p, b, got, err)
 		}
+		sameText(t, b)
 	}
 	// Every cut of a blob is an error, never a panic or a wrong passage.
 	b, _ := encodeStored(&full)
@@ -33,9 +34,25 @@ func TestStoredFormRoundTrip(t *testing.T) {
 		if _, err := decodeStored(b[:n]); err == nil {
 			t.Errorf("a blob cut to %d of %d bytes decoded without error", n, len(b))
 		}
+		sameText(t, b[:n])
 	}
 	if _, err := decodeStored(append(b, 0)); err == nil {
 		t.Error("a blob with a trailing byte decoded without error")
+	}
+	sameText(t, append(b, 0))
+}
+
+// sameText checks that storedText reads what decodeStored reads of b: the
+// same text, or an error where it fails.
+func sameText(t *testing.T, b []byte) {
+	t.Helper()
+	p, err := decodeStored(b)
+	text, terr := storedText([]byte("prefix"), b)
+	if (err != nil) != (terr != nil) {
+		t.Fatalf("blob %q: decodeStored error %v, storedText error %v", b, err, terr)
+	}
+	if err == nil && string(text) != "prefix"+p.Text {
+		t.Fatalf("blob %q: storedText %q, decodeStored's text %q", b, text, p.Text)
 	}
 }
 
@@ -44,6 +61,7 @@ func FuzzDecodeStored(f *testing.F) {
 	f.Add(b)
 	f.Add([]byte{1, 0xff, 0xff, 0xff})
 	f.Fuzz(func(t *testing.T, b []byte) {
+		sameText(t, b)
 		p, err := decodeStored(b)
 		if err != nil {
 			return

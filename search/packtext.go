@@ -87,7 +87,15 @@ var errPacked = errors.New("corrupt packed text")
 
 // unpack reads a packed body (without its length) back into a string.
 func unpack(b []byte) (string, error) {
-	out := make([]byte, 0, len(b)+len(b)/2)
+	out, err := appendUnpacked(make([]byte, 0, len(b)+len(b)/2), b)
+	if err != nil {
+		return "", err
+	}
+	return string(out), nil
+}
+
+// appendUnpacked appends the UTF-8 of a packed body to out.
+func appendUnpacked(out, b []byte) ([]byte, error) {
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -96,27 +104,27 @@ func unpack(b []byte) (string, error) {
 			i++
 		case c < packRawByte:
 			if i+1 >= len(b) || int(c-packLead0) >= len(packPages) {
-				return "", errPacked
+				return out, errPacked
 			}
 			out = utf8.AppendRune(out, rune(packPages[c-packLead0])<<8|rune(b[i+1]))
 			i += 2
 		case c == packRawByte:
 			if i+1 >= len(b) {
-				return "", errPacked
+				return out, errPacked
 			}
 			out = append(out, b[i+1])
 			i += 2
 		default:
 			if i+1 >= len(b) {
-				return "", errPacked
+				return out, errPacked
 			}
 			r, size := utf8.DecodeRune(b[i+1:])
 			if r == utf8.RuneError && size <= 1 {
-				return "", errPacked
+				return out, errPacked
 			}
 			out = append(out, b[i+1:i+1+size]...)
 			i += 1 + size
 		}
 	}
-	return string(out), nil
+	return out, nil
 }

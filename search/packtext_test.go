@@ -81,6 +81,7 @@ func TestStoredFormVersion1(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("a version 1 blob: %+v, %v", got, err)
 	}
+	sameText(t, b)
 }
 
 func FuzzPackText(f *testing.F) {

@@ -4,6 +4,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"sessionsearch/fold"
 )
@@ -46,13 +47,34 @@ func newMatcher(needles []string) *matcher {
 func matchRunes(s string) []rune {
 	rs := make([]rune, 0, len(s)/2)
 	for _, r := range s {
-		r = fold.Rune(r)
-		if classify(r) == classSpace {
-			r = ' '
-		}
-		rs = append(rs, r)
+		rs = append(rs, matchRune(r))
 	}
 	return rs
+}
+
+func matchRune(r rune) rune {
+	r = fold.Rune(r)
+	if classify(r) == classSpace {
+		r = ' '
+	}
+	return r
+}
+
+// appendMatchText appends the UTF-8 of matchRunes(string(b)) to dst,
+// without the runes in between, and counts them and the Chinese
+// characters among them.
+func appendMatchText(dst, b []byte) (out []byte, runes, han uint32) {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		r = matchRune(r)
+		dst = utf8.AppendRune(dst, r)
+		runes++
+		if isHan(r) {
+			han++
+		}
+	}
+	return dst, runes, han
 }
 
 // find returns the non-overlapping occurrences in text, leftmost first

@@ -109,6 +109,16 @@ func (r *storedReader) packed() string {
 	return s
 }
 
+// skip passes over a string.
+func (r *storedReader) skip() {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errStored
+		return
+	}
+	r.b = r.b[n:]
+}
+
 // count reads a list length, bounded by the bytes left (every element
 // takes at least one), so that a corrupt blob cannot ask for a huge slice.
 func (r *storedReader) count() int {
@@ -156,4 +166,53 @@ func decodeStored(b []byte) (indexer.Passage, error) {
 		return indexer.Passage{}, r.err
 	}
 	return p, nil
+}
+
+// storedText appends the text of a stored blob to dst, as UTF-8, and
+// checks the rest of the blob as decodeStored does, without keeping it:
+// the text table reads every passage's text and nothing else, and
+// decoding every field of each passage left the garbage of the speakers,
+// people, topics and sessions of every passage of the corpus behind.
+func storedText(dst, b []byte) ([]byte, error) {
+	if len(b) == 0 || b[0] < 1 || b[0] > storedVersion {
+		return dst, errStored
+	}
+	r := &storedReader{b: b[1:]}
+	r.varint()
+	r.skip() // kind
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		return dst, errStored
+	}
+	if b[0] == 1 {
+		dst = append(dst, r.b[:n]...)
+	} else {
+		var err error
+		if dst, err = appendUnpacked(dst, r.b[:n]); err != nil {
+			return dst, errStored
+		}
+	}
+	r.b = r.b[n:]
+	r.skip()
+	r.skip() // speaker, role
+	for range r.count() {
+		r.skip()
+		r.skip()
+		r.skip()
+	}
+	for range r.count() {
+		r.skip()
+	}
+	for range r.count() {
+		r.skip()
+		r.skip()
+		r.skip()
+		r.varint()
+		r.varint()
+		r.skip()
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errStored
+	}
+	return dst, r.err
 }

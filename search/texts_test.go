@@ -1,10 +1,12 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,12 +56,75 @@ func TestTextTableBothWays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(fast.text) != string(slow.text) || !slices.Equal(fast.start, slow.start) || !slices.Equal(fast.runes, slow.runes) || !slices.Equal(fast.han, slow.han) ||
+	if !slices.EqualFunc(fast.chunks, slow.chunks, bytes.Equal) || !slices.Equal(fast.start, slow.start) || !slices.Equal(fast.runes, slow.runes) || !slices.Equal(fast.han, slow.han) ||
 		!slices.Equal(fast.live, slow.live) || !slices.Equal(fast.doc, slow.doc) {
-		t.Errorf("the text tables differ: %d and %d bytes of text, %d and %d live", len(fast.text), len(slow.text), count(fast.live), count(slow.live))
+		t.Errorf("the text tables differ: %d and %d bytes of text, %d and %d live", fast.bytes, slow.bytes, count(fast.live), count(slow.live))
+	}
+	// Each passage's text is its stored text folded as snippets fold it,
+	// with its characters counted.
+	if err := visitStored(r, func(num uint64, blob []byte) error {
+		p, err := decodeStored(blob)
+		if err != nil {
+			if fast.live[num] {
+				t.Errorf("%d is live and no passage", num)
+			}
+			return nil
+		}
+		rs := matchRunes(p.Text)
+		han := 0
+		for _, r := range rs {
+			if isHan(r) {
+				han++
+			}
+		}
+		if got := fast.passageText(num); string(got) != string(rs) || fast.runes[num] != uint32(len(rs)) || fast.han[num] != uint32(han) {
+			t.Errorf("passage %d: %q, %d runes, %d Chinese; want %q, %d, %d", num, got, fast.runes[num], fast.han[num], string(rs), len(rs), han)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 	if count(fast.live) == 0 {
 		t.Error("no live passages")
+	}
+}
+
+// tableOf is a text table of live passages with these folded texts, of
+// the documents docs.
+func tableOf(docs []int32, texts ...string) *textTable {
+	t := &textTable{doc: docs}
+	for _, s := range texts {
+		t.start = append(t.start, t.place([]byte(s)))
+		t.live = append(t.live, true)
+	}
+	t.start = append(t.start, t.end)
+	return t
+}
+
+// TestTextTableChunks: every passage reads back whole wherever it falls:
+// at a chunk's end, in a new chunk, over a chunk's size, empty between
+// them.
+func TestTextTableChunks(t *testing.T) {
+	var texts []string
+	long := strings.Repeat("发展", textChunk/3) // 2 MiB: two fill a chunk but for 4 bytes
+	texts = append(texts, "", long, long, "甲乙", "", strings.Repeat("a", textChunk-len("甲乙")), "", "丙",
+		strings.Repeat("丁", textChunk), "", "", "戊", strings.Repeat("b", 3*textChunk), "")
+	for i := range 50 {
+		texts = append(texts, strings.Repeat("己", i*1000))
+	}
+	tt := tableOf(nil, texts...)
+	held := 0
+	for i, want := range texts {
+		if got := tt.passageText(uint64(i)); string(got) != want {
+			t.Fatalf("passage %d: %d bytes back, want %d", i, len(got), len(want))
+		}
+		held += len(want)
+	}
+	if tt.bytes != held {
+		t.Errorf("%d bytes held, want %d", tt.bytes, held)
+	}
+	if tt.passageText(uint64(len(texts))) != nil {
+		t.Error("a passage past the last")
 	}
 }
 
