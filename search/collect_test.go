@@ -88,6 +88,34 @@ func TestMatchesEqualsEveryHit(t *testing.T) {
 	}
 	x.release()
 	checkMatches(t, x)
+	// And with a table of the snapshot before an update, which Matches
+	// must not rank by: the IDs' order keys sort them again.
+	g := x.acquire()
+	path := filepath.Join(x.opts.Corpus, g.cat.list()[0].Path)
+	x.release()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(text, []byte("\n\n补充：推动高质量发展的新段落。\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := x.Update(context.Background(), nil); err != nil || sum.Changed != 1 {
+		t.Fatalf("Update = %+v, %v; want one document changed", sum, err)
+	}
+	g = x.acquire()
+	r, err := g.reader()
+	if err != nil {
+		x.release()
+		t.Fatal(err)
+	}
+	stale := g.facets.table.Load()
+	if stale == nil || stale.reader == r {
+		t.Error("the facet table is not of an older snapshot: the stale path is not tested")
+	}
+	r.Close()
+	x.release()
+	checkMatches(t, x)
 }
 
 func checkMatches(t *testing.T, x *Index) {
