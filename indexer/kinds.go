@@ -257,10 +257,29 @@ func titles(doc *Document, fmTitle string) {
 	// One space between the parts of a title, however the page spaced
 	// them (坚定不移沿着中国特色社会主义道路前进　为全面建成小康社会而奋斗).
 	title = strings.Join(strings.Fields(title), " ")
+	title = unspaced(title)
 	doc.Title, doc.Subtitles = title, subs
 	if title != "" {
 		doc.setProvenance("title", source)
 	}
+}
+
+// unspaced joins a title printed letter-spaced, one character between
+// spaces, as report covers set it (政 府 工 作 报 告, 政　府　工　作　报　告
+// over ——2024年1月10日在平遥县第十七届人民代表大会第四次会议上): the title
+// a researcher cites is 政府工作报告. A title of spaced words (两会 观察,
+// 坚定信心 勇毅前行) is kept, and so is one of only two characters.
+func unspaced(title string) string {
+	parts := strings.Split(title, " ")
+	if len(parts) < 3 {
+		return title
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 {
+			return title
+		}
+	}
+	return strings.Join(parts, "")
 }
 
 // reportTitleOpening is the index of the first line of a report's title

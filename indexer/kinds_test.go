@@ -81,6 +81,22 @@ func TestTitles(t *testing.T) {
 			kinds: []Kind{KindHeadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
 		},
 		{
+			// A cover's letter-spaced title is the title unspaced; the
+			// passage keeps it as printed.
+			name: "letter-spaced title", rel: "县政府工作报告.txt",
+			text:  "政　府　工　作　报　告\n\n——2024年1月10日在平遥县第十七届人民代表大会第四次会议上\n\n县长　王　斌\n\n各位代表：\n\n现在，我代表县人民政府向大会报告工作，请予审议。\n",
+			title: "政府工作报告", source: SourceText,
+			subs:  []string{"——2024年1月10日在平遥县第十七届人民代表大会第四次会议上"},
+			kinds: []Kind{KindHeadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
+		},
+		{
+			name: "spaced words stay spaced", rel: "a.txt",
+			text:  "两会 观察\n\n3月5日上午，十四届全国人大二次会议开幕。\n",
+			title: "两会 观察", source: SourceText,
+			subs:  []string{},
+			kinds: []Kind{KindHeadline, KindBody},
+		},
+		{
 			name: "resolution", rel: "决议.txt", text: resolution2024,
 			title: "第十四届全国人民代表大会第二次会议关于政府工作报告的决议", source: SourceText,
 			subs:  []string{"（2024年3月11日第十四届全国人民代表大会第二次会议通过）"},
