@@ -63,6 +63,11 @@ func paragraphs(text string) []string {
 		n := len(out)
 		broken := pageBreak
 		pageBreak = false
+		if n > 0 && body && !endsSentence(out[n-1]) && strings.ContainsAny(out[n-1], sentencePunct) &&
+			runningHead(line, wrap) && (broken || nextIsPageNumber(lines[i+1:])) {
+			pageBreak = broken
+			continue
+		}
 		switch {
 		case broken && n > 0 && body && strings.ContainsAny(out[n-1], sentencePunct) && continuesWrapped(out[n-1], line):
 			// …并请全国政 / — 1 — / 协委员提出意见。: running text goes on
@@ -100,7 +105,7 @@ func paragraphs(text string) []string {
 			paraPunct = false
 		}
 		paraPunct = paraPunct || strings.ContainsAny(line, sentencePunct)
-		prevBlank, prevLine, prevCols = false, line, columns(line)
+		prevBlank, prevLine, prevCols = false, line, printedColumns(raw)
 	}
 	return out
 }
@@ -129,13 +134,13 @@ const (
 func wrapWidth(lines []string) int {
 	count := map[int]int{}
 	nonEmpty := 0
-	for _, l := range lines {
-		l = strings.TrimFunc(l, unicode.IsSpace)
+	for _, raw := range lines {
+		l := strings.TrimFunc(raw, unicode.IsSpace)
 		if l == "" {
 			continue
 		}
 		nonEmpty++
-		if c := columns(l); c >= minWrapColumns && !endsSentence(l) {
+		if c := printedColumns(raw); c >= minWrapColumns && !endsSentence(l) {
 			count[c]++
 		}
 	}
@@ -168,6 +173,41 @@ func continuesWrapped(prev, line string) bool {
 		return false
 	}
 	return true
+}
+
+// printedColumns is the width a line takes on its page, its indent
+// included: a paragraph's first line, indented by two ideographic spaces,
+// fills the width of the wrap as the flush lines under it do (　　现在，我代表
+// 省人民政府，…并请省政协 / 委员和其他列席人员提出意见。).
+func printedColumns(raw string) int {
+	return columns(strings.TrimRightFunc(raw, unicode.IsSpace))
+}
+
+// A running head or foot is a line that a printed page repeats beside
+// its number (河北省人民政府公报, 2024年第5期), which text copied from a PDF
+// keeps between two halves of a sentence: …地区生 / — 2 — / 河北省人民政府公报
+// / 产总值增长5.5%，…. It is dropped when it stands next to a page number
+// inside a paragraph that goes on over the page: short, without sentence
+// punctuation, after a line that ends no sentence. A heading after a page
+// break follows a paragraph that ended (…五年来的工作。 / — 3 — / 二、今后五
+// 年的主要任务) and stays, and so does a paragraph's last line, which ends
+// with its punctuation (…推动高质量 / — 2 — / 发展。).
+func runningHead(line string, wrap int) bool {
+	limit := minWrapColumns
+	if wrap > 0 {
+		limit = wrap - wrapSlack
+	}
+	return columns(line) < limit && !strings.ContainsAny(line, sentencePunct)
+}
+
+// nextIsPageNumber: the next line with text is a page number.
+func nextIsPageNumber(lines []string) bool {
+	for _, l := range lines {
+		if l = strings.TrimFunc(l, unicode.IsSpace); l != "" {
+			return pageNumberRe.MatchString(l)
+		}
+	}
+	return false
 }
 
 // columns is the width of s as a fixed-width page sets it: two columns

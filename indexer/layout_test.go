@@ -349,6 +349,44 @@ func TestStartsNewItem(t *testing.T) {
 // is no passage, and the sentence it interrupts is one paragraph again; a
 // number alone (the seed's 两会影像 / 2025) and a sentence ending in a
 // number stay.
+// TestRunningHeads: text copied from a PDF keeps the line a page repeats
+// beside its number, between two halves of a sentence; it is dropped
+// there and nowhere else.
+func TestRunningHeads(t *testing.T) {
+	wrapped := func(s string, width int) string {
+		rs := []rune(s)
+		var lines []string
+		for len(rs) > width {
+			lines = append(lines, string(rs[:width]))
+			rs = rs[width:]
+		}
+		return strings.Join(append(lines, string(rs)), "\n")
+	}
+	body := "过去一年，全省经济运行稳中有进、稳中向好，地区生产总值增长5.5%，一般公共预算收入增长8.1%，城乡居民人均可支配收入分别增长4.8%和7.5%，新增城镇就业90万人，居民消费价格上涨0.3%，粮食总产量连续五年稳定在750亿斤以上。"
+	lines := strings.Split(wrapped(body, 24), "\n")
+	plain := "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。过去一年，我们坚持以习近平新时代中国特色社会主义思想为指导，认真落实省委各项决策部署，全省经济运行稳中有进、稳中向好。"
+	head := "各位代表：\n"
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"a head after the page number", head + strings.Join(lines[:2], "\n") + "\n\n— 2 —\n\n河北省人民政府公报\n" + strings.Join(lines[2:], "\n") + "\n", []string{"各位代表：", body}},
+		{"a foot before it", head + strings.Join(lines[:2], "\n") + "\n2024年第5期\n— 2 —\n" + strings.Join(lines[2:], "\n") + "\n", []string{"各位代表：", body}},
+		// A heading after a paragraph that ended stays.
+		{"a heading after the break", head + strings.Join(lines, "\n") + "\n— 2 —\n二、今后五年的主要任务\n今年要抓好五个方面的工作。\n",
+			[]string{"各位代表：", body, "二、今后五年的主要任务", "今年要抓好五个方面的工作。"}},
+		// A paragraph's first line, indented, fills the width as the
+		// flush lines under it do.
+		{"an indented first line", head + "　　" + string([]rune(plain)[:22]) + "\n" + wrapped(string([]rune(plain)[22:]), 24) + "\n", []string{"各位代表：", plain}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := paragraphs(tt.text); !cmp.Equal(got, tt.want) {
+				t.Errorf("paragraphs(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestPageNumbers(t *testing.T) {
 	text := "政府工作报告\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政\n\n— 1 —\n\n协委员提出意见。\n\n- 12 -\n\n一、过去一年的工作\n\n第 3 页 共 12 页\n\n全年新增就业1256万人。\n\n两会影像\n2025\n"
 	doc, err := Parse("a.txt", []byte(text), Options{})
