@@ -211,9 +211,17 @@ func isSalutation(p string) bool {
 }
 
 // isList: an attendance or seating list, many names joined by 、 with a
-// verb of attendance (大会执行主席张强、武健鹏…在主席台前排就座).
+// verb of attendance in one sentence (大会执行主席张强、武健鹏…在主席台前排就座).
+// A report's paragraph that names the attendees in passing and lists
+// other things later is running text (…并请省政协委员和其他列席人员提出意见。
+// …全省经济运行稳中有进、稳中向好…).
 func isList(p string) bool {
-	return strings.Count(p, "、")+strings.Count(p, "；") >= 3 && listVerbRe.MatchString(p)
+	for s := range strings.FieldsFuncSeq(p, func(r rune) bool { return strings.ContainsRune(stops, r) }) {
+		if strings.Count(s, "、")+strings.Count(s, "；") >= 3 && listVerbRe.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // titles sets the document's title and subtitles: the front matter's

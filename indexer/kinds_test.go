@@ -30,6 +30,31 @@ func TestKinds(t *testing.T) {
 	}
 }
 
+// TestIsList: a list is one sentence of names with a verb of attendance;
+// a paragraph that mentions the attendees and enumerates other things in
+// another sentence is running text.
+func TestIsList(t *testing.T) {
+	yes := []string{
+		"大会执行主席张强、武健鹏、艾凌宇、姚鸿波在主席台前排就座。",
+		"出席会议的还有：王芳、李明、张伟、赵一。会议由谷明主持。",
+		"市领导张三；李四；王五；赵六出席。",
+	}
+	no := []string{
+		"现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。过去一年，全省经济运行稳中有进、稳中向好，消费、投资、出口协同发力。",
+		"会议听取了报告。代表们就教育、医疗、养老、住房提出建议。",
+	}
+	for _, s := range yes {
+		if !isList(s) {
+			t.Errorf("isList(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if isList(s) {
+			t.Errorf("isList(%q) = true, want false", s)
+		}
+	}
+}
+
 func TestSalutation(t *testing.T) {
 	yes := []string{
 		"各位代表：", "同志们：", "各位委员：", "女士们、先生们：", "各位代表，各位委员：", "尊敬的各位代表：",
