@@ -975,14 +975,5 @@ func TestSpokenText(t *testing.T) {
 		"附：本提案由刘晓红委员领衔，另有5名委员联名。",
 		"注：文中数据均为初步统计数。",
 	}
-	for _, s := range spoken {
-		if !spokenText(s) {
-			t.Errorf("spokenText(%q) = false, want true", s)
-		}
-	}
-	for _, s := range notSpoken {
-		if spokenText(s) {
-			t.Errorf("spokenText(%q) = true, want false", s)
-		}
-	}
+	checkPredicate(t, "spokenText", spokenText, spoken, notSpoken)
 }

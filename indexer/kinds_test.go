@@ -30,6 +30,22 @@ func TestKinds(t *testing.T) {
 	}
 }
 
+// checkPredicate checks that f holds for every string of yes and for none
+// of no.
+func checkPredicate(t *testing.T, name string, f func(string) bool, yes, no []string) {
+	t.Helper()
+	for _, s := range yes {
+		if !f(s) {
+			t.Errorf("%s(%q) = false, want true", name, s)
+		}
+	}
+	for _, s := range no {
+		if f(s) {
+			t.Errorf("%s(%q) = true, want false", name, s)
+		}
+	}
+}
+
 // TestIsList: a list is one sentence of names with a verb of attendance;
 // a paragraph that mentions the attendees and enumerates other things in
 // another sentence is running text.
@@ -43,16 +59,7 @@ func TestIsList(t *testing.T) {
 		"现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。过去一年，全省经济运行稳中有进、稳中向好，消费、投资、出口协同发力。",
 		"会议听取了报告。代表们就教育、医疗、养老、住房提出建议。",
 	}
-	for _, s := range yes {
-		if !isList(s) {
-			t.Errorf("isList(%q) = false, want true", s)
-		}
-	}
-	for _, s := range no {
-		if isList(s) {
-			t.Errorf("isList(%q) = true, want false", s)
-		}
-	}
+	checkPredicate(t, "isList", isList, yes, no)
 }
 
 func TestSalutation(t *testing.T) {
@@ -64,16 +71,7 @@ func TestSalutation(t *testing.T) {
 		"他说：", "一、过去一年的工作：", "各位代表：现在，我代表国务院，向大会报告政府工作。", "各位代表",
 		"同志们！", "代表们认为：", "记者：", "答：", "会议强调：", "国务院总理　李　强", "：",
 	}
-	for _, s := range yes {
-		if !isSalutation(s) {
-			t.Errorf("isSalutation(%q) = false, want true", s)
-		}
-	}
-	for _, s := range no {
-		if isSalutation(s) {
-			t.Errorf("isSalutation(%q) = true, want false", s)
-		}
-	}
+	checkPredicate(t, "isSalutation", isSalutation, yes, no)
 }
 
 // TestTitles: the title, subtitles and kinds of title blocks of several

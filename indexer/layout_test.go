@@ -333,16 +333,7 @@ func TestSeedRepair(t *testing.T) {
 func TestStartsNewItem(t *testing.T) {
 	yes := []string{"一、2024年工作回顾", "（一）统筹提振消费和扩大投资", "(二)稳增长", "1、扩大国内需求", "（1）加快建设", "12、其他", "1. 总体要求", "① 坚持稳中求进"}
 	no := []string{"1.5亿人次", "2023、2024年连续两年", "一是坚持稳中求进", "十四五规划", "2024年工作回顾", "（2024年3月11日通过）"}
-	for _, s := range yes {
-		if !startsNewItem(s) {
-			t.Errorf("startsNewItem(%q) = false, want true", s)
-		}
-	}
-	for _, s := range no {
-		if startsNewItem(s) {
-			t.Errorf("startsNewItem(%q) = true, want false", s)
-		}
-	}
+	checkPredicate(t, "startsNewItem", startsNewItem, yes, no)
 }
 
 // TestPageNumbers: a printed page's number, kept by text copied from a PDF,

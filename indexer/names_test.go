@@ -22,16 +22,7 @@ func TestIsName(t *testing.T) {
 		"王市长", "政府工作报告", "李", "李强说", "我们", "有关", "严治党要求",
 		"哈方愿", "韩方", "谢谢", "常常", "区政协", "满意", "山西", "张家口", "石家庄", "和田", "连云港", "哈萨克斯坦", "艾尔肯·买买提作政府工作报告",
 	}
-	for _, s := range yes {
-		if !names.isName(s) {
-			t.Errorf("isName(%q) = false, want true", s)
-		}
-	}
-	for _, s := range no {
-		if names.isName(s) {
-			t.Errorf("isName(%q) = true, want false", s)
-		}
-	}
+	checkPredicate(t, "isName", names.isName, yes, no)
 }
 
 func TestJoinSpaced(t *testing.T) {
