@@ -336,10 +336,6 @@ func TestStartsNewItem(t *testing.T) {
 	checkPredicate(t, "startsNewItem", startsNewItem, yes, no)
 }
 
-// TestPageNumbers: a printed page's number, kept by text copied from a PDF,
-// is no passage, and the sentence it interrupts is one paragraph again; a
-// number alone (the seed's 两会影像 / 2025) and a sentence ending in a
-// number stay.
 // TestRunningHeads: text copied from a PDF keeps the line a page repeats
 // beside its number, between two halves of a sentence; it is dropped
 // there and nowhere else.
@@ -378,6 +374,10 @@ func TestRunningHeads(t *testing.T) {
 	}
 }
 
+// TestPageNumbers: a printed page's number, kept by text copied from a PDF,
+// is no passage, and the sentence it interrupts is one paragraph again; a
+// number alone (the seed's 两会影像 / 2025) and a sentence ending in a
+// number stay.
 func TestPageNumbers(t *testing.T) {
 	text := "政府工作报告\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政\n\n— 1 —\n\n协委员提出意见。\n\n- 12 -\n\n一、过去一年的工作\n\n第 3 页 共 12 页\n\n全年新增就业1256万人。\n\n两会影像\n2025\n"
 	doc, err := Parse("a.txt", []byte(text), Options{})
