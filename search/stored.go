@@ -93,22 +93,6 @@ func (r *storedReader) str() string {
 	return s
 }
 
-// packed reads a packed text (packtext.go).
-func (r *storedReader) packed() string {
-	n := r.uvarint()
-	if r.err != nil || n > uint64(len(r.b)) {
-		r.err = errStored
-		return ""
-	}
-	s, err := unpack(r.b[:n])
-	if err != nil {
-		r.err = errStored
-		return ""
-	}
-	r.b = r.b[n:]
-	return s
-}
-
 // skip passes over a string.
 func (r *storedReader) skip() {
 	n := r.uvarint()
@@ -133,37 +117,9 @@ func (r *storedReader) count() int {
 // decodeStored reads a stored blob back; empty lists come back empty, not
 // nil, since the API shows them as [] (never null).
 func decodeStored(b []byte) (indexer.Passage, error) {
-	if len(b) == 0 || b[0] < 1 || b[0] > storedVersion {
-		return indexer.Passage{}, errStored
-	}
-	r := &storedReader{b: b[1:]}
-	p := indexer.Passage{N: r.varint()}
-	p.Kind = indexer.Kind(r.str())
-	if b[0] == 1 {
-		p.Text = r.str()
-	} else {
-		p.Text = r.packed()
-	}
-	p.Speaker, p.SpeakerRole = r.str(), r.str()
-	p.People = make([]indexer.Person, r.count())
-	for i := range p.People {
-		p.People[i] = indexer.Person{Name: r.str(), Affiliation: r.str(), Role: r.str()}
-	}
-	p.Topics = make([]string, r.count())
-	for i := range p.Topics {
-		p.Topics[i] = r.str()
-	}
-	p.Sessions = make([]indexer.Session, r.count())
-	for i := range p.Sessions {
-		s := indexer.Session{Place: r.str(), Level: r.str(), Body: r.str()}
-		s.Term, s.Number, s.Name = r.varint(), r.varint(), r.str()
-		p.Sessions[i] = s
-	}
-	if r.err == nil && len(r.b) != 0 {
-		r.err = errStored
-	}
-	if r.err != nil {
-		return indexer.Passage{}, r.err
+	var p indexer.Passage
+	if _, err := readStored(b, &p, nil); err != nil {
+		return indexer.Passage{}, err
 	}
 	return p, nil
 }
@@ -174,42 +130,74 @@ func decodeStored(b []byte) (indexer.Passage, error) {
 // decoding every field of each passage left the garbage of the speakers,
 // people, topics and sessions of every passage of the corpus behind.
 func storedText(dst, b []byte) ([]byte, error) {
+	return readStored(b, nil, dst)
+}
+
+// readStored reads blob b whole. With p, it decodes every field into p;
+// without, it appends the text to dst and passes over the other fields.
+func readStored(b []byte, p *indexer.Passage, dst []byte) ([]byte, error) {
 	if len(b) == 0 || b[0] < 1 || b[0] > storedVersion {
 		return dst, errStored
 	}
 	r := &storedReader{b: b[1:]}
-	r.varint()
-	r.skip() // kind
+	keep := p != nil
+	str := r.str
+	if !keep {
+		p = &indexer.Passage{}
+		str = func() string { r.skip(); return "" }
+	}
+	p.N = r.varint()
+	p.Kind = indexer.Kind(str())
 	n := r.uvarint()
 	if r.err != nil || n > uint64(len(r.b)) {
 		return dst, errStored
 	}
-	if b[0] == 1 {
-		dst = append(dst, r.b[:n]...)
-	} else {
-		var err error
-		if dst, err = appendUnpacked(dst, r.b[:n]); err != nil {
-			return dst, errStored
+	text := r.b[:n]
+	r.b = r.b[n:]
+	var err error
+	switch {
+	case b[0] == 1 && keep:
+		p.Text = string(text)
+	case b[0] == 1:
+		dst = append(dst, text...)
+	case keep:
+		p.Text, err = unpack(text)
+	default:
+		dst, err = appendUnpacked(dst, text)
+	}
+	if err != nil {
+		return dst, errStored
+	}
+	p.Speaker, p.SpeakerRole = str(), str()
+	people := r.count()
+	if keep {
+		p.People = make([]indexer.Person, people)
+	}
+	for i := range people {
+		x := indexer.Person{Name: str(), Affiliation: str(), Role: str()}
+		if keep {
+			p.People[i] = x
 		}
 	}
-	r.b = r.b[n:]
-	r.skip()
-	r.skip() // speaker, role
-	for range r.count() {
-		r.skip()
-		r.skip()
-		r.skip()
+	topics := r.count()
+	if keep {
+		p.Topics = make([]string, topics)
 	}
-	for range r.count() {
-		r.skip()
+	for i := range topics {
+		if t := str(); keep {
+			p.Topics[i] = t
+		}
 	}
-	for range r.count() {
-		r.skip()
-		r.skip()
-		r.skip()
-		r.varint()
-		r.varint()
-		r.skip()
+	sessions := r.count()
+	if keep {
+		p.Sessions = make([]indexer.Session, sessions)
+	}
+	for i := range sessions {
+		x := indexer.Session{Place: str(), Level: str(), Body: str()}
+		x.Term, x.Number, x.Name = r.varint(), r.varint(), str()
+		if keep {
+			p.Sessions[i] = x
+		}
 	}
 	if r.err == nil && len(r.b) != 0 {
 		r.err = errStored
