@@ -362,6 +362,9 @@ func TestRunningHeads(t *testing.T) {
 		// A heading after a paragraph that ended stays.
 		{"a heading after the break", head + strings.Join(lines, "\n") + "\n— 2 —\n二、今后五年的主要任务\n今年要抓好五个方面的工作。\n",
 			[]string{"各位代表：", body, "二、今后五年的主要任务", "今年要抓好五个方面的工作。"}},
+		// Text that indents its paragraphs, as most PDF copies do.
+		{"a head in indented text", head + "　　过去一年，全省经济运行稳中有进、稳中向好，地区生\n— 2 —\n河北省人民政府公报\n产总值增长5.5%，一般公共预算收入增长8.1%。\n　　今年要抓好五个方面的工作。\n",
+			[]string{"各位代表：", "过去一年，全省经济运行稳中有进、稳中向好，地区生产总值增长5.5%，一般公共预算收入增长8.1%。", "今年要抓好五个方面的工作。"}},
 		// A paragraph's first line, indented, fills the width as the
 		// flush lines under it do.
 		{"an indented first line", head + "　　" + string([]rune(plain)[:22]) + "\n" + wrapped(string([]rune(plain)[22:]), 24) + "\n", []string{"各位代表：", plain}},
