@@ -170,13 +170,17 @@ func isSubtitle(p string) bool {
 }
 
 // headlineCandidate: a headline holds Han characters, and neither running
-// text (a comma or semicolon: 现在，我代表国务院…) nor a page's fields
-// (来源：太原日报, 编辑：王五).
+// text (a comma or semicolon: 现在，我代表国务院…), a page's fields
+// (来源：太原日报, 编辑：王五) nor a paper's page header (文匯報　2024年3月6日
+// 星期三　A10　兩會專題 over 港區全國政協委員：把握兩會機遇 融入國家發展).
 func headlineCandidate(p string) bool {
 	if !hasHan(p) || strings.ContainsAny(p, "，,；;") {
 		return false
 	}
 	f := fold.String(p)
+	if pageHeaderRe.MatchString(f) {
+		return false
+	}
 	for _, w := range pageFields {
 		if strings.Contains(f, w+":") {
 			return false

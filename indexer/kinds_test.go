@@ -113,6 +113,15 @@ func TestTitles(t *testing.T) {
 			kinds: []Kind{KindHeadline, KindSubheadline, KindSignature, KindSalutation, KindBody},
 		},
 		{
+			// A paper's page header is no headline, even when every line
+			// of the block is spaced.
+			name: "a page header over a spaced headline", rel: "a.txt",
+			text:  "文匯報　2024年3月6日　星期三　A10　兩會專題\n\n港區全國政協委員：把握兩會機遇 融入國家發展\n\n本報北京3月5日電（記者　張帥　馬靜）全國政協十四屆二次會議昨日在北京開幕。\n",
+			title: "港區全國政協委員：把握兩會機遇 融入國家發展", source: SourceText,
+			subs:  []string{"文匯報\u30002024年3月6日\u3000星期三\u3000A10\u3000兩會專題"},
+			kinds: []Kind{KindSubheadline, KindHeadline, KindLead},
+		},
+		{
 			name: "spaced words stay spaced", rel: "a.txt",
 			text:  "两会 观察\n\n3月5日上午，十四届全国人大二次会议开幕。\n",
 			title: "两会 观察", source: SourceText,
