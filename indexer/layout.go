@@ -104,7 +104,12 @@ func paragraphs(text string) []string {
 		if len(out) > n { // a new paragraph
 			paraPunct = false
 		}
-		paraPunct = paraPunct || strings.ContainsAny(line, sentencePunct)
+		// A paragraph indent in the body (or under its salutation) opens
+		// running text, as sentence punctuation shows it does: 　　今年…的主要
+		// 预期目标是：地区生产总值增长6 / %左右，… is one paragraph though its first
+		// line has no comma.
+		opensText := len(out) > n && indentOf(raw) == indentParagraph && (body || n > 0 && isSalutation(out[n-1]))
+		paraPunct = paraPunct || strings.ContainsAny(line, sentencePunct) || opensText
 		prevBlank, prevLine, prevCols = false, line, printedColumns(raw)
 	}
 	return out

@@ -365,6 +365,9 @@ func TestRunningHeads(t *testing.T) {
 		// Text that indents its paragraphs, as most PDF copies do.
 		{"a head in indented text", head + "　　过去一年，全省经济运行稳中有进、稳中向好，地区生\n— 2 —\n河北省人民政府公报\n产总值增长5.5%，一般公共预算收入增长8.1%。\n　　今年要抓好五个方面的工作。\n",
 			[]string{"各位代表：", "过去一年，全省经济运行稳中有进、稳中向好，地区生产总值增长5.5%，一般公共预算收入增长8.1%。", "今年要抓好五个方面的工作。"}},
+		// An indented first line opens running text without a comma.
+		{"an indented first line with a colon only", head + "　　今年全省经济社会发展的主要预期目标是：地区生产总值增长6\n%左右，城镇新增就业88万人以上，居民消费价格涨幅3%左右。\n" + strings.Join(lines, "\n") + "\n",
+			[]string{"各位代表：", "今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业88万人以上，居民消费价格涨幅3%左右。", body}},
 		// A paragraph's first line, indented, fills the width as the
 		// flush lines under it do.
 		{"an indented first line", head + "　　" + string([]rune(plain)[:22]) + "\n" + wrapped(string([]rune(plain)[22:]), 24) + "\n", []string{"各位代表：", plain}},
